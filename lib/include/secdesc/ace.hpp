@@ -1,0 +1,108 @@
+// secdesc: access control entries.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "secdesc/access_mask.hpp"
+#include "secdesc/guid.hpp"
+#include "secdesc/sid.hpp"
+
+namespace secdesc {
+
+// AceType values from MS-DTYP 2.4.4.1.
+enum class AceType : std::uint8_t {
+  access_allowed = 0x00,
+  access_denied = 0x01,
+  system_audit = 0x02,
+  system_alarm = 0x03,
+  access_allowed_compound = 0x04,
+  access_allowed_object = 0x05,
+  access_denied_object = 0x06,
+  system_audit_object = 0x07,
+  system_alarm_object = 0x08,
+  access_allowed_callback = 0x09,
+  access_denied_callback = 0x0A,
+  access_allowed_callback_object = 0x0B,
+  access_denied_callback_object = 0x0C,
+  system_audit_callback = 0x0D,
+  system_alarm_callback = 0x0E,
+  system_audit_callback_object = 0x0F,
+  system_alarm_callback_object = 0x10,
+  system_mandatory_label = 0x11,
+  system_resource_attribute = 0x12,
+  system_scoped_policy_id = 0x13,
+  system_process_trust_label = 0x14,
+  system_access_filter = 0x15,
+};
+
+// AceFlags bits (MS-DTYP 2.4.4.1).
+namespace ace_flags {
+inline constexpr std::uint8_t object_inherit = 0x01;
+inline constexpr std::uint8_t container_inherit = 0x02;
+inline constexpr std::uint8_t no_propagate_inherit = 0x04;
+inline constexpr std::uint8_t inherit_only = 0x08;
+inline constexpr std::uint8_t inherited = 0x10;
+inline constexpr std::uint8_t critical = 0x20;
+inline constexpr std::uint8_t successful_access = 0x40;
+inline constexpr std::uint8_t failed_access = 0x80;
+inline constexpr std::uint8_t inheritance_flags = 0x0F;  // OI CI NP IO
+}  // namespace ace_flags
+
+// Which ACL an ACE type may appear in.
+enum class AclKind : std::uint8_t { dacl, sacl };
+
+struct AceTypeInfo {
+  AceType type;
+  std::string_view sddl;  // "A", "OA", ...; empty when SDDL has no string for it
+  bool object;            // carries the object-type GUID fields
+  AclKind acl;
+  bool supported;         // false: conditional and resource-attribute ACEs (a later issue)
+};
+
+// The ACE type table, in one place.
+std::span<const AceTypeInfo> ace_type_table() noexcept;
+std::optional<AceTypeInfo> find_ace_type(AceType type) noexcept;
+std::optional<AceTypeInfo> find_ace_type(std::string_view sddl) noexcept;  // case-insensitive
+
+struct AceFlagToken {
+  std::string_view letters;
+  std::uint8_t flag;
+};
+// OI CI NP IO ID CR SA FA: in the order Windows emits them.
+std::span<const AceFlagToken> ace_flag_tokens() noexcept;
+
+// Flags of the object-ACE "Flags" field.
+namespace object_ace_flags {
+inline constexpr std::uint32_t object_type_present = 0x1;
+inline constexpr std::uint32_t inherited_object_type_present = 0x2;
+}  // namespace object_ace_flags
+
+struct Ace {
+  AceType type = AceType::access_allowed;
+  std::uint8_t flags = 0;
+  AccessMask mask = 0;
+  Sid sid;
+  std::optional<Guid> object_type;            // object ACEs only
+  std::optional<Guid> inherited_object_type;  // object ACEs only
+
+  friend bool operator==(const Ace&, const Ace&) = default;
+
+  bool is_object() const noexcept;
+  bool is_allow() const noexcept;  // A, OA (and the callback forms)
+  bool is_deny() const noexcept;   // D, OD (and the callback forms)
+  bool inherit_only() const noexcept { return (flags & ace_flags::inherit_only) != 0; }
+  bool inherited() const noexcept { return (flags & ace_flags::inherited) != 0; }
+  // Encoded size in bytes (header, mask, object fields, SID).
+  std::size_t binary_size() const noexcept;
+};
+
+// Factories for the common cases.
+Ace make_allow(const Sid& sid, AccessMask mask, std::uint8_t flags = 0);
+Ace make_deny(const Sid& sid, AccessMask mask, std::uint8_t flags = 0);
+Ace make_mandatory_label(const Sid& level, AccessMask policy);
+
+}  // namespace secdesc

@@ -1,0 +1,27 @@
+// secdesc: the self-relative binary security descriptor (MS-DTYP 2.4.6).
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "secdesc/error.hpp"
+#include "secdesc/security_descriptor.hpp"
+
+namespace secdesc {
+
+// Encodes in Windows' (advapi32) layout: header, SACL, DACL, owner, group. Errors when an ACL
+// exceeds 65,535 bytes.
+Result<std::vector<std::byte>> encode_self_relative(const SecurityDescriptor& sd);
+
+// Decodes any valid self-relative descriptor: parts in any order, padded ACEs, ACLs larger than
+// their ACEs. Every offset and length is checked; errors name the byte offset.
+Result<SecurityDescriptor> decode_self_relative(std::span<const std::byte> bytes);
+
+// Hex helpers for tools and tests: lower-case hex out; hex in (either case, no separators).
+std::string to_hex(std::span<const std::byte> bytes);
+Result<std::vector<std::byte>> from_hex(std::string_view hex);
+
+}  // namespace secdesc

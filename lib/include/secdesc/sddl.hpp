@@ -1,0 +1,65 @@
+// secdesc: SDDL text <-> SecurityDescriptor (MS-DTYP 2.5.1).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "secdesc/error.hpp"
+#include "secdesc/security_descriptor.hpp"
+#include "secdesc/sid.hpp"
+
+namespace secdesc {
+
+struct SddlParseOptions {
+  SidContext context;  // domain SID for DA, DU, LA, ...
+  // Strict mode rejects what Windows tolerates but a reviewer should not: white space, lower case,
+  // octal, negative or overflowing numbers, repeated control flags, hex in SIDs.
+  bool strict = false;
+};
+
+// Something Windows accepts but that is unclear; strict mode turns the first one into an error.
+struct SddlNote {
+  enum class Kind : std::uint8_t {
+    whitespace,
+    lower_case,
+    octal_number,
+    negative_number,
+    overflowing_number,
+    hex_sid_part,
+    repeated_flag,
+  };
+  Kind kind;
+  std::size_t offset;
+  std::string message;
+};
+
+// Where an ACE sits in the text (its '(' to its ')').
+struct SddlSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;  // one past ')'
+};
+
+struct SddlParse {
+  SecurityDescriptor descriptor;
+  std::vector<SddlNote> notes;
+  std::vector<SddlSpan> dacl_aces;  // one per DACL ACE, in order
+  std::vector<SddlSpan> sacl_aces;
+};
+
+// Parses SDDL as ConvertStringSecurityDescriptorToSecurityDescriptorW does, leniencies included.
+Result<SecurityDescriptor> parse_sddl(std::string_view text, const SddlParseOptions& options = {});
+// The same, with the notes and ACE positions the linter needs.
+Result<SddlParse> parse_sddl_detailed(std::string_view text, const SddlParseOptions& options = {});
+
+struct SddlFormatOptions {
+  SidContext context;  // domain SIDs in the context are written as their aliases (DU, LA, ...)
+};
+
+// Writes the string ConvertSecurityDescriptorToStringSecurityDescriptorW writes: O:, G:, D:, S:
+// in that order, flags P AR AI, aliases where Windows uses them, rights letters or hex.
+std::string to_sddl(const SecurityDescriptor& sd, const SddlFormatOptions& options = {});
+std::string ace_to_sddl(const Ace& ace, const SddlFormatOptions& options = {});
+
+}  // namespace secdesc

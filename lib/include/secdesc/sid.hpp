@@ -1,0 +1,165 @@
+// secdesc: security identifiers (SIDs), their string and binary forms, and the well-known SID table.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "secdesc/error.hpp"
+
+namespace secdesc {
+
+class Sid {
+ public:
+  static constexpr std::size_t max_sub_authorities = 15;
+  static constexpr std::uint64_t max_authority = 0xFFFF'FFFF'FFFFULL;  // 48 bits
+
+  // S-1-0-0, the NULL SID.
+  constexpr Sid() noexcept : count_(1) {}
+
+  // For constants: the caller guarantees authority <= max_authority and at most 15 sub-authorities.
+  constexpr Sid(std::uint64_t authority, std::initializer_list<std::uint32_t> subs) noexcept
+      : authority_(authority & max_authority) {
+    for (std::uint32_t s : subs) {
+      if (count_ == max_sub_authorities) break;
+      subs_[count_++] = s;
+    }
+  }
+
+  // Checked factory: fails on authority over 48 bits or more than 15 sub-authorities.
+  static Result<Sid> from_parts(std::uint64_t authority, std::span<const std::uint32_t> subs);
+
+  constexpr std::uint8_t revision() const noexcept { return 1; }
+  constexpr std::uint64_t authority() const noexcept { return authority_; }
+  constexpr std::span<const std::uint32_t> sub_authorities() const noexcept {
+    return {subs_.data(), count_};
+  }
+  constexpr std::size_t sub_authority_count() const noexcept { return count_; }
+  // The last sub-authority, if any.
+  constexpr std::optional<std::uint32_t> rid() const noexcept {
+    if (count_ == 0) return std::nullopt;
+    return subs_[count_ - 1];
+  }
+  // This SID with one more sub-authority; fails when it already has 15.
+  Result<Sid> with_rid(std::uint32_t rid) const;
+  // True when `this` is `prefix` followed by exactly one more sub-authority.
+  bool is_prefix_plus_one(const Sid& prefix) const noexcept;
+
+  // The S-R-I-S... form (authorities of 2^32 and above in hex, as Windows writes them).
+  std::string to_string() const;
+
+  // Binary form: revision, count, 6-byte big-endian authority, little-endian sub-authorities.
+  constexpr std::size_t binary_size() const noexcept { return 8 + 4 * count_; }
+  void encode_to(std::vector<std::byte>& out) const;
+  // Decodes a SID at the start of `bytes`; `base` is added to offsets in errors.
+  static Result<Sid> decode(std::span<const std::byte> bytes, std::size_t base = 0);
+
+  friend constexpr bool operator==(const Sid& a, const Sid& b) noexcept {
+    if (a.authority_ != b.authority_ || a.count_ != b.count_) return false;
+    for (std::size_t i = 0; i < a.count_; ++i)
+      if (a.subs_[i] != b.subs_[i]) return false;
+    return true;
+  }
+  friend constexpr bool operator<(const Sid& a, const Sid& b) noexcept {
+    if (a.authority_ != b.authority_) return a.authority_ < b.authority_;
+    for (std::size_t i = 0; i < a.count_ && i < b.count_; ++i)
+      if (a.subs_[i] != b.subs_[i]) return a.subs_[i] < b.subs_[i];
+    return a.count_ < b.count_;
+  }
+
+ private:
+  std::uint64_t authority_ = 0;
+  std::uint8_t count_ = 0;
+  std::array<std::uint32_t, max_sub_authorities> subs_{};
+};
+
+// Where a domain-relative alias's base SID comes from.
+enum class SidScope : std::uint8_t {
+  fixed,    // the same SID everywhere
+  domain,   // joined domain SID + RID
+  machine,  // local account domain SID + RID
+  forest,   // forest root domain SID + RID
+};
+
+// One row of the well-known SID table: alias (may be empty), SID or RID, and display name.
+struct WellKnownSid {
+  std::string_view alias;  // SDDL two-letter alias, empty when Windows has none
+  SidScope scope;
+  Sid sid;                 // for fixed scope; for the others, only rid() matters
+  std::string_view name;   // display name, e.g. "BUILTIN\\Administrators"
+  std::string_view sddl_constant;  // the sddl.h name without SDDL_, e.g. "BUILTIN_ADMINISTRATORS"
+};
+
+// The table, in one place (lib/src/well_known_sids.cpp).
+std::span<const WellKnownSid> well_known_sids() noexcept;
+
+// What domain-relative aliases (DA, DU, LA, EA, ...) resolve against. secdesc has no machine to
+// ask, so the caller says; machine and forest scopes use the same SID (a single-domain view).
+struct SidContext {
+  std::optional<Sid> domain;
+};
+
+// Validates a domain SID: S-1-5-21-x-y-z (exactly three sub-authorities after 21).
+Result<Sid> parse_domain_sid(std::string_view text);
+
+// Finds an alias (case-insensitive); nullptr-free: nullopt when unknown.
+std::optional<WellKnownSid> find_sid_alias(std::string_view alias) noexcept;
+
+// Resolves an alias with the context; errors: unknown_alias, domain_required.
+Result<Sid> resolve_sid_alias(std::string_view alias, const SidContext& context = {});
+
+// The alias Windows writes for this SID, if any (domain-relative ones need the context).
+std::optional<std::string_view> sid_alias(const Sid& sid, const SidContext& context = {}) noexcept;
+
+// A display name for well-known SIDs ("BUILTIN\\Administrators"), nullopt for others.
+std::optional<std::string> sid_display_name(const Sid& sid, const SidContext& context = {});
+
+// Parses a SID string as ConvertStringSidToSidW does: an alias (two letters, any case) or
+// S-1-<authority>-<sub>... with decimal or 0x-hex parts. Windows' quirks are kept: parts that
+// overflow 32 bits saturate at 4294967295, a hex revision ("S-0x1-...") makes every later part
+// hex, and a space may follow each '-'. Offsets in errors are into `text`.
+Result<Sid> parse_sid(std::string_view text, const SidContext& context = {});
+
+// Well-known SIDs used across the library (values from MS-DTYP 2.4.2.4).
+namespace sids {
+inline constexpr Sid null{0, {0}};
+inline constexpr Sid everyone{1, {0}};
+inline constexpr Sid creator_owner{3, {0}};
+inline constexpr Sid creator_group{3, {1}};
+inline constexpr Sid owner_rights{3, {4}};
+inline constexpr Sid network{5, {2}};
+inline constexpr Sid interactive{5, {4}};
+inline constexpr Sid anonymous{5, {7}};
+inline constexpr Sid principal_self{5, {10}};
+inline constexpr Sid authenticated_users{5, {11}};
+inline constexpr Sid restricted_code{5, {12}};
+inline constexpr Sid write_restricted_code{5, {33}};
+inline constexpr Sid local_system{5, {18}};
+inline constexpr Sid local_service{5, {19}};
+inline constexpr Sid network_service{5, {20}};
+inline constexpr Sid builtin_administrators{5, {32, 544}};
+inline constexpr Sid builtin_users{5, {32, 545}};
+inline constexpr Sid builtin_guests{5, {32, 546}};
+inline constexpr Sid all_app_packages{15, {2, 1}};
+inline constexpr Sid all_restricted_app_packages{15, {2, 2}};
+inline constexpr Sid untrusted_integrity{16, {0}};
+inline constexpr Sid low_integrity{16, {0x1000}};
+inline constexpr Sid medium_integrity{16, {0x2000}};
+inline constexpr Sid medium_plus_integrity{16, {0x2100}};
+inline constexpr Sid high_integrity{16, {0x3000}};
+inline constexpr Sid system_integrity{16, {0x4000}};
+inline constexpr Sid protected_process_integrity{16, {0x5000}};
+}  // namespace sids
+
+// True for S-1-16-x (mandatory label SIDs).
+constexpr bool is_integrity_sid(const Sid& sid) noexcept {
+  return sid.authority() == 16 && sid.sub_authority_count() == 1;
+}
+
+}  // namespace secdesc

@@ -1,0 +1,103 @@
+#include "secdesc/ace.hpp"
+
+#include <array>
+
+#include "text.hpp"
+
+namespace secdesc {
+namespace {
+
+using T = AceType;
+using A = AclKind;
+
+// MS-DTYP 2.4.4.1 and MS Learn "ACE strings". ZA follows the SDK (0x0B), see the facts sheet 8.2.
+constexpr std::array kAceTypes{
+    AceTypeInfo{T::access_allowed, "A", false, A::dacl, true},
+    AceTypeInfo{T::access_denied, "D", false, A::dacl, true},
+    AceTypeInfo{T::system_audit, "AU", false, A::sacl, true},
+    AceTypeInfo{T::system_alarm, "AL", false, A::sacl, true},
+    AceTypeInfo{T::access_allowed_object, "OA", true, A::dacl, true},
+    AceTypeInfo{T::access_denied_object, "OD", true, A::dacl, true},
+    AceTypeInfo{T::system_audit_object, "OU", true, A::sacl, true},
+    AceTypeInfo{T::system_alarm_object, "OL", true, A::sacl, true},
+    AceTypeInfo{T::system_mandatory_label, "ML", false, A::sacl, true},
+    AceTypeInfo{T::system_scoped_policy_id, "SP", false, A::sacl, true},
+    AceTypeInfo{T::access_allowed_callback, "XA", false, A::dacl, false},
+    AceTypeInfo{T::access_denied_callback, "XD", false, A::dacl, false},
+    AceTypeInfo{T::access_allowed_callback_object, "ZA", true, A::dacl, false},
+    AceTypeInfo{T::system_audit_callback, "XU", false, A::sacl, false},
+    AceTypeInfo{T::system_resource_attribute, "RA", false, A::sacl, false},
+    AceTypeInfo{T::system_process_trust_label, "TL", false, A::sacl, false},
+    AceTypeInfo{T::system_access_filter, "FL", false, A::sacl, false},
+    AceTypeInfo{T::access_allowed_compound, "", false, A::dacl, false},
+    AceTypeInfo{T::access_denied_callback_object, "", true, A::dacl, false},
+    AceTypeInfo{T::system_alarm_callback, "", false, A::sacl, false},
+    AceTypeInfo{T::system_audit_callback_object, "", true, A::sacl, false},
+    AceTypeInfo{T::system_alarm_callback_object, "", true, A::sacl, false},
+};
+
+constexpr std::array kAceFlags{
+    AceFlagToken{"OI", ace_flags::object_inherit},
+    AceFlagToken{"CI", ace_flags::container_inherit},
+    AceFlagToken{"NP", ace_flags::no_propagate_inherit},
+    AceFlagToken{"IO", ace_flags::inherit_only},
+    AceFlagToken{"ID", ace_flags::inherited},
+    AceFlagToken{"CR", ace_flags::critical},
+    AceFlagToken{"SA", ace_flags::successful_access},
+    AceFlagToken{"FA", ace_flags::failed_access},
+};
+
+}  // namespace
+
+std::span<const AceTypeInfo> ace_type_table() noexcept { return kAceTypes; }
+std::span<const AceFlagToken> ace_flag_tokens() noexcept { return kAceFlags; }
+
+std::optional<AceTypeInfo> find_ace_type(AceType type) noexcept {
+  for (const auto& row : kAceTypes)
+    if (row.type == type) return row;
+  return std::nullopt;
+}
+
+std::optional<AceTypeInfo> find_ace_type(std::string_view sddl) noexcept {
+  if (sddl.empty()) return std::nullopt;
+  for (const auto& row : kAceTypes)
+    if (!row.sddl.empty() && detail::iequals(row.sddl, sddl)) return row;
+  return std::nullopt;
+}
+
+bool Ace::is_object() const noexcept {
+  auto info = find_ace_type(type);
+  return info && info->object;
+}
+
+bool Ace::is_allow() const noexcept {
+  return type == T::access_allowed || type == T::access_allowed_object ||
+         type == T::access_allowed_callback || type == T::access_allowed_callback_object;
+}
+
+bool Ace::is_deny() const noexcept {
+  return type == T::access_denied || type == T::access_denied_object ||
+         type == T::access_denied_callback || type == T::access_denied_callback_object;
+}
+
+std::size_t Ace::binary_size() const noexcept {
+  std::size_t size = 4 + 4 + sid.binary_size();
+  if (is_object()) {
+    size += 4;
+    if (object_type) size += Guid::binary_size;
+    if (inherited_object_type) size += Guid::binary_size;
+  }
+  return size;
+}
+
+Ace make_allow(const Sid& sid, AccessMask mask, std::uint8_t flags) {
+  return Ace{T::access_allowed, flags, mask, sid, std::nullopt, std::nullopt};
+}
+Ace make_deny(const Sid& sid, AccessMask mask, std::uint8_t flags) {
+  return Ace{T::access_denied, flags, mask, sid, std::nullopt, std::nullopt};
+}
+Ace make_mandatory_label(const Sid& level, AccessMask policy) {
+  return Ace{T::system_mandatory_label, 0, policy, level, std::nullopt, std::nullopt};
+}
+
+}  // namespace secdesc

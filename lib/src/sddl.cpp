@@ -1,0 +1,432 @@
+// SDDL parser and emitter (MS-DTYP 2.5.1), with Windows' observed leniencies.
+//
+// What Windows tolerates was read off the vectors in shared/vectors (windows_sddl_roundtrip.tsv
+// rows marked WINDOWS-OBSERVED, windows_sddl_accepted.tsv, windows_sddl_invalid.tsv); the rules
+// are listed in docs/sddl.md. In short: spaces (never TABs) may precede each section, each ACL
+// flag, each ACE and each ACE field except the GUIDs; spaces may separate rights tokens but not
+// end them; a SID alias may be followed by spaces, a numeric SID may not; ACE types, flags,
+// rights and aliases are case-insensitive, section letters and ACL flags are not.
+#include "secdesc/sddl.hpp"
+
+#include <fmt/format.h>
+
+#include "sid_text.hpp"
+#include "text.hpp"
+
+namespace secdesc {
+namespace {
+
+using detail::ascii_upper;
+using detail::is_sddl_space;
+
+bool is_section_tag(std::string_view s, std::size_t i) {
+  return i + 1 < s.size() && s[i + 1] == ':' &&
+         (s[i] == 'O' || s[i] == 'G' || s[i] == 'D' || s[i] == 'S');
+}
+
+std::string quoted(std::string_view s, std::size_t max = 24) {
+  if (s.size() > max) return fmt::format("'{}...'", s.substr(0, max));
+  return fmt::format("'{}'", s);
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, const SddlParseOptions& options) : s_(text), opt_(options) {}
+
+  Result<SddlParse> run() {
+    bool seen_owner = false, seen_group = false, seen_dacl = false, seen_sacl = false;
+    for (;;) {
+      skip_spaces();
+      if (i_ >= s_.size()) break;
+      if (!is_section_tag(s_, i_)) {
+        if (i_ + 1 < s_.size() && s_[i_ + 1] == ':' &&
+            (s_[i_] == 'o' || s_[i_] == 'g' || s_[i_] == 'd' || s_[i_] == 's'))
+          return fail(ErrorCode::syntax, i_,
+                      fmt::format("section letter '{}' must be upper case ('{}:')", s_[i_],
+                                  ascii_upper(s_[i_])));
+        return fail(ErrorCode::syntax, i_,
+                    fmt::format("expected a section 'O:', 'G:', 'D:' or 'S:', found {}",
+                                quoted(s_.substr(i_), 12)));
+      }
+      const char tag = s_[i_];
+      bool& seen = tag == 'O' ? seen_owner : tag == 'G' ? seen_group : tag == 'D' ? seen_dacl : seen_sacl;
+      if (seen)
+        return fail(ErrorCode::syntax, i_, fmt::format("duplicate '{}:' section", tag));
+      seen = true;
+      i_ += 2;
+      if (tag == 'O' || tag == 'G') {
+        auto sid = owner_or_group(tag);
+        if (!sid) return std::move(sid).error();
+        if (tag == 'O')
+          out_.descriptor.set_owner(*sid);
+        else
+          out_.descriptor.set_group(*sid);
+      } else {
+        if (auto e = acl(tag == 'D' ? AclKind::dacl : AclKind::sacl)) return std::move(*e);
+      }
+    }
+    if (opt_.strict && !out_.notes.empty()) {
+      const auto& n = out_.notes.front();
+      return make_error(ErrorCode::syntax, n.offset, fmt::format("strict mode: {}", n.message));
+    }
+    return std::move(out_);
+  }
+
+ private:
+  Error fail(ErrorCode code, std::size_t at, std::string message) {
+    return make_error(code, at, std::move(message));
+  }
+  void note(SddlNote::Kind kind, std::size_t at, std::string message) {
+    out_.notes.push_back(SddlNote{kind, at, std::move(message)});
+  }
+  void skip_spaces() {
+    std::size_t start = i_;
+    while (i_ < s_.size() && is_sddl_space(s_[i_])) ++i_;
+    if (i_ > start) note(SddlNote::Kind::whitespace, start, "white space in SDDL");
+  }
+
+  // O: and G: end where the next section tag starts (the letter before the next ':'), so
+  // "O:S-1-2-0x200D:" reads the owner S-1-2-0x200, as Windows does.
+  Result<Sid> owner_or_group(char tag) {
+    std::size_t end = s_.find(':', i_);
+    end = end == std::string_view::npos ? s_.size() : end - 1;
+    if (end < i_) end = i_;
+    std::size_t begin = i_;
+    i_ = end;
+    return sid_field(begin, end, tag == 'O' ? "owner" : "group");
+  }
+
+  // A SID field: leading spaces, then an alias (spaces may follow) or a numeric SID (exact).
+  Result<Sid> sid_field(std::size_t begin, std::size_t end, std::string_view what) {
+    std::size_t j = begin;
+    while (j < end && is_sddl_space(s_[j])) ++j;
+    if (j > begin) note(SddlNote::Kind::whitespace, begin, "white space before a SID");
+    if (j >= end) return fail(ErrorCode::syntax, j, fmt::format("expected the {} SID", what));
+    std::string_view field = s_.substr(j, end - j);
+    if (field.size() >= 2 && ascii_upper(field[0]) == 'S' && field[1] == '-')
+      return detail::parse_numeric_sid(field, j, &out_.notes);
+    std::size_t k = 0;
+    while (k < field.size() && !is_sddl_space(field[k])) ++k;
+    std::string_view alias = field.substr(0, k);
+    for (std::size_t t = k; t < field.size(); ++t)
+      if (!is_sddl_space(field[t]))
+        return fail(ErrorCode::syntax, j + t,
+                    fmt::format("unexpected {} after the SID alias", quoted(field.substr(t), 12)));
+    if (k < field.size()) note(SddlNote::Kind::whitespace, j + k, "white space after a SID alias");
+    if (alias.size() != 2 || !detail::is_alpha(alias[0]) || !detail::is_alpha(alias[1]))
+      return fail(ErrorCode::unknown_alias, j,
+                  fmt::format("unknown SID {}: expected a two-letter alias or S-1-...",
+                              quoted(alias)));
+    auto sid = resolve_sid_alias(alias, opt_.context);
+    if (!sid) {
+      Error e = std::move(sid).error();
+      e.offset = j;
+      return e;
+    }
+    if (detail::has_lower(alias))
+      note(SddlNote::Kind::lower_case, j, fmt::format("lower-case SID alias '{}'", alias));
+    return sid;
+  }
+
+  std::optional<Error> acl(AclKind kind) {
+    const char tag = kind == AclKind::dacl ? 'D' : 'S';
+    std::uint16_t flags = 0;
+    bool null_acl = false;
+    const std::uint16_t p = kind == AclKind::dacl ? control::dacl_protected : control::sacl_protected;
+    const std::uint16_t ar =
+        kind == AclKind::dacl ? control::dacl_auto_inherit_req : control::sacl_auto_inherit_req;
+    const std::uint16_t ai =
+        kind == AclKind::dacl ? control::dacl_auto_inherited : control::sacl_auto_inherited;
+    for (;;) {
+      skip_spaces();
+      if (i_ >= s_.size() || s_[i_] == '(' || is_section_tag(s_, i_)) break;
+      std::string_view rest = s_.substr(i_);
+      std::uint16_t bit = 0;
+      std::size_t len = 0;
+      if (rest.starts_with("NO_ACCESS_CONTROL")) {
+        if (null_acl) note(SddlNote::Kind::repeated_flag, i_, "repeated NO_ACCESS_CONTROL");
+        null_acl = true;
+        i_ += 17;
+        continue;
+      }
+      if (rest.starts_with("AR")) bit = ar, len = 2;
+      else if (rest.starts_with("AI")) bit = ai, len = 2;
+      else if (rest.starts_with("P")) bit = p, len = 1;
+      else
+        return fail(ErrorCode::syntax, i_,
+                    fmt::format("expected an ACL flag (P, AI, AR, NO_ACCESS_CONTROL) or '(' "
+                                "after '{}:', found {}",
+                                tag, quoted(rest, 12)));
+      if (flags & bit)
+        note(SddlNote::Kind::repeated_flag, i_,
+             fmt::format("repeated ACL flag '{}'", rest.substr(0, len)));
+      flags |= bit;
+      i_ += len;
+    }
+    std::vector<Ace> aces;
+    auto& spans = kind == AclKind::dacl ? out_.dacl_aces : out_.sacl_aces;
+    for (;;) {
+      skip_spaces();
+      if (i_ >= s_.size() || s_[i_] != '(') break;
+      std::size_t begin = i_;
+      auto ace = parse_ace(kind);
+      if (!ace) return std::move(ace).error();
+      spans.push_back(SddlSpan{begin, i_});
+      aces.push_back(std::move(*ace));
+    }
+    if (null_acl && !aces.empty())
+      return fail(ErrorCode::syntax, spans.front().begin,
+                  fmt::format("'{}:NO_ACCESS_CONTROL' is a null ACL and cannot hold ACEs", tag));
+    if (i_ < s_.size() && !is_section_tag(s_, i_))
+      return fail(ErrorCode::syntax, i_,
+                  fmt::format("expected '(' to start an ACE or the next section, found {}",
+                              quoted(s_.substr(i_), 12)));
+    Acl list = Acl::with_aces(std::move(aces));
+    if (auto size = list.checked_binary_size(); !size) {
+      Error e = std::move(size).error();
+      e.offset = spans.empty() ? i_ : spans.back().begin;
+      return e;
+    }
+    auto& sd = out_.descriptor;
+    if (kind == AclKind::dacl) {
+      if (null_acl) sd.set_null_dacl(); else sd.set_dacl(std::move(list));
+    } else {
+      if (null_acl) sd.set_null_sacl(); else sd.set_sacl(std::move(list));
+    }
+    sd.add_control_flags(flags);
+    return std::nullopt;
+  }
+
+  // (type;flags;rights;object_guid;inherit_object_guid;sid)
+  Result<Ace> parse_ace(AclKind kind) {
+    const std::size_t open = i_;
+    ++i_;
+    // Field 1: the type decides whether the ACE can be parsed at all.
+    std::size_t j = i_;
+    while (j < s_.size() && is_sddl_space(s_[j])) ++j;
+    if (j > i_) note(SddlNote::Kind::whitespace, i_, "white space before the ACE type");
+    std::size_t type_end = j;
+    while (type_end < s_.size() && s_[type_end] != ';' && s_[type_end] != ')') ++type_end;
+    std::string_view type_text = s_.substr(j, type_end - j);
+    auto info = find_ace_type(type_text);
+    if (!info || info->sddl.empty()) {
+      if (!type_text.empty() && type_text.back() == ' ' &&
+          find_ace_type(type_text.substr(0, type_text.find(' '))))
+        return fail(ErrorCode::syntax, j + type_text.find(' '),
+                    "unexpected space after the ACE type: expected ';'");
+      return fail(ErrorCode::syntax, j,
+                  fmt::format("unknown ACE type {}: expected A, D, OA, OD, AU, AL, OU, OL, ML or SP",
+                              quoted(type_text, 12)));
+    }
+    if (!info->supported)
+      return fail(ErrorCode::unsupported, j,
+                  fmt::format("{} ACEs (conditional, resource-attribute and similar) are not "
+                              "supported yet",
+                              detail::upper(type_text)));
+    if (detail::has_lower(type_text))
+      note(SddlNote::Kind::lower_case, j, fmt::format("lower-case ACE type '{}'", type_text));
+    if (info->acl != kind)
+      return fail(ErrorCode::syntax, j,
+                  fmt::format("ACE type '{}' is not allowed in a {}", info->sddl,
+                              kind == AclKind::dacl ? "DACL (D:)" : "SACL (S:)"));
+    // The ACE ends at the first ')'; it must hold exactly six ';'-separated fields.
+    std::size_t close = s_.find(')', open);
+    if (close == std::string_view::npos)
+      return fail(ErrorCode::syntax, open, "ACE is not closed: expected ')'");
+    std::size_t bounds[7];
+    bounds[0] = open + 1;
+    std::size_t fields = 1;
+    for (std::size_t k = open + 1; k < close; ++k) {
+      if (s_[k] == ';') {
+        if (fields == 6)
+          return fail(ErrorCode::syntax, k, "too many fields in ACE: expected 6 separated by ';'");
+        bounds[fields++] = k + 1;
+      } else if (s_[k] == '(') {
+        return fail(ErrorCode::syntax, k, "unexpected '(' inside an ACE");
+      }
+    }
+    if (fields != 6)
+      return fail(ErrorCode::syntax, close,
+                  fmt::format("ACE has {} fields, expected 6 (type;flags;rights;object "
+                              "guid;inherited object guid;sid): expected ';'",
+                              fields));
+    auto field_end = [&](std::size_t f) { return f == 5 ? close : bounds[f + 1] - 1; };
+    if (type_end != field_end(0))
+      return fail(ErrorCode::syntax, type_end, "expected ';' after the ACE type");
+
+    Ace ace;
+    ace.type = info->type;
+    if (auto e = ace_flags_field(bounds[1], field_end(1), ace.flags)) return std::move(*e);
+    if (auto e = rights_field(bounds[2], field_end(2), ace.mask)) return std::move(*e);
+    for (int g = 0; g < 2; ++g) {
+      std::size_t b = bounds[3 + g], e = field_end(3 + static_cast<std::size_t>(g));
+      if (b == e) continue;
+      std::string_view text = s_.substr(b, e - b);
+      if (text.find_first_not_of(' ') == std::string_view::npos) {
+        // Windows reads a GUID field of spaces only as empty, but no space around a GUID.
+        note(SddlNote::Kind::whitespace, b, "white space in an empty GUID field");
+        continue;
+      }
+      auto guid = Guid::parse(text);
+      if (!guid)
+        return fail(ErrorCode::syntax, b,
+                    fmt::format("invalid {}GUID {}: expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx "
+                                "with no spaces or braces",
+                                g == 0 ? "object type " : "inherited object type ",
+                                quoted(text, 40)));
+      if (!info->object)
+        return fail(ErrorCode::syntax, b,
+                    fmt::format("ACE type '{}' takes no GUIDs; use an object ACE type (OA, OD, "
+                                "OU, OL)",
+                                info->sddl));
+      (g == 0 ? ace.object_type : ace.inherited_object_type) = *guid;
+    }
+    auto sid = sid_field(bounds[5], close, "trustee");
+    if (!sid) return std::move(sid).error();
+    ace.sid = *sid;
+    i_ = close + 1;
+    return ace;
+  }
+
+  std::optional<Error> ace_flags_field(std::size_t b, std::size_t e, std::uint8_t& flags) {
+    std::size_t j = b;
+    while (j < e && is_sddl_space(s_[j])) ++j;
+    if (j > b) note(SddlNote::Kind::whitespace, b, "white space in ACE flags");
+    for (; j < e; j += 2) {
+      std::string_view tok = s_.substr(j, std::min<std::size_t>(2, e - j));
+      const AceFlagToken* found = nullptr;
+      for (const auto& t : ace_flag_tokens())
+        if (tok.size() == 2 && detail::iequals(t.letters, tok)) found = &t;
+      if (!found)
+        return fail(ErrorCode::syntax, j,
+                    fmt::format("unknown ACE flag {}: expected OI, CI, NP, IO, ID, CR, SA or FA, "
+                                "then ';'",
+                                quoted(tok)));
+      if (detail::has_lower(tok))
+        note(SddlNote::Kind::lower_case, j, fmt::format("lower-case ACE flag '{}'", tok));
+      if (flags & found->flag)
+        note(SddlNote::Kind::repeated_flag, j, fmt::format("repeated ACE flag '{}'", tok));
+      flags |= found->flag;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Error> rights_field(std::size_t b, std::size_t e, AccessMask& mask) {
+    std::size_t j = b;
+    while (j < e && is_sddl_space(s_[j])) ++j;
+    if (j > b) note(SddlNote::Kind::whitespace, b, "white space in rights");
+    while (j < e) {
+      if (is_sddl_space(s_[j])) {
+        std::size_t start = j;
+        while (j < e && is_sddl_space(s_[j])) ++j;
+        if (j == e) return fail(ErrorCode::syntax, start, "unexpected space after the rights: expected ';'");
+        note(SddlNote::Kind::whitespace, start, "white space between rights");
+        continue;
+      }
+      const char c = s_[j];
+      if (detail::is_digit(c) || c == '-' || c == '+') {
+        auto n = detail::parse_number(s_.substr(0, e), j, 0, 0xFFFFFFFFULL, true);
+        if (n.length == 0)
+          return fail(ErrorCode::syntax, j, "expected a number after the sign");
+        auto v = static_cast<std::uint32_t>(n.value);
+        if (n.negative) {
+          v = static_cast<std::uint32_t>(0u - v);
+          note(SddlNote::Kind::negative_number, j,
+               fmt::format("negative access mask (Windows reads it as 0x{:x})", v));
+        }
+        if (n.overflow)
+          note(SddlNote::Kind::overflowing_number, j,
+               "access mask over 32 bits (Windows saturates it to 0xffffffff)");
+        if (n.base == 8 && n.length > 1)
+          note(SddlNote::Kind::octal_number, j,
+               fmt::format("octal access mask (leading 0): it means 0x{:x}", v));
+        mask |= v;
+        j += n.length;
+        continue;
+      }
+      std::string_view tok = s_.substr(j, std::min<std::size_t>(2, e - j));
+      auto token = tok.size() == 2 ? find_rights_token(tok) : std::nullopt;
+      if (!token)
+        return fail(ErrorCode::syntax, j,
+                    fmt::format("unknown access right {}: expected two-letter rights (GA, GR, "
+                                "FA, KR, ...) or a number",
+                                quoted(tok)));
+      if (detail::has_lower(tok))
+        note(SddlNote::Kind::lower_case, j, fmt::format("lower-case access right '{}'", tok));
+      mask |= token->mask;
+      j += 2;
+    }
+    return std::nullopt;
+  }
+
+  std::string_view s_;
+  const SddlParseOptions& opt_;
+  SddlParse out_;
+  std::size_t i_ = 0;
+};
+
+std::string sid_to_sddl(const Sid& sid, const SidContext& context) {
+  if (auto alias = sid_alias(sid, context)) return std::string(*alias);
+  return sid.to_string();
+}
+
+void append_acl(std::string& out, char tag, AclState state, const std::optional<Acl>& acl,
+                std::uint16_t flags, bool is_dacl, const SddlFormatOptions& options) {
+  const std::uint16_t p = is_dacl ? control::dacl_protected : control::sacl_protected;
+  const std::uint16_t ar = is_dacl ? control::dacl_auto_inherit_req : control::sacl_auto_inherit_req;
+  const std::uint16_t ai = is_dacl ? control::dacl_auto_inherited : control::sacl_auto_inherited;
+  if (state == AclState::absent && (flags & (p | ar | ai)) == 0) return;
+  out += tag;
+  out += ':';
+  if (flags & p) out += 'P';
+  if (flags & ar) out += "AR";
+  if (flags & ai) out += "AI";
+  if (state == AclState::null) out += "NO_ACCESS_CONTROL";
+  if (acl)
+    for (const auto& ace : acl->aces) out += ace_to_sddl(ace, options);
+}
+
+}  // namespace
+
+Result<SddlParse> parse_sddl_detailed(std::string_view text, const SddlParseOptions& options) {
+  return Parser(text, options).run();
+}
+
+Result<SecurityDescriptor> parse_sddl(std::string_view text, const SddlParseOptions& options) {
+  auto parsed = parse_sddl_detailed(text, options);
+  if (!parsed) return std::move(parsed).error();
+  return std::move(parsed->descriptor);
+}
+
+std::string ace_to_sddl(const Ace& ace, const SddlFormatOptions& options) {
+  std::string out = "(";
+  auto info = find_ace_type(ace.type);
+  if (info && !info->sddl.empty())
+    out += info->sddl;
+  else
+    out += fmt::format("0x{:x}", static_cast<unsigned>(ace.type));
+  out += ';';
+  for (const auto& t : ace_flag_tokens())
+    if (ace.flags & t.flag) out += t.letters;
+  out += ';';
+  out += format_sddl_rights(ace.mask, ace.type == AceType::system_mandatory_label);
+  out += ';';
+  if (ace.object_type) out += ace.object_type->to_string();
+  out += ';';
+  if (ace.inherited_object_type) out += ace.inherited_object_type->to_string();
+  out += ';';
+  out += sid_to_sddl(ace.sid, options.context);
+  out += ')';
+  return out;
+}
+
+std::string to_sddl(const SecurityDescriptor& sd, const SddlFormatOptions& options) {
+  std::string out;
+  if (sd.owner()) out += "O:" + sid_to_sddl(*sd.owner(), options.context);
+  if (sd.group()) out += "G:" + sid_to_sddl(*sd.group(), options.context);
+  append_acl(out, 'D', sd.dacl_state(), sd.dacl(), sd.control(), true, options);
+  append_acl(out, 'S', sd.sacl_state(), sd.sacl(), sd.control(), false, options);
+  return out;
+}
+
+}  // namespace secdesc

@@ -1,0 +1,17 @@
+// Internal: the numeric SID string parser shared by parse_sid and the SDDL parser.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "secdesc/error.hpp"
+#include "secdesc/sddl.hpp"
+#include "secdesc/sid.hpp"
+
+namespace secdesc::detail {
+
+// Parses all of `text` as S-1-...; `base` is added to error and note offsets; notes may be null.
+Result<Sid> parse_numeric_sid(std::string_view text, std::size_t base, std::vector<SddlNote>* notes);
+
+}  // namespace secdesc::detail

@@ -1,0 +1,112 @@
+// sddlc convert: SDDL <-> self-relative hex <-> JSON, one input or one per line from stdin.
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "secdesc/secdesc.hpp"
+
+namespace sddlc {
+namespace {
+
+struct ConvertOptions {
+  std::string from = "sddl";
+  std::string to = "hex";
+  std::string domain_sid;
+  bool strict = false;
+  std::string input;
+};
+
+// Converts one input; returns the output line or the Error.
+secdesc::Result<std::string> convert_one(const std::string& input, const ConvertOptions& o,
+                                         const secdesc::SidContext& context) {
+  using namespace secdesc;
+  Result<SecurityDescriptor> sd = [&]() -> Result<SecurityDescriptor> {
+    if (o.from == "hex") {
+      auto bytes = from_hex(input);
+      if (!bytes) return std::move(bytes).error();
+      auto decoded = decode_self_relative(*bytes);
+      if (!decoded) {
+        // Byte offsets become hex-digit offsets, so they point into what the user typed.
+        Error e = std::move(decoded).error();
+        if (e.has_offset()) e.offset *= 2;
+        return e;
+      }
+      return decoded;
+    }
+    return parse_sddl(input, SddlParseOptions{context, o.strict});
+  }();
+  if (!sd) return std::move(sd).error();
+  SddlFormatOptions format{context};
+  if (o.to == "sddl") return to_sddl(*sd, format);
+  if (o.to == "json") return to_json(*sd, format);
+  auto bytes = encode_self_relative(*sd);
+  if (!bytes) return std::move(bytes).error();
+  return to_hex(*bytes);
+}
+
+std::string describe(const secdesc::Error& e) {
+  if (e.has_offset()) return fmt::format("error: {}: {}", e.offset, e.message);
+  return fmt::format("error: {}", e.message);
+}
+
+}  // namespace
+
+std::function<int()> add_convert(CLI::App& app) {
+  auto o = std::make_shared<ConvertOptions>();
+  auto* cmd = app.add_subcommand(
+      "convert",
+      "Convert a security descriptor between SDDL, self-relative hex and JSON.\n"
+      "INPUT is one descriptor, or '-' to read one per line from standard input and write\n"
+      "exactly one line per input line; a line that fails writes 'error: <offset>: <message>'\n"
+      "(0-based offset into that line) and the run goes on.\n"
+      "Exit status: 0 every input converted, 1 some input failed, 2 usage error.");
+  cmd->add_option("--from", o->from, "Input form")->check(CLI::IsMember({"sddl", "hex"}))
+      ->capture_default_str();
+  cmd->add_option("--to", o->to, "Output form")->check(CLI::IsMember({"sddl", "hex", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--domain-sid", o->domain_sid,
+                  "Domain SID (S-1-5-21-x-y-z) for domain-relative aliases such as DA, DU, LA");
+  cmd->add_flag("--strict", o->strict,
+                "Reject what Windows tolerates but a reviewer should not (spaces, lower case, "
+                "octal or negative numbers, ...)");
+  cmd->add_option("INPUT", o->input, "SDDL string or hex bytes, or '-' for standard input")
+      ->required();
+  return [o]() -> int {
+    secdesc::SidContext context;
+    if (!o->domain_sid.empty()) {
+      auto d = secdesc::parse_domain_sid(o->domain_sid);
+      if (!d) {
+        fmt::print(stderr, "sddlc convert: --domain-sid: {}\n", d.error().message);
+        return exit_usage;
+      }
+      context.domain = *d;
+    }
+    if (o->input != "-") {
+      auto out = convert_one(o->input, *o, context);
+      if (!out) {
+        fmt::print(stderr, "sddlc convert: {}\n", describe(out.error()));
+        return exit_failed;
+      }
+      fmt::print("{}\n", *out);
+      return exit_ok;
+    }
+    int status = exit_ok;
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      auto out = convert_one(line, *o, context);
+      if (out) {
+        fmt::print("{}\n", *out);
+      } else {
+        fmt::print("{}\n", describe(out.error()));
+        status = exit_failed;
+      }
+    }
+    return status;
+  };
+}
+
+}  // namespace sddlc

@@ -1,0 +1,31 @@
+// sddlc: compile, convert and check Windows security descriptors.
+#include <cstdio>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"sddlc: convert SDDL and self-relative security descriptors.\n"
+               "Exit status: 0 success, 1 some input failed, 2 usage or I/O error."};
+  app.require_subcommand(1);
+  auto convert = sddlc::add_convert(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return sddlc::exit_usage;
+  }
+  try {
+    if (app.got_subcommand("convert")) return convert();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "sddlc: internal error: {}\n", e.what());
+    return sddlc::exit_usage;
+  }
+  return sddlc::exit_usage;
+}
