@@ -422,10 +422,15 @@ std::string ace_to_sddl(const Ace& ace, const SddlFormatOptions& options) {
 
 std::string to_sddl(const SecurityDescriptor& sd, const SddlFormatOptions& options) {
   std::string out;
-  if (sd.owner()) out += "O:" + sid_to_sddl(*sd.owner(), options.context);
-  if (sd.group()) out += "G:" + sid_to_sddl(*sd.group(), options.context);
-  append_acl(out, 'D', sd.dacl_state(), sd.dacl(), sd.control(), true, options);
-  append_acl(out, 'S', sd.sacl_state(), sd.sacl(), sd.control(), false, options);
+  const unsigned parts = options.parts;
+  if (sd.owner() && (parts & sddl_parts::owner))
+    out += "O:" + sid_to_sddl(*sd.owner(), options.context);
+  if (sd.group() && (parts & sddl_parts::group))
+    out += "G:" + sid_to_sddl(*sd.group(), options.context);
+  if (parts & sddl_parts::dacl)
+    append_acl(out, 'D', sd.dacl_state(), sd.dacl(), sd.control(), true, options);
+  if (parts & sddl_parts::sacl)
+    append_acl(out, 'S', sd.sacl_state(), sd.sacl(), sd.control(), false, options);
   return out;
 }
 

@@ -53,8 +53,18 @@ Result<SecurityDescriptor> parse_sddl(std::string_view text, const SddlParseOpti
 // The same, with the notes and ACE positions the linter needs.
 Result<SddlParse> parse_sddl_detailed(std::string_view text, const SddlParseOptions& options = {});
 
+// Which parts to_sddl writes; the values are Windows' SECURITY_INFORMATION bits.
+namespace sddl_parts {
+inline constexpr unsigned owner = 0x1;
+inline constexpr unsigned group = 0x2;
+inline constexpr unsigned dacl = 0x4;
+inline constexpr unsigned sacl = 0x8;
+inline constexpr unsigned all = 0xF;
+}  // namespace sddl_parts
+
 struct SddlFormatOptions {
   SidContext context;  // domain SIDs in the context are written as their aliases (DU, LA, ...)
+  unsigned parts = sddl_parts::all;
 };
 
 // Writes the string ConvertSecurityDescriptorToStringSecurityDescriptorW writes: O:, G:, D:, S:

@@ -8,6 +8,7 @@
 #include "secdesc/error.hpp"
 #include "secdesc/guid.hpp"
 #include "secdesc/json.hpp"
+#include "secdesc/object_type.hpp"
 #include "secdesc/sddl.hpp"
 #include "secdesc/security_descriptor.hpp"
 #include "secdesc/sid.hpp"

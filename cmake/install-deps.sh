@@ -1,0 +1,24 @@
+#!/bin/sh
+# Installs the Debian 12 packages secdesc needs to build and test: the toolchain too, so a bare
+# machine works. As root it runs apt-get; otherwise it prints the exact command to run.
+set -eu
+PACKAGES="build-essential cmake ninja-build git ca-certificates pkg-config \
+libfmt-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev \
+googletest libgtest-dev libgmock-dev libbenchmark-dev"
+
+missing=""
+for p in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -z "$missing" ]; then
+  echo "install-deps: all packages present"
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: not root; run:"
+  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends$missing"
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends $missing
