@@ -176,7 +176,9 @@ Result<Sid> parse_numeric_sid(std::string_view text, std::size_t base, std::vect
     if (n.length == 0)
       return make_error(ErrorCode::invalid_sid, base + i,
                         fmt::format("expected the SID {} (a number) here", what));
-    if (n.base == 16 && part_base != 16)
+    // Windows writes authorities of 2^32 and above in hex; any other hex part is unusual.
+    const bool canonical_hex = std::string_view(what) == "authority" && n.value >= (1ULL << 32);
+    if (n.base == 16 && !canonical_hex)
       note(notes, SddlNote::Kind::hex_sid_part, base + i, "hexadecimal part in a SID");
     i += n.length;
     return n;
