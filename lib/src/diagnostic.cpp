@@ -46,7 +46,10 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
   std::string best;
   std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (auto c : candidates) {
-    std::size_t d = distance(word, c);
+    // A candidate that merely continues the word ("no-write" -> "no-write-up") is close.
+    std::size_t d = c.size() > word.size() && detail::iequals(c.substr(0, word.size()), word)
+                        ? 1
+                        : distance(word, c);
     if (d < best_d) {
       best_d = d;
       best = std::string(c);

@@ -102,8 +102,8 @@ class Loader {
         }
       }
     } else {
-      error(root.source(), "missing-key",
-            fmt::format("a policy needs `object = \"...\"` (one of {})", object_type_names()));
+      file_error("missing-key",
+                 fmt::format("a policy needs `object = \"...\"` (one of {})", object_type_names()));
     }
     if (type) policy_.object_type = *type;
 
@@ -174,7 +174,7 @@ class Loader {
         }
       }
     } else {
-      error(root.source(), "missing-key",
+      file_error("missing-key",
             "a policy needs a [dacl] table (an object without a DACL gets its creator's default "
             "DACL, which is not what a service wants)");
     }
@@ -251,6 +251,11 @@ class Loader {
 
   SourceLocation at(const toml::source_region& r, std::size_t extra_columns = 0) const {
     return SourceLocation{file_, r.begin.line, r.begin.column ? r.begin.column + extra_columns : 0};
+  }
+  // A problem of the whole file (a missing key): no line or column.
+  void file_error(std::string code, std::string message) {
+    diagnostics_.push_back(Diagnostic{SourceLocation{file_, 0, 0}, Severity::error, std::move(code),
+                                      std::move(message), {}});
   }
   void error(const toml::source_region& r, std::string code, std::string message,
              std::size_t extra_columns = 0) {
@@ -340,7 +345,7 @@ class Loader {
         error(el.source(), "unknown-right", m.error().message, m.error().has_offset() ? m.error().offset + 1 : 0);
       }
     });
-    if (!any && ok) {
+    if (!any && ok && n.is_array()) {
       error(n.source(), "invalid-value", fmt::format("{} is empty: name at least one right", key));
       return std::nullopt;
     }
