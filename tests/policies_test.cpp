@@ -7,7 +7,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "secdesc/binary.hpp"
 #include "secdesc/policy.hpp"
@@ -58,6 +61,52 @@ TEST(ReferencePolicies, CompileToTheirGoldens) {
     EXPECT_EQ(to_hex(encode_self_relative(*reparsed).value()), want_hex);
     EXPECT_FALSE(load.policy->expectations.empty()) << "every reference policy states expectations";
   }
+}
+
+}  // namespace
+}  // namespace secdesc
+
+namespace secdesc {
+namespace {
+
+// docs/policy-format.md: every ```toml block compiles, and where the doc states the SDDL it
+// compiles to ("`sddlc compile` writes `...`"), it is that SDDL. Every object type has one.
+TEST(PolicyFormatDoc, EveryExampleCompilesToWhatTheDocSays) {
+  const std::string doc = [] {
+    std::ifstream in(kSource / "docs/policy-format.md");
+    std::stringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
+  }();
+  std::set<ObjectType> covered;
+  std::size_t blocks = 0, stated = 0;
+  for (std::size_t pos = doc.find("```toml\n"); pos != std::string::npos;
+       pos = doc.find("```toml\n", pos + 1)) {
+    const std::size_t begin = pos + 8;
+    const std::size_t end = doc.find("```", begin);
+    ASSERT_NE(end, std::string::npos);
+    const std::string toml = doc.substr(begin, end - begin);
+    ++blocks;
+    auto load = load_policy(toml, "docs/policy-format.md example");
+    ASSERT_TRUE(load.ok()) << toml << "\n" << format_diagnostic(load.diagnostics.at(0));
+    covered.insert(load.policy->object_type);
+    const std::string marker = "`sddlc compile` writes `";
+    const std::size_t next_block = doc.find("```toml\n", end);
+    const std::size_t said = doc.find(marker, end);
+    if (said != std::string::npos && (next_block == std::string::npos || said < next_block)) {
+      const std::size_t s = said + marker.size();
+      EXPECT_EQ(to_sddl(load.policy->descriptor), doc.substr(s, doc.find('`', s) - s)) << toml;
+      ++stated;
+    }
+  }
+  EXPECT_EQ(covered.size(), object_types().size()) << "an example per object type";
+  EXPECT_GE(stated, object_types().size());
+  EXPECT_GE(blocks, object_types().size() + 1);
+  // Every rights word of every type is documented.
+  for (const auto& t : object_types())
+    for (const auto& r : t.specific_rights)
+      EXPECT_NE(doc.find(fmt::format("`{}` 0x{:x}", r.word, r.mask)), std::string::npos)
+          << t.name << " " << r.word;
 }
 
 }  // namespace

@@ -141,7 +141,7 @@ TEST(Policy, BuilderRejectsWhatMeansNothing) {
   EXPECT_NE(flags.error().message.find("inheritance flags mean nothing on a section"), std::string::npos);
   auto bad_word = DescriptorBuilder(ObjectType::event).allow("IU", "map-read").build();
   ASSERT_FALSE(bad_word);
-  EXPECT_NE(bad_word.error().message.find("'map-read' is not a right of a event"), std::string::npos);
+  EXPECT_NE(bad_word.error().message.find("'map-read' is not a right of object type 'event'"), std::string::npos);
   auto bad_label = DescriptorBuilder(ObjectType::section).label(sids::everyone).build();
   ASSERT_FALSE(bad_label);
 }
@@ -175,12 +175,12 @@ const ErrorCase kErrorCases[] = {
      {"p.toml:7:13: error: unknown SID alias 'XX'"}},
     {"right_the_type_lacks",
      "object = \"event\"\n[dacl]\n[[dacl.allow]]\nprincipal = \"IU\"\nrights = \"synchronize, map-read\"\n",
-     {"p.toml:5:24: error: 'map-read' is not a right of a event: expected read, write, execute, all, "
+     {"p.toml:5:24: error: 'map-read' is not a right of object type 'event': expected read, write, execute, all, "
       "query-state, modify-state, a standard right (delete, read-control, write-dac, write-owner, "
       "synchronize), SDDL letters or a 0x mask"}},
     {"synchronize_on_a_section",
      "object = \"section\"\n[dacl]\n[[dacl.allow]]\nprincipal = \"IU\"\nrights = [\"read\", \"synchronize\"]\n",
-     {"p.toml:5:20: error: 'synchronize' is not a right of a section: expected read, write, execute, "
+     {"p.toml:5:20: error: 'synchronize' is not a right of object type 'section': expected read, write, execute, "
       "all, query, map-write, map-read, map-execute, extend-size, map-execute-explicit, a standard "
       "right (delete, read-control, write-dac, write-owner), SDDL letters or a 0x mask"}},
     {"label_level", "object = \"section\"\n[dacl]\n[label]\nlevel = \"lowest\"\n",

@@ -278,7 +278,7 @@ Result<AccessMask> parse_rights(std::string_view text, ObjectType type) {
           words += r.word;
         }
         return make_error(ErrorCode::invalid_argument, i,
-                          fmt::format("'{}' is not a right of a {}: expected read, write, execute, "
+                          fmt::format("'{}' is not a right of object type '{}': expected read, write, execute, "
                                       "all, {}, a standard right (delete, read-control, write-dac, "
                                       "write-owner{}), SDDL letters or a 0x mask",
                                       tok, object_type_info(type).name, words,
