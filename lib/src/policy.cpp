@@ -509,6 +509,15 @@ class Loader {
 }  // namespace
 
 PolicyLoad load_policy(std::string_view toml_text, std::string_view file, const PolicyOptions& options) {
+  if (toml_text.size() > max_policy_size) {
+    PolicyLoad out;
+    out.diagnostics.push_back(Diagnostic{SourceLocation{std::string(file), 0, 0}, Severity::error,
+                                         "limit-exceeded",
+                                         fmt::format("policy of {} bytes is over the {}-byte limit",
+                                                     toml_text.size(), max_policy_size),
+                                         {}});
+    return out;
+  }
   return Loader(file, options).run(toml_text);
 }
 
