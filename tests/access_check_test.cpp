@@ -177,6 +177,14 @@ const Case kCases[] = {
      "MAXIMUM_ALLOWED: an earlier deny removes bits a later allow would grant", kDtyp,
      "D:(D;;0x2;;;WD)(A;;GA;;;WD)", "preset=interactive-user", ObjectType::section,
      "maximum-allowed", true, 0xF001D},
+    {"MaximumAllowedAllowBeforeDeny",
+     "MAXIMUM_ALLOWED: a deny after the allow cannot take back what the allow granted", kDtyp,
+     "D:(A;;GA;;;WD)(D;;0x2;;;WD)", "preset=interactive-user", ObjectType::section,
+     "maximum-allowed", true, 0xF001F},
+    {"DenyAfterAllowCannotTakeBack",
+     "a deny ACE only denies rights still requested: an earlier allow already granted map-read",
+     kDtyp, "D:(A;;0x4;;;WD)(D;;0x4;;;WD)(A;;0x2;;;WD)", "preset=interactive-user",
+     ObjectType::section, "map-read,map-write", true, 0x6, "its rights were already granted"},
     {"MaximumAllowedLowOnUnlabelled",
      "MAXIMUM_ALLOWED for a Low caller: the DACL's grant minus the write part", kMic,
      "D:(A;;GA;;;WD)", "preset=low-integrity-user", ObjectType::section, "maximum-allowed", true,
@@ -194,6 +202,10 @@ const Case kCases[] = {
     {"SystemSecurityNotFromDacl", "an ACE naming ACCESS_SYSTEM_SECURITY grants nothing",
      "MS Learn, SACL Access Right (not valid in a DACL)", "D:(A;;0x1000000;;;WD)",
      "preset=interactive-user", ObjectType::section, "access-system-security", false},
+    {"MaximumAllowedNoSystemSecurityFromDacl",
+     "MAXIMUM_ALLOWED never takes ACCESS_SYSTEM_SECURITY from an ACE",
+     "MS Learn, SACL Access Right (not valid in a DACL)", "D:(A;;0x1000000;;;WD)(A;;GR;;;WD)",
+     "preset=interactive-user", ObjectType::section, "maximum-allowed", true, 0x20005},
     {"TakeOwnershipPrivilege", "SeTakeOwnershipPrivilege grants WRITE_OWNER whatever the DACL",
      kDtyp, "D:", "preset=interactive-user;privileges=SeTakeOwnershipPrivilege",
      ObjectType::section, "write-owner", true},
@@ -270,6 +282,8 @@ const Case kCases[] = {
     {"SeedMediumUser", "issue 4: the same user at Medium gets read+write without a label", kHow,
      std::string(kSeed), "preset=interactive-user", ObjectType::section, "read,write", true},
 };
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
 class AccessCheckTable : public ::testing::TestWithParam<Case> {};
 
