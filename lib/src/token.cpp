@@ -118,21 +118,30 @@ enum class Key : std::uint8_t {
 struct KeyName {
   Key key;
   std::string_view name;
+  std::string_view value;  // the value's syntax, for help
+  std::string_view help;
 };
 // In the order the keys apply.
 constexpr std::array kKeys{
-    KeyName{Key::preset, "preset"},
-    KeyName{Key::user, "user"},
-    KeyName{Key::groups, "groups"},
-    KeyName{Key::deny_only, "deny-only"},
-    KeyName{Key::restricted, "restricted"},
-    KeyName{Key::write_restricted, "write-restricted"},
-    KeyName{Key::integrity, "integrity"},
-    KeyName{Key::mandatory_policy, "mandatory-policy"},
-    KeyName{Key::privileges, "privileges"},
-    KeyName{Key::appcontainer, "appcontainer"},
-    KeyName{Key::capabilities, "capabilities"},
-    KeyName{Key::lpac, "lpac"},
+    KeyName{Key::preset, "preset", "NAME", "start from a preset (below); without one, user= is "
+                                           "required"},
+    KeyName{Key::user, "user", "SID", "the user SID"},
+    KeyName{Key::groups, "groups", "SID,...", "the groups, all enabled (replaces the preset's)"},
+    KeyName{Key::deny_only, "deny-only", "SID,...",
+            "make these SIDs deny-only: the user, a group, or a new deny-only group"},
+    KeyName{Key::restricted, "restricted", "SID,...", "restricting SIDs (replaces)"},
+    KeyName{Key::write_restricted, "write-restricted", "true|false",
+            "the restricting SIDs apply to write access only"},
+    KeyName{Key::integrity, "integrity", "LEVEL", "integrity level: a word below or S-1-16-N"},
+    KeyName{Key::mandatory_policy, "mandatory-policy", "P,...",
+            "off, or no-write-up and/or new-process-min (default no-write-up)"},
+    KeyName{Key::privileges, "privileges", "NAME,...",
+            "held and enabled privileges (replaces), e.g. SeSecurityPrivilege"},
+    KeyName{Key::appcontainer, "appcontainer", "SID",
+            "AppContainer package SID S-1-15-2-...; empty for none"},
+    KeyName{Key::capabilities, "capabilities", "SID,...", "capability SIDs S-1-15-3-... (replaces)"},
+    KeyName{Key::lpac, "lpac", "true|false",
+            "less-privileged AppContainer (no ALL APPLICATION PACKAGES)"},
 };
 
 struct Piece {
@@ -460,6 +469,21 @@ Token restricted_sandbox() {
 }
 
 std::span<const TokenPreset> token_presets() noexcept { return kPresets; }
+
+std::string token_spec_help() {
+  std::string out =
+      "key=value pairs separated by ';', lists separated by ','. Each key at most once; the "
+      "preset applies first, then the other keys in this order, wherever they are written:\n";
+  for (const auto& k : kKeys)
+    out += fmt::format("  {:<30}{}\n", fmt::format("{}={}", k.name, k.value), k.help);
+  out += "SIDs are aliases (IU, BA, ...) or S-1-... strings. Integrity levels:";
+  for (const auto& level : kIntegrityLevels) out += fmt::format(" {}", level.word);
+  out += ".\nPrivileges:";
+  for (const auto& p : kPrivileges) out += fmt::format(" {}", p.name);
+  out += ".\nPresets:\n";
+  for (const auto& p : kPresets) out += fmt::format("  {:<30}{}\n", p.name, p.description);
+  return out;
+}
 
 Result<Token> parse_token_spec(std::string_view spec, const SidContext& context) {
   std::array<Entry, kKeys.size()> entries{};

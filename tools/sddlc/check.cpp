@@ -45,13 +45,6 @@ std::string mask_words(secdesc::AccessMask mask, secdesc::ObjectType type) {
   return fmt::format("0x{:x} ({})", mask, secdesc::describe_rights(mask, type));
 }
 
-std::string presets_help() {
-  std::string out;
-  for (const auto& p : secdesc::token_presets())
-    out += fmt::format("  {:<24}{}\n", p.name, p.description);
-  return out;
-}
-
 int run_check(const CheckOptions& o) {
   using namespace secdesc;
   SidContext context;
@@ -121,16 +114,7 @@ std::function<int()> add_check(CLI::App& app) {
   cmd->add_option("SDDL", o->descriptor, "The security descriptor, in SDDL")->required();
   cmd->add_option("--object", o->object, "Object type: " + secdesc::object_type_names())
       ->required();
-  cmd->add_option(
-         "--token", o->token,
-         "Token SPEC: key=value pairs separated by ';', lists separated by ','. Keys: "
-         "preset=NAME, user=SID, groups=SID,..., deny-only=SID,..., restricted=SID,..., "
-         "write-restricted=true|false, integrity=untrusted|low|medium|medium-plus|high|system|"
-         "S-1-16-N, mandatory-policy=off|no-write-up[,new-process-min], privileges=Name,..., "
-         "appcontainer=SID, capabilities=SID,..., lpac=true|false. The preset applies first, then "
-         "the other keys (list keys replace the preset's list; deny-only marks SIDs). Presets:\n" +
-             presets_help())
-      ->required();
+  cmd->add_option("--token", o->token, "Token SPEC: " + secdesc::token_spec_help())->required();
   cmd->add_option("--desired", o->desired,
                   "Rights wanted: words of the object type separated by ',' or '|' (map-read, "
                   "read, write, read-control, ...), SDDL letters (GRGW) or a hex mask (0x20006)")

@@ -160,8 +160,9 @@ std::span<const TokenPreset> token_presets() noexcept;
 //   deny-only=SID,...       make these SIDs deny-only (the user or a group; others are added)
 //   restricted=SID,...      restricting SIDs (replaces)
 //   write-restricted=BOOL   restricting SIDs apply to write access only
-//   integrity=LEVEL         untrusted|low|medium|medium-plus|high|system|S-1-16-N
-//   mandatory-policy=P,...  off | no-write-up,new-process-min (TOKEN_MANDATORY_POLICY)
+//   integrity=LEVEL         untrusted|low|medium|medium-plus|high|system|protected-process|
+//                           S-1-16-N
+//   mandatory-policy=P,...  off, or no-write-up and/or new-process-min (default no-write-up)
 //   privileges=NAME,...     held and enabled privileges (replaces), e.g. SeSecurityPrivilege
 //   appcontainer=SID        AppContainer package SID S-1-15-2-...; empty for none
 //   capabilities=SID,...    capability SIDs S-1-15-3-... (replaces)
@@ -170,7 +171,10 @@ std::span<const TokenPreset> token_presets() noexcept;
 // list above, wherever they appear in the SPEC, so the result never depends on their order.
 // SIDs are aliases (IU, BA, ...) or S-1-... strings (parse_sid). BOOL is true|false.
 // Errors carry the offset into `spec` and name the key or value; unknown keys and names get a
-// did-you-mean suggestion.
+// did-you-mean suggestion. token_spec_help() says the same, from the parser's tables.
 Result<Token> parse_token_spec(std::string_view spec, const SidContext& context = {});
+
+// The SPEC syntax, keys, integrity words, privileges and presets, from the tables, for --help.
+std::string token_spec_help();
 
 }  // namespace secdesc
