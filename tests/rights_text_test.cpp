@@ -34,6 +34,8 @@ const Good kGood[] = {
     {"MAP-READ", ObjectType::section, 0x4, "words are case-insensitive"},
 };
 
+void PrintTo(const Good& c, std::ostream* os) { *os << '"' << c.text << '"'; }
+
 class RightsGood : public ::testing::TestWithParam<Good> {};
 TEST_P(RightsGood, Parses) {
   const Good& c = GetParam();
@@ -63,6 +65,8 @@ const Bad kBad[] = {
     {"NW", ObjectType::section, 0, "unknown right"},  // label letters are not rights
     {"GRG", ObjectType::section, 0, "unknown right"},
 };
+
+void PrintTo(const Bad& c, std::ostream* os) { *os << '"' << c.text << '"'; }
 
 class RightsBad : public ::testing::TestWithParam<Bad> {};
 TEST_P(RightsBad, PositionedError) {

@@ -81,3 +81,19 @@ TEST(Matchers, UnreadableRightsFailWithTheParserMessage) {
 
 }  // namespace
 }  // namespace secdesc
+
+namespace secdesc {
+namespace {
+
+// The full test of docs/access-check.md, as written there.
+TEST(SharedSection, LowIntegrityClientsMayReadAndWrite) {
+  auto sd = parse_sddl("D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)S:(ML;;NW;;;LW)");
+  ASSERT_TRUE(sd) << sd.error().message;
+  EXPECT_THAT(*sd, Grants(low_integrity_user(), {"read", "write"}).on(ObjectType::section));
+  EXPECT_THAT(*sd, Denies(low_integrity_user(), {"write-dac"}).on(ObjectType::section));
+  EXPECT_THAT(*sd, Denies(appcontainer_process(), {"read"}).on(ObjectType::section));
+  EXPECT_THAT(*sd, Grants(local_system(), "all").on(ObjectType::section));
+}
+
+}  // namespace
+}  // namespace secdesc

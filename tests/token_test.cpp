@@ -195,6 +195,8 @@ const SpecError kErrors[] = {
     {"user=WD;lpac=true", 0, "need an AppContainer"},
 };
 
+void PrintTo(const SpecError& c, std::ostream* os) { *os << '"' << c.spec << '"'; }
+
 class TokenSpecErrors : public ::testing::TestWithParam<SpecError> {};
 
 TEST_P(TokenSpecErrors, PositionedMessage) {
