@@ -1,6 +1,7 @@
 // secdesc: the whole public API in one include.
 #pragma once
 
+#include "secdesc/access_check.hpp"
 #include "secdesc/access_mask.hpp"
 #include "secdesc/ace.hpp"
 #include "secdesc/acl.hpp"
@@ -9,6 +10,8 @@
 #include "secdesc/guid.hpp"
 #include "secdesc/json.hpp"
 #include "secdesc/object_type.hpp"
+#include "secdesc/rights_text.hpp"
 #include "secdesc/sddl.hpp"
 #include "secdesc/security_descriptor.hpp"
 #include "secdesc/sid.hpp"
+#include "secdesc/token.hpp"
