@@ -12,6 +12,10 @@ run "$B/tools/sddlc" convert "$SEED"
 HEX=$("$B/tools/sddlc" convert "$SEED")
 run "$B/tools/sddlc" convert --from hex --to sddl "$HEX"
 
-# Every reference policy to SDDL, then one as the C++ header a service embeds.
+# The seed question: can a low-integrity interactive process open the section for read+write?
+run "$B/tools/sddlc" check "${SEED%S:*}" --object section --token preset=low-integrity-user --desired read,write || true
+run "$B/tools/sddlc" check policies/service-section-lowil-readwrite.toml --token preset=low-integrity-user --desired read,write
+
+# Every reference policy to SDDL (their [[expect]] entries are checked on the way), then one as the C++ header a service embeds.
 run "$B/tools/sddlc" compile policies/*.toml
 run "$B/tools/sddlc" compile --emit cpp --namespace svc_acl policies/service-section-lowil-readwrite.toml

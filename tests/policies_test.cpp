@@ -111,3 +111,90 @@ TEST(PolicyFormatDoc, EveryExampleCompilesToWhatTheDocSays) {
 
 }  // namespace
 }  // namespace secdesc
+
+#include <gmock/gmock.h>
+
+#include "secdesc/expectations.hpp"
+#include "secdesc/testing.hpp"
+#include "secdesc/token.hpp"
+
+namespace secdesc {
+namespace {
+
+TEST(ReferencePolicies, EveryExpectationHolds) {
+  for (const auto& path : reference_policies()) {
+    auto load = load_policy_file(path);
+    ASSERT_TRUE(load.ok()) << path;
+    for (const auto& o : evaluate_expectations(*load.policy))
+      EXPECT_TRUE(o.holds) << path.string() << ":" << o.expectation.where.line << ": "
+                           << o.expectation.description << "\n" << o.result.trace_text();
+  }
+}
+
+Policy reference(const char* name) {
+  return load_policy_file(kSource / "policies" / name).policy.value();
+}
+
+// The seed question, asked of the reference policies with the GoogleMock matchers users get.
+TEST(ReferencePolicies, TheSeedQuestionWithMatchers) {
+  using secdesc::testing::Denies;
+  using secdesc::testing::Grants;
+  const auto readonly = reference("service-section-readonly.toml").descriptor;
+  const auto shared = reference("service-section-lowil-readwrite.toml").descriptor;
+  EXPECT_THAT(readonly, Grants(low_integrity_user(), {"read"}).on(ObjectType::section));
+  EXPECT_THAT(readonly, Denies(low_integrity_user(), {"read", "write"}).on(ObjectType::section));
+  EXPECT_THAT(shared, Grants(low_integrity_user(), {"read", "write"}).on(ObjectType::section));
+  EXPECT_THAT(shared, Denies(interactive_user(), {"write-dac"}).on(ObjectType::section));
+  // Without the label, the same DACL denies the low-integrity writer: the reason the label exists.
+  SecurityDescriptor unlabelled = shared;
+  unlabelled.remove_sacl();
+  EXPECT_THAT(unlabelled, Denies(low_integrity_user(), {"write"}).on(ObjectType::section));
+  EXPECT_THAT(unlabelled, Grants(interactive_user(), {"read", "write"}).on(ObjectType::section));
+  const auto appcontainer = reference("appcontainer-section-read.toml").descriptor;
+  EXPECT_THAT(appcontainer, Grants(appcontainer_process(), {"map-read"}).on(ObjectType::section));
+  const auto pipe = reference("lowil-named-pipe.toml").descriptor;
+  EXPECT_THAT(pipe, Denies(low_integrity_user(), {"create-pipe-instance"}).on(ObjectType::named_pipe));
+}
+
+TEST(Expectations, AFailedExpectationIsAPositionedErrorWithTheTrace) {
+  auto load = load_policy(R"(object = "section"
+[dacl]
+[[dacl.allow]]
+principal = "IU"
+rights = "read, write"
+
+[[expect]]
+description = "low-integrity writers"
+token = "low-integrity-user"
+rights = "map-write"
+result = "granted"
+)", "p.toml");
+  ASSERT_TRUE(load.ok());
+  auto failures = expectation_failures(*load.policy);
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0].code, "expectation-failed");
+  const std::string text = format_diagnostic(failures[0]);
+  EXPECT_THAT(text, ::testing::StartsWith(
+                        "p.toml:7:1: error: expectation failed (low-integrity writers): token "
+                        "preset=low-integrity-user asking for map-write (0x2) on the section is "
+                        "denied, expected granted\n  granted 0x0 (none), missing 0x2 (map-write)\n"));
+  EXPECT_THAT(text, ::testing::HasSubstr("integrity: token low is below object medium"));
+}
+
+TEST(Expectations, TokensAreValidatedWhenThePolicyLoads) {
+  auto load = load_policy(R"(object = "section"
+[dacl]
+[[expect]]
+token = { preset = "low-integrity-usr" }
+rights = "read"
+result = "granted"
+)", "p.toml");
+  ASSERT_FALSE(load.ok());
+  ASSERT_EQ(load.diagnostics.size(), 1u);
+  EXPECT_THAT(format_diagnostic(load.diagnostics[0]),
+              ::testing::StartsWith("p.toml:4:9: error: token 'preset=low-integrity-usr': "));
+  EXPECT_THAT(load.diagnostics[0].message, ::testing::HasSubstr("low-integrity-user"));
+}
+
+}  // namespace
+}  // namespace secdesc

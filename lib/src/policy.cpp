@@ -11,6 +11,7 @@
 
 #include "secdesc/builder.hpp"
 #include "secdesc/rights_text.hpp"
+#include "secdesc/token.hpp"
 #include "suggest.hpp"
 #include "text.hpp"
 
@@ -476,6 +477,14 @@ class Loader {
     } else {
       error(t.source(), "missing-key", "[[expect]] needs `result = \"granted\"` or `\"denied\"`");
       ok = false;
+    }
+    if (ok && !e.token_spec.empty()) {
+      auto token = parse_token_spec(e.token_spec, policy_.context);
+      if (!token) {
+        error(t.get("token")->source(), "invalid-token",
+              fmt::format("token '{}': {}", e.token_spec, token.error().message));
+        ok = false;
+      }
     }
     if (ok) policy_.expectations.push_back(std::move(e));
   }

@@ -50,6 +50,26 @@ check "bad policy: first error positioned" "$tmp/bad.toml:2:1: error: unknown ke
 check "bad policy: output file untouched" "previous content" "$(cat "$tmp/out.hpp")"
 check "bad policy: no temporary left" 0 "$(ls -a "$tmp" | grep -c '^\.tmp-')"
 
+cat > "$tmp/expect.toml" <<'TOML'
+object = "section"
+[dacl]
+[[dacl.allow]]
+principal = "IU"
+rights = "read, write"
+[[expect]]
+token = "low-integrity-user"
+rights = "map-write"
+result = "granted"
+TOML
+err=$("$SDDLC" compile -o "$tmp/e.txt" "$tmp/expect.toml" 2>&1 >/dev/null); check "failed expectation: exit 1" 1 $?
+check "failed expectation: positioned error" "$tmp/expect.toml:6:1: error: expectation failed: token preset=low-integrity-user asking for map-write (0x2) on the section is denied, expected granted" "$(printf '%s\n' "$err" | head -1)"
+check "failed expectation: trace shown" 1 "$(printf '%s\n' "$err" | grep -c '^  integrity: token low is below object medium')"
+check "failed expectation: nothing written" 0 "$(ls "$tmp" | grep -c '^e.txt$')"
+out=$("$SDDLC" check "$P/service-section-lowil-readwrite.toml" --token preset=low-integrity-user --desired read,write); check "check a policy: allowed" 0 $?
+check "check a policy: verdict" "ALLOWED section: desired 0x20007 (query|map-write|map-read|read-control), granted 0x20007 (query|map-write|map-read|read-control)" "$(printf '%s\n' "$out" | head -1)"
+"$SDDLC" check "$P/service-section-readonly.toml" --token preset=low-integrity-user --desired write >/dev/null; check "check a policy: denied" 1 $?
+"$SDDLC" check 'D:(A;;GA;;;WD)' --token preset=interactive-user --desired read >/dev/null 2>&1; check "check SDDL without --object: usage" 2 $?
+
 "$SDDLC" compile "$tmp/missing.toml" >/dev/null 2>&1; check "missing file: exit 2" 2 $?
 "$SDDLC" compile --emit cpp -o "$tmp/no/such/dir/x.hpp" "$P/service-section-readonly.toml" >/dev/null 2>&1; check "unwritable output: exit 2" 2 $?
 "$SDDLC" compile --emit cpp --namespace 9bad "$P/service-section-readonly.toml" >/dev/null 2>&1; check "bad namespace: exit 2" 2 $?

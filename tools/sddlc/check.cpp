@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "secdesc/access_check.hpp"
+#include "secdesc/policy.hpp"
 #include "secdesc/rights_text.hpp"
 #include "secdesc/sddl.hpp"
 #include "secdesc/token.hpp"
@@ -23,10 +24,8 @@ struct CheckOptions {
   std::string domain_sid;
 };
 
-// Where the descriptor comes from: one function, so other sources (a policy file) plug in here.
-secdesc::Result<secdesc::SecurityDescriptor> load_descriptor(const std::string& source,
-                                                             const secdesc::SidContext& context) {
-  return secdesc::parse_sddl(source, secdesc::SddlParseOptions{context, false});
+bool is_policy_file(const std::string& source) {
+  return source.size() > 5 && source.ends_with(".toml");
 }
 
 // "sddlc check: --token: at 23: unknown key ..." and, when the error has a position, the input
@@ -53,20 +52,42 @@ int run_check(const CheckOptions& o) {
     if (!d) return usage_error("--domain-sid", o.domain_sid, d.error());
     context.domain = *d;
   }
-  auto type = parse_object_type(o.object);
+  // The descriptor: a policy file (which also names the object type) or an SDDL string.
+  std::optional<ObjectType> type;
+  SecurityDescriptor sd;
+  if (is_policy_file(o.descriptor)) {
+    PolicyOptions popt;
+    popt.domain_sid = context.domain;
+    auto load = load_policy_file(o.descriptor, popt);
+    for (const auto& d : load.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
+    if (!load.ok()) return exit_usage;
+    sd = load.policy->descriptor;
+    type = load.policy->object_type;
+    context = load.policy->context;
+  } else {
+    auto parsed = parse_sddl(o.descriptor, SddlParseOptions{context, false});
+    if (!parsed) return usage_error("SDDL", o.descriptor, parsed.error());
+    sd = std::move(*parsed);
+  }
+  if (!o.object.empty()) {
+    type = parse_object_type(o.object);
+    if (!type) {
+      fmt::print(stderr, "sddlc check: --object: unknown object type '{}'; types are {}\n",
+                 o.object, object_type_names());
+      return exit_usage;
+    }
+  }
   if (!type) {
-    fmt::print(stderr, "sddlc check: --object: unknown object type '{}'; types are {}\n", o.object,
+    fmt::print(stderr, "sddlc check: --object is required with an SDDL string; types are {}\n",
                object_type_names());
     return exit_usage;
   }
-  auto sd = load_descriptor(o.descriptor, context);
-  if (!sd) return usage_error("SDDL", o.descriptor, sd.error());
   auto token = parse_token_spec(o.token, context);
   if (!token) return usage_error("--token", o.token, token.error());
   auto desired = parse_rights(o.desired, *type);
   if (!desired) return usage_error("--desired", o.desired, desired.error());
 
-  const AccessCheckResult r = access_check(*sd, *token, *desired, *type, {context});
+  const AccessCheckResult r = access_check(sd, *token, *desired, *type, {context});
   if (o.format == "json") {
     nlohmann::json steps = nlohmann::json::array();
     nlohmann::json lines = nlohmann::json::array();
@@ -106,14 +127,18 @@ std::function<int()> add_check(CLI::App& app) {
   auto o = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand(
       "check",
-      "Emulate Windows' access check: would a token get RIGHTS on an object with this descriptor?\n"
+      "Emulate Windows' access check: would a token get RIGHTS on an object with this descriptor\n"
+      "(an SDDL string or a POLICY.toml)?\n"
       "Prints a verdict line (ALLOWED or DENIED, desired and granted rights in hex and words) and\n"
       "the trace: which rule or ACE granted, denied or removed which rights (docs/access-check.md).\n"
       "Exit status: 0 every desired right is granted, 1 some right is not, 2 usage or parse error\n"
       "(the message gives the offset in the argument).");
-  cmd->add_option("SDDL", o->descriptor, "The security descriptor, in SDDL")->required();
-  cmd->add_option("--object", o->object, "Object type: " + secdesc::object_type_names())
+  cmd->add_option("DESCRIPTOR", o->descriptor,
+                  "The security descriptor: an SDDL string, or a policy file (POLICY.toml)")
       ->required();
+  cmd->add_option("--object", o->object,
+                  "Object type: " + secdesc::object_type_names() +
+                      " (required with SDDL; a policy names its own, which this overrides)");
   cmd->add_option("--token", o->token, "Token SPEC: " + secdesc::token_spec_help())->required();
   cmd->add_option("--desired", o->desired,
                   "Rights wanted: words of the object type separated by ',' or '|' (map-read, "

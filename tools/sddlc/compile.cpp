@@ -31,11 +31,13 @@ std::function<int()> add_compile(CLI::App& app) {
       "Compile TOML policies (docs/policy-format.md) into SDDL, self-relative bytes or a C++ "
       "header.\n"
       "Every problem is reported as file:line:column: error: message, all of them, on standard "
-      "error. Output files are written whole or not at all.\n"
+      "error; each [[expect]] entry is checked with the access-check emulation, and one that does "
+      "not hold is an error that shows the trace. Output files are written whole or not at "
+      "all.\n"
       "--emit sddl and hex write one line per policy (prefixed 'FILE: ' when there are several);\n"
       "binary writes the raw descriptor of exactly one policy; cpp writes one header for all;\n"
       "json writes an array with one object per policy.\n"
-      "Exit status: 0 success, 1 policy errors, 2 usage or I/O errors.");
+      "Exit status: 0 success, 1 policy errors or failed expectations, 2 usage or I/O errors.");
   cmd->add_option("POLICY", o->policies, "Policy files (.toml)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--emit", o->emit, "Output form")
       ->check(CLI::IsMember({"sddl", "hex", "binary", "cpp", "json"}))
@@ -65,6 +67,13 @@ std::function<int()> add_compile(CLI::App& app) {
       auto load = secdesc::load_policy_file(path, options);
       for (const auto& d : load.diagnostics) fmt::print(stderr, "{}\n", secdesc::format_diagnostic(d));
       if (!load.ok()) {
+        failed = true;
+        continue;
+      }
+      // The policy's own [[expect]] entries, through the access-check emulation.
+      auto failures = secdesc::expectation_failures(*load.policy);
+      for (const auto& d : failures) fmt::print(stderr, "{}\n", secdesc::format_diagnostic(d));
+      if (!failures.empty()) {
         failed = true;
         continue;
       }

@@ -9,6 +9,7 @@
 #include "secdesc/builder.hpp"
 #include "secdesc/codegen.hpp"
 #include "secdesc/error.hpp"
+#include "secdesc/expectations.hpp"
 #include "secdesc/guid.hpp"
 #include "secdesc/json.hpp"
 #include "secdesc/object_type.hpp"
