@@ -1,0 +1,20 @@
+// Counts heap allocations in a benchmark binary (global operator new), for "allocations per
+// parse" figures. Include in exactly one translation unit.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdlib>
+#include <new>
+
+namespace secdesc_bench {
+inline std::atomic<std::size_t> allocations{0};
+}
+
+void* operator new(std::size_t n) {
+  secdesc_bench::allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(n ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
