@@ -10,6 +10,8 @@ SECONDS_PER_TARGET=$2
 W=${3:-$B/fuzz-work}
 VECTORS=${SECDESC_VECTORS:-../shared/vectors}
 mkdir -p "$W"
+W=$(cd "$W" && pwd)
+B=$(cd "$B" && pwd)
 
 # Seed corpora: SDDL strings and their Windows bytes from the vectors (perl-base is always on
 # Debian), the reference policies, and the docs' policy examples.
@@ -45,9 +47,9 @@ for target in fuzz_sddl fuzz_binary fuzz_policy; do
   esac
   mkdir -p "$W/$target/corpus"
   log=$W/$target/log.txt
-  if (cd "$W/$target" && "$OLDPWD/$B/tests/fuzz/$target" -max_total_time="$SECONDS_PER_TARGET" \
+  if (cd "$W/$target" && "$B/tests/fuzz/$target" -max_total_time="$SECONDS_PER_TARGET" \
         -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-        corpus "$OLDPWD/$seed") >"$log" 2>&1; then
+        corpus "$seed") >"$log" 2>&1; then
     result=ok
   else
     result=FAILED
