@@ -36,14 +36,21 @@ if [ ! -d "$W/seed-sddl" ]; then
     echo "run-fuzzers: $VECTORS is missing; seeding from policies only"
   fi
   cp policies/*.toml "$W/seed-policy/"
+  # Access-check inputs: 6 header bytes (type, preset, desired mask) before each Windows descriptor.
+  mkdir -p "$W/seed-access"
+  for f in "$W"/seed-binary/*; do
+    [ -f "$f" ] || continue
+    { printf '\000\004\007\000\002\000'; cat "$f"; } > "$W/seed-access/$(basename "$f")"
+  done
 fi
 
 status=0
-for target in fuzz_sddl fuzz_binary fuzz_policy; do
+for target in fuzz_sddl fuzz_binary fuzz_policy fuzz_access_check; do
   case $target in
     fuzz_sddl) seed=$W/seed-sddl ;;
     fuzz_binary) seed=$W/seed-binary ;;
     fuzz_policy) seed=$W/seed-policy ;;
+    fuzz_access_check) seed=$W/seed-access ;;
   esac
   mkdir -p "$W/$target/corpus"
   log=$W/$target/log.txt

@@ -1,0 +1,35 @@
+// libFuzzer target: the access check on decoded input. Input: byte 0 picks the object type,
+// byte 1 the token preset, bytes 2..5 the desired mask, the rest a self-relative descriptor.
+// Invariants: the check is deterministic; `allowed` agrees with `missing()`; without
+// MAXIMUM_ALLOWED nothing outside the (mapped) request is granted; the trace is never empty.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <span>
+
+#include "secdesc/access_check.hpp"
+#include "secdesc/binary.hpp"
+#include "secdesc/token.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 6) return 0;
+  const auto types = secdesc::object_types();
+  const auto type = types[data[0] % types.size()].type;
+  const auto presets = secdesc::token_presets();
+  const secdesc::Token token = presets[data[1] % presets.size()].make();
+  const secdesc::AccessMask desired = static_cast<secdesc::AccessMask>(data[2]) |
+                                      (static_cast<secdesc::AccessMask>(data[3]) << 8) |
+                                      (static_cast<secdesc::AccessMask>(data[4]) << 16) |
+                                      (static_cast<secdesc::AccessMask>(data[5]) << 24);
+  auto sd = secdesc::decode_self_relative(std::as_bytes(std::span(data + 6, size - 6)));
+  if (!sd) return 0;
+  const auto a = secdesc::access_check(*sd, token, desired, type);
+  const auto b = secdesc::access_check(*sd, token, desired, type);
+  if (a.granted != b.granted || a.allowed != b.allowed || a.trace.size() != b.trace.size()) std::abort();
+  if (a.trace.empty()) std::abort();
+  if (!(desired & secdesc::rights::maximum_allowed)) {
+    if (a.allowed != (a.missing() == 0)) std::abort();
+    if (a.granted & ~a.desired) std::abort();
+  }
+  return 0;
+}
