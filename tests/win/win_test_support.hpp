@@ -14,6 +14,11 @@
 
 namespace secdesc::wintest {
 
+// True under Wine (ntdll exports wine_get_version). The Wine-specific expectations (its owner
+// rule, its known SDDL differences, its token) apply only then; run natively on Windows the
+// same tests expect Windows' behaviour.
+bool running_under_wine();
+
 std::wstring widen(std::string_view utf8);
 // For messages about ASCII names: anything else becomes '?'.
 std::string narrow_ascii(std::wstring_view text);

@@ -64,7 +64,8 @@ class SharedSection {
   // CreateFileMappingW(INVALID_HANDLE_VALUE, sa, ...). `name` must be "Local\<name>" or
   // "Global\<name>", prefix spelled so, with no further backslash (std::invalid_argument
   // otherwise): a name without a namespace is valid Win32 but hides which namespace the client
-  // must use, and "local\" works on Windows but not under Wine. Global\ needs
+  // must use, and Windows' object manager is case-insensitive by default while Wine's is not
+  // ("local\x" fails there), so one spelling keeps both alike. Global\ needs
   // SeCreateGlobalPrivilege (services and administrators have it).
   static SharedSection create(std::wstring_view name, std::uint64_t size,
                               const SecurityAttributes& security,
