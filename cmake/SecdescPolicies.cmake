@@ -1,12 +1,15 @@
 # secdesc_add_policies(TARGET <target> POLICIES <a.toml>... [NAMESPACE <ns>] [HEADER <name.hpp>]
-#                      [DOMAIN_SID <S-1-5-21-x-y-z>])
+#                      [DOMAIN_SID <S-1-5-21-x-y-z>] [PUBLIC])
 #
 # Compiles TOML policies into one C++ header at build time (sddlc compile --emit cpp), adds its
 # folder to <target>'s include path, and regenerates it when a policy or sddlc changes. The
 # header is <build>/secdesc_generated/<target>/<name.hpp> (default: <target>_policies.hpp).
-# Works in the secdesc tree (target sddlc) and from an installed package (secdesc::sddlc).
+# Works in the secdesc tree (target sddlc) and from an installed package (secdesc::sddlc). In a
+# cross build (for Windows), the compiler must run on the build machine: set SECDESC_HOST_SDDLC
+# to a native sddlc. PUBLIC puts the header's folder on the include path of <target>'s users too.
+set(SECDESC_HOST_SDDLC "" CACHE FILEPATH "A native sddlc for cross builds (secdesc_add_policies)")
 function(secdesc_add_policies)
-  cmake_parse_arguments(ARG "" "TARGET;NAMESPACE;HEADER;DOMAIN_SID" "POLICIES" ${ARGN})
+  cmake_parse_arguments(ARG "PUBLIC" "TARGET;NAMESPACE;HEADER;DOMAIN_SID" "POLICIES" ${ARGN})
   if(NOT ARG_TARGET OR NOT ARG_POLICIES)
     message(FATAL_ERROR "secdesc_add_policies: TARGET and POLICIES are required")
   endif()
@@ -16,7 +19,12 @@ function(secdesc_add_policies)
   if(NOT ARG_HEADER)
     set(ARG_HEADER ${ARG_TARGET}_policies.hpp)
   endif()
-  if(TARGET secdesc::sddlc)
+  if(CMAKE_CROSSCOMPILING)
+    if(NOT SECDESC_HOST_SDDLC)
+      message(FATAL_ERROR "secdesc_add_policies: a cross build needs -DSECDESC_HOST_SDDLC=<native sddlc>")
+    endif()
+    set(_sddlc "${SECDESC_HOST_SDDLC}")
+  elseif(TARGET secdesc::sddlc)
     set(_sddlc secdesc::sddlc)
   elseif(TARGET sddlc)
     set(_sddlc sddlc)
@@ -38,9 +46,13 @@ function(secdesc_add_policies)
     OUTPUT "${_out}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${_dir}"
     COMMAND ${_sddlc} compile --emit cpp --namespace ${ARG_NAMESPACE} ${_extra} -o "${_out}" ${_policies}
-    DEPENDS ${_policies} ${_sddlc}
+    DEPENDS ${_policies} ${_sddlc} ${SECDESC_HOST_SDDLC}
     COMMENT "secdesc: compiling policies into ${ARG_HEADER}"
     VERBATIM)
   target_sources(${ARG_TARGET} PRIVATE "${_out}")
-  target_include_directories(${ARG_TARGET} PRIVATE "${_dir}")
+  if(ARG_PUBLIC)
+    target_include_directories(${ARG_TARGET} PUBLIC "${_dir}")
+  else()
+    target_include_directories(${ARG_TARGET} PRIVATE "${_dir}")
+  endif()
 endfunction()

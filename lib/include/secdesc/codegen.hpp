@@ -6,6 +6,8 @@
 //   alignas(4) inline constexpr std::array<std::uint8_t, N> descriptor = {...};  // self-relative
 //   inline constexpr std::wstring_view object_name = L"Global\\...";  // when the policy names one
 //   }
+//   namespace NS { struct compiled_policy {...}; inline constexpr std::array<compiled_policy, N>
+//   all_policies = {...}; }   // every policy of the header, to iterate over
 #pragma once
 
 #include <span>
