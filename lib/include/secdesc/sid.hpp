@@ -130,6 +130,8 @@ Result<Sid> parse_sid(std::string_view text, const SidContext& context = {});
 namespace sids {
 inline constexpr Sid null{0, {0}};
 inline constexpr Sid everyone{1, {0}};
+inline constexpr Sid local{2, {0}};          // LOCAL: every user logged on locally
+inline constexpr Sid console_logon{2, {1}};  // CONSOLE LOGON: users at the physical console
 inline constexpr Sid creator_owner{3, {0}};
 inline constexpr Sid creator_group{3, {1}};
 inline constexpr Sid owner_rights{3, {4}};
