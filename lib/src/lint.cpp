@@ -499,6 +499,20 @@ SourcePosition SourceMap::at(std::size_t offset) const noexcept {
   return positions_[std::min(offset, positions_.size() - 1)];
 }
 
+SourcePosition character_position(std::string_view content, std::size_t line,
+                                  std::size_t byte_column) noexcept {
+  std::size_t start = 0;
+  for (std::size_t l = 1; l < line; ++l) {
+    std::size_t nl = content.find('\n', start);
+    if (nl == std::string_view::npos) return SourcePosition{line, byte_column};
+    start = nl + 1;
+  }
+  std::size_t column = 1;
+  for (std::size_t i = start; i + 1 < start + byte_column && i < content.size(); ++i)
+    if ((static_cast<unsigned char>(content[i]) & 0xC0) != 0x80) ++column;
+  return SourcePosition{line, column};
+}
+
 Sid placeholder_domain_sid() noexcept { return Sid{5, {21, 0, 0, 0}}; }
 
 LintSubject make_sddl_subject(std::string file, std::string sddl, SourceMap source,

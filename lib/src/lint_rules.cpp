@@ -3,12 +3,10 @@
 // each row with a bad and a good example.
 #include "secdesc/lint_rules.hpp"
 
-#include <algorithm>
 #include <vector>
 
 #include <fmt/format.h>
 
-#include "text.hpp"
 
 namespace secdesc {
 namespace {
@@ -100,32 +98,7 @@ constexpr bool table_is_in_enum_order() {
 }
 static_assert(table_is_in_enum_order(), "kRules rows must follow the Rule enumerators");
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      std::size_t cost = detail::ascii_upper(a[i - 1]) == detail::ascii_upper(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
-
-std::string_view to_string(Severity severity) noexcept {
-  switch (severity) {
-    case Severity::note: return "note";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
-  }
-  return "error";
-}
 
 std::optional<Severity> parse_severity(std::string_view text) noexcept {
   for (Severity s : {Severity::note, Severity::warning, Severity::error})
@@ -145,19 +118,14 @@ std::optional<Rule> find_rule(std::string_view id) noexcept {
   return std::nullopt;
 }
 
-std::optional<std::string_view> closest_rule_id(std::string_view id) noexcept {
-  std::optional<std::string_view> best;
-  std::size_t best_distance = 0;
-  for (const auto& row : kRules) {
-    std::size_t d = edit_distance(id, row.id);
-    // Also accept a unique-looking fragment: "null" for "null-dacl", "canonical" for
-    // "non-canonical-order".
-    if (id.size() >= 4 && row.id.find(id) != std::string_view::npos) d = std::min<std::size_t>(d, 2);
-    if (!best || d < best_distance) best = row.id, best_distance = d;
-  }
-  // More than a third of the word changed is not a typo.
-  if (best && best_distance <= std::max<std::size_t>(2, id.size() / 3)) return best;
-  return std::nullopt;
+std::optional<std::string_view> closest_rule_id(std::string_view id) {
+  std::vector<std::string_view> ids;
+  for (const auto& row : kRules) ids.push_back(row.id);
+  const std::string best = closest_match(id, ids);
+  if (best.empty()) return std::nullopt;
+  auto rule = find_rule(best);
+  if (!rule) return std::nullopt;
+  return rule_info(*rule).id;
 }
 
 std::string unknown_rule_message(std::string_view id) {

@@ -150,6 +150,47 @@ Result<Sid> parse_sid(std::string_view text, const SidContext& context) {
                     fmt::format("'{}' is neither a SID (S-1-...) nor a two-letter SID alias", text));
 }
 
+Result<Sid> parse_principal(std::string_view text, const SidContext& context) {
+  const bool sid_like = (text.size() == 2 && detail::is_alpha(text[0]) && detail::is_alpha(text[1])) ||
+                        (text.size() >= 2 && detail::ascii_upper(text[0]) == 'S' && text[1] == '-');
+  if (sid_like) return parse_sid(text, context);
+  for (const auto& n : principal_names())
+    if (detail::iequals(n.words, text)) return parse_sid(n.sid, context);
+  for (const auto& row : well_known_sids()) {
+    if (row.scope != SidScope::fixed) continue;
+    std::string_view name = row.name;
+    std::string_view short_name = name.substr(name.find('\\') == std::string_view::npos ? 0 : name.find('\\') + 1);
+    if (detail::iequals(name, text) || detail::iequals(short_name, text)) return row.sid;
+  }
+  return make_error(ErrorCode::unknown_alias, 0,
+                    fmt::format("unknown principal '{}': use an SDDL alias (SY, BA, IU, ...), a SID "
+                                "(S-1-5-...) or a well-known name such as 'Interactive users'",
+                                text));
+}
+
+Result<Sid> parse_integrity_level(std::string_view text) {
+  for (const auto& level : integrity_level_names())
+    if (detail::iequals(level.name, text)) return level.sid;
+  if (text.size() >= 2 && detail::ascii_upper(text[0]) == 'S' && text[1] == '-') {
+    auto sid = parse_sid(text);
+    if (!sid) return sid;
+    if (!is_integrity_sid(*sid))
+      return make_error(ErrorCode::invalid_argument, 0,
+                        fmt::format("'{}' is not an integrity level SID (S-1-16-N)", text));
+    return sid;
+  }
+  return make_error(ErrorCode::invalid_argument, 0,
+                    fmt::format("unknown integrity level '{}': expected untrusted, low, medium, "
+                                "medium-plus, high, system or S-1-16-N",
+                                text));
+}
+
+std::string integrity_level_name(const Sid& level) {
+  for (const auto& l : integrity_level_names())
+    if (l.sid == level) return std::string(l.name);
+  return level.to_string();
+}
+
 namespace detail {
 
 namespace {
@@ -176,7 +217,9 @@ Result<Sid> parse_numeric_sid(std::string_view text, std::size_t base, std::vect
     if (n.length == 0)
       return make_error(ErrorCode::invalid_sid, base + i,
                         fmt::format("expected the SID {} (a number) here", what));
-    if (n.base == 16 && part_base != 16)
+    // Windows writes authorities of 2^32 and above in hex; any other hex part is unusual.
+    const bool canonical_hex = std::string_view(what) == "authority" && n.value >= (1ULL << 32);
+    if (n.base == 16 && !canonical_hex)
       note(notes, SddlNote::Kind::hex_sid_part, base + i, "hexadecimal part in a SID");
     i += n.length;
     return n;

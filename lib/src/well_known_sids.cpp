@@ -139,8 +139,55 @@ constexpr std::array kTable{
                  "Mandatory Label\\Protected Process Mandatory Level", ""},
 };
 
+// Plain words users write in policies, mapped to the aliases above (or a SID without alias).
+constexpr std::array kPrincipalNames{
+    PrincipalName{"everyone", "WD"},
+    PrincipalName{"world", "WD"},
+    PrincipalName{"local system", "SY"},
+    PrincipalName{"system", "SY"},
+    PrincipalName{"administrators", "BA"},
+    PrincipalName{"builtin administrators", "BA"},
+    PrincipalName{"users", "BU"},
+    PrincipalName{"builtin users", "BU"},
+    PrincipalName{"guests", "BG"},
+    PrincipalName{"interactive users", "IU"},
+    PrincipalName{"interactive", "IU"},
+    PrincipalName{"authenticated users", "AU"},
+    PrincipalName{"anonymous", "AN"},
+    PrincipalName{"anonymous logon", "AN"},
+    PrincipalName{"network", "NU"},
+    PrincipalName{"network users", "NU"},
+    PrincipalName{"service", "SU"},
+    PrincipalName{"services", "SU"},
+    PrincipalName{"local service", "LS"},
+    PrincipalName{"network service", "NS"},
+    PrincipalName{"creator owner", "CO"},
+    PrincipalName{"creator group", "CG"},
+    PrincipalName{"owner rights", "OW"},
+    PrincipalName{"restricted", "RC"},
+    PrincipalName{"restricted code", "RC"},
+    PrincipalName{"write restricted", "WR"},
+    PrincipalName{"all application packages", "AC"},
+    PrincipalName{"appcontainers", "AC"},
+    PrincipalName{"all restricted application packages", "S-1-15-2-2"},
+    PrincipalName{"remote desktop users", "RD"},
+    PrincipalName{"backup operators", "BO"},
+};
+
+constexpr std::array kIntegrityLevels{
+    IntegrityLevelName{"untrusted", Sid{16, {0x0}}},
+    IntegrityLevelName{"low", Sid{16, {0x1000}}},
+    IntegrityLevelName{"medium", Sid{16, {0x2000}}},
+    IntegrityLevelName{"medium-plus", Sid{16, {0x2100}}},
+    IntegrityLevelName{"high", Sid{16, {0x3000}}},
+    IntegrityLevelName{"system", Sid{16, {0x4000}}},
+    IntegrityLevelName{"protected-process", Sid{16, {0x5000}}},
+};
+
 }  // namespace
 
 std::span<const WellKnownSid> well_known_sids() noexcept { return kTable; }
+std::span<const PrincipalName> principal_names() noexcept { return kPrincipalNames; }
+std::span<const IntegrityLevelName> integrity_level_names() noexcept { return kIntegrityLevels; }
 
 }  // namespace secdesc

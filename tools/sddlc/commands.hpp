@@ -14,5 +14,6 @@ inline constexpr int exit_usage = 2;   // usage or I/O error
 
 // Registers `convert`; the returned function runs it after parsing.
 std::function<int()> add_convert(CLI::App& app);
+std::function<int()> add_compile(CLI::App& app);
 
 }  // namespace sddlc

@@ -7,10 +7,11 @@
 #include "commands.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"sddlc: convert SDDL and self-relative security descriptors.\n"
+  CLI::App app{"sddlc: compile policies and convert SDDL and self-relative security descriptors.\n"
                "Exit status: 0 success, 1 some input failed, 2 usage or I/O error."};
   app.require_subcommand(1);
   auto convert = sddlc::add_convert(app);
+  auto compile = sddlc::add_compile(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (app.got_subcommand("convert")) return convert();
+    if (app.got_subcommand("compile")) return compile();
   } catch (const std::exception& e) {
     fmt::print(stderr, "sddlc: internal error: {}\n", e.what());
     return sddlc::exit_usage;

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "secdesc/policy.hpp"
 #include "secdesc/sddl.hpp"
 #include "secdesc/security_descriptor.hpp"
 
@@ -13,5 +14,10 @@ namespace secdesc {
 //  "sacl": ...}. `indent` < 0 writes one line.
 std::string to_json(const SecurityDescriptor& sd, const SddlFormatOptions& options = {},
                     int indent = -1);
+
+// A compiled policy: {"name","file","object","object_name","description","sddl","hex",
+//  "descriptor": <to_json>, "expectations": [{"line","description","token","rights","desired",
+//  "expected"}]}.
+std::string policy_to_json(const Policy& policy, int indent = -1);
 
 }  // namespace secdesc

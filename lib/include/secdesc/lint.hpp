@@ -31,6 +31,11 @@ struct SourcePosition {
   friend auto operator<=>(const SourcePosition&, const SourcePosition&) = default;
 };
 
+// The position of a byte column (as toml++ and the policy loader's SourceLocation count) in
+// characters: for policy diagnostics and other byte-based positions in `content`.
+SourcePosition character_position(std::string_view content, std::size_t line,
+                                  std::size_t byte_column) noexcept;
+
 // Maps offsets in a decoded SDDL string (what the parser's Error.offset, SddlNote.offset and
 // SddlSpan count) back to positions in the file, through escapes such as \\ or "" and across
 // concatenated literals.

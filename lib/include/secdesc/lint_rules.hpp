@@ -13,12 +13,11 @@
 #include <string>
 #include <string_view>
 
+#include "secdesc/diagnostic.hpp"
+
 namespace secdesc {
 
-// Ordered: a larger value is more severe.
-enum class Severity : std::uint8_t { note, warning, error };
-
-std::string_view to_string(Severity severity) noexcept;  // "note", "warning", "error"
+// Severity (error, warning, note) and its to_string are diagnostic.hpp's.
 std::optional<Severity> parse_severity(std::string_view text) noexcept;
 
 // One enumerator per row of the table, in table order.
@@ -62,8 +61,8 @@ std::span<const RuleInfo> lint_rules() noexcept;
 const RuleInfo& rule_info(Rule rule) noexcept;
 std::string_view to_string(Rule rule) noexcept;  // the id
 std::optional<Rule> find_rule(std::string_view id) noexcept;
-// The rule ID closest to a misspelt one (edit distance), for "did you mean" messages.
-std::optional<std::string_view> closest_rule_id(std::string_view id) noexcept;
+// The rule ID closest to a misspelt one (closest_match), for "did you mean" messages.
+std::optional<std::string_view> closest_rule_id(std::string_view id);
 // "unknown rule 'x'; did you mean 'y'?" (or the list of rules when nothing is close).
 std::string unknown_rule_message(std::string_view id);
 // summary + "; " + fix: the one-line message of the rule.

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "secdesc/access_mask.hpp"
+#include "secdesc/error.hpp"
 
 namespace secdesc {
 
@@ -85,6 +86,11 @@ constexpr AccessMask map_generic(AccessMask mask, const GenericMapping& m) noexc
   if (mask & rights::generic_all) out |= m.all;
   return out;
 }
+
+// Reads rights as policies and the CLI write them: words of the type ("map-read", "read", "all"),
+// SDDL letters ("GRGW", "FA"), or a hex mask ("0x20005"), separated by ',', '|' or spaces.
+// Error offsets point into `text`.
+Result<AccessMask> parse_rights(std::string_view text, ObjectType type);
 
 // Names the bits of a mask with the type's words, e.g. "map-read|map-write|query"; bits without
 // a word are shown in hex.

@@ -126,6 +126,28 @@ std::optional<std::string> sid_display_name(const Sid& sid, const SidContext& co
 // hex, and a space may follow each '-'. Offsets in errors are into `text`.
 Result<Sid> parse_sid(std::string_view text, const SidContext& context = {});
 
+// A principal as policies name it: an SDDL alias, a SID string, a well-known account name
+// ("NT AUTHORITY\\INTERACTIVE", "INTERACTIVE") or a plain-words name ("Interactive users").
+// Matching of names is case-insensitive.
+Result<Sid> parse_principal(std::string_view text, const SidContext& context = {});
+
+// Plain-words names for principals, by alias (or by SID where Windows has no alias).
+struct PrincipalName {
+  std::string_view words;  // "interactive users"
+  std::string_view sid;    // an alias or S-1-... string
+};
+std::span<const PrincipalName> principal_names() noexcept;
+
+// Integrity levels by name: untrusted, low, medium, medium-plus, high, system (and S-1-16-N).
+struct IntegrityLevelName {
+  std::string_view name;
+  Sid sid;
+};
+std::span<const IntegrityLevelName> integrity_level_names() noexcept;
+Result<Sid> parse_integrity_level(std::string_view text);
+// "low" for S-1-16-4096, else the SID string.
+std::string integrity_level_name(const Sid& level);
+
 // Well-known SIDs used across the library (values from MS-DTYP 2.4.2.4).
 namespace sids {
 inline constexpr Sid null{0, {0}};

@@ -1,0 +1,530 @@
+// TOML policy loader, written on top of DescriptorBuilder. The schema is docs/policy-format.md.
+#include "secdesc/policy.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include <toml++/toml.h>
+
+#include "secdesc/builder.hpp"
+#include "text.hpp"
+
+namespace secdesc {
+namespace {
+
+const std::vector<std::string_view> kTopKeys = {"name",  "description", "object", "object-name",
+                                                "domain-sid", "owner", "group", "dacl",
+                                                "label", "expect"};
+const std::vector<std::string_view> kDaclKeys = {"protected", "auto-inherited", "allow", "deny"};
+const std::vector<std::string_view> kEntryKeys = {"principal", "rights", "inherit", "comment"};
+const std::vector<std::string_view> kLabelKeys = {"level", "policy"};
+const std::vector<std::string_view> kExpectKeys = {"description", "token", "rights", "result"};
+const std::vector<std::string_view> kTokenKeys = {"preset",     "user",       "groups",
+                                                  "deny-only",  "restricted", "write-restricted",
+                                                  "integrity", "privileges", "appcontainer",
+                                                  "capabilities"};
+
+struct InheritWord {
+  std::string_view word;
+  std::uint8_t flag;
+};
+constexpr InheritWord kInheritWords[] = {
+    {"object", ace_flags::object_inherit},
+    {"container", ace_flags::container_inherit},
+    {"no-propagate", ace_flags::no_propagate_inherit},
+    {"inherit-only", ace_flags::inherit_only},
+};
+
+struct LabelWord {
+  std::string_view word;
+  AccessMask bit;
+};
+constexpr LabelWord kLabelWords[] = {
+    {"no-write-up", rights::label_no_write_up},
+    {"no-read-up", rights::label_no_read_up},
+    {"no-execute-up", rights::label_no_execute_up},
+};
+
+std::string join(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (auto w : words) {
+    if (!out.empty()) out += ", ";
+    out += w;
+  }
+  return out;
+}
+
+class Loader {
+ public:
+  Loader(std::string_view file, const PolicyOptions& options) : file_(file), options_(options) {}
+
+  PolicyLoad run(std::string_view text) {
+    toml::table root;
+    try {
+      root = toml::parse(text, file_);
+    } catch (const toml::parse_error& e) {
+      error(e.source(), "toml-syntax", std::string(e.description()));
+      return finish();
+    }
+    check_keys(root, kTopKeys, "policy");
+    policy_.file = file_;
+
+    // name
+    policy_.name = default_name();
+    if (auto* n = root.get("name")) {
+      if (auto s = string_of(*n, "name")) {
+        if (is_identifier(*s))
+          policy_.name = *s;
+        else
+          error(n->source(), "invalid-value",
+                fmt::format("name '{}' is not a C++ identifier (letters, digits, '_'; not "
+                            "starting with a digit)",
+                            *s));
+      }
+    }
+    if (auto* d = root.get("description"))
+      if (auto s = string_of(*d, "description")) policy_.description = *s;
+
+    // object
+    std::optional<ObjectType> type;
+    if (auto* o = root.get("object")) {
+      if (auto s = string_of(*o, "object")) {
+        type = parse_object_type(*s);
+        if (!type) {
+          std::vector<std::string_view> names;
+          for (const auto& t : object_types()) names.push_back(t.name);
+          error(o->source(), "unknown-object-type",
+                fmt::format("unknown object type '{}'{}: expected one of {}", *s,
+                            hint(*s, names), object_type_names()));
+        }
+      }
+    } else {
+      file_error("missing-key",
+                 fmt::format("a policy needs `object = \"...\"` (one of {})", object_type_names()));
+    }
+    if (type) policy_.object_type = *type;
+
+    if (auto* on = root.get("object-name")) {
+      if (auto s = string_of(*on, "object-name")) {
+        if (!s->starts_with("Global\\") && !s->starts_with("Local\\") && !s->starts_with("Session\\"))
+          error(on->source(), "invalid-value",
+                fmt::format("object-name '{}' should start with Global\\ or Local\\ (the kernel "
+                            "namespace the object is created in)",
+                            *s));
+        policy_.object_name = *s;
+      }
+    }
+
+    // domain-sid (before principals, which may need it)
+    if (options_.domain_sid) {
+      policy_.context.domain = *options_.domain_sid;
+    } else if (auto* ds = root.get("domain-sid")) {
+      if (auto s = string_of(*ds, "domain-sid")) {
+        auto sid = parse_domain_sid(*s);
+        if (sid)
+          policy_.context.domain = *sid;
+        else
+          error(ds->source(), "invalid-value", sid.error().message);
+      }
+    }
+
+    DescriptorBuilder builder(policy_.object_type, policy_.context);
+    bool builder_ok = type.has_value();
+    for (const char* which : {"owner", "group"}) {
+      if (auto* node = root.get(which)) {
+        if (auto s = string_of(*node, which)) {
+          if (auto sid = principal(*node, *s)) {
+            if (std::string_view(which) == "owner") builder.owner(*sid); else builder.group(*sid);
+          } else {
+            builder_ok = false;
+          }
+        }
+      }
+    }
+
+    // dacl
+    toml::source_region dacl_at = root.source();
+    if (auto* dacl_node = root.get("dacl")) {
+      dacl_at = dacl_node->source();
+      if (auto* dacl = table_of(*dacl_node, "dacl")) {
+        check_keys(*dacl, kDaclKeys, "[dacl]");
+        if (auto* p = dacl->get("protected")) {
+          if (auto b = bool_of(*p, "dacl.protected")) builder.protect(*b);
+        }
+        if (auto* ai = dacl->get("auto-inherited")) {
+          if (auto b = bool_of(*ai, "dacl.auto-inherited")) builder.auto_inherited(*b);
+        }
+        for (bool allow : {false, true}) {
+          const char* kind = allow ? "allow" : "deny";
+          auto* list_node = dacl->get(kind);
+          if (!list_node) continue;
+          auto* list = list_node->as_array();
+          if (!list || !list->is_array_of_tables()) {
+            error(list_node->source(), "wrong-type",
+                  fmt::format("dacl.{} must be an array of tables: write [[dacl.{}]] entries", kind,
+                              kind));
+            continue;
+          }
+          for (auto& item : *list) {
+            if (!entry(*item.as_table(), allow, builder)) builder_ok = false;
+          }
+        }
+      }
+    } else {
+      file_error("missing-key",
+            "a policy needs a [dacl] table (an object without a DACL gets its creator's default "
+            "DACL, which is not what a service wants)");
+    }
+
+    // label
+    if (auto* label_node = root.get("label")) {
+      if (auto* label = table_of(*label_node, "label")) {
+        check_keys(*label, kLabelKeys, "[label]");
+        std::optional<Sid> level;
+        if (auto* lv = label->get("level")) {
+          if (auto s = string_of(*lv, "label.level")) {
+            auto sid = parse_integrity_level(*s);
+            if (sid) level = *sid; else error(lv->source(), "unknown-label-level", sid.error().message);
+          }
+        } else {
+          error(label_node->source(), "missing-key",
+                "[label] needs `level` (untrusted, low, medium, medium-plus, high, system or "
+                "S-1-16-N)");
+        }
+        AccessMask policy_bits = rights::label_no_write_up;
+        if (auto* pol = label->get("policy")) {
+          policy_bits = 0;
+          for_each_word(*pol, "label.policy", [&](const toml::node& n, std::string_view w) {
+            for (const auto& lw : kLabelWords)
+              if (detail::iequals(lw.word, w)) {
+                policy_bits |= lw.bit;
+                return;
+              }
+            std::vector<std::string_view> words;
+            for (const auto& lw : kLabelWords) words.push_back(lw.word);
+            error(n.source(), "invalid-value",
+                  fmt::format("unknown label policy '{}'{}: expected no-write-up, no-read-up or "
+                              "no-execute-up",
+                              w, hint(w, words)));
+          });
+        }
+        if (level) builder.label(*level, policy_bits); else builder_ok = false;
+      }
+    }
+
+    // expectations
+    if (auto* ex_node = root.get("expect")) {
+      auto* list = ex_node->as_array();
+      if (!list || !list->is_array_of_tables()) {
+        error(ex_node->source(), "wrong-type", "expect must be an array of tables: write [[expect]] entries");
+      } else {
+        for (auto& item : *list) expectation(*item.as_table());
+      }
+    }
+
+    if (builder_ok && diagnostics_.empty()) {
+      auto sd = builder.build();
+      if (sd)
+        policy_.descriptor = std::move(*sd);
+      else
+        error(dacl_at, "invalid-policy", sd.error().message);
+    }
+    return finish();
+  }
+
+ private:
+  PolicyLoad finish() {
+    PolicyLoad out;
+    bool has_error = false;
+    for (const auto& d : diagnostics_)
+      if (d.severity == Severity::error) has_error = true;
+    if (!has_error) out.policy = std::move(policy_);
+    std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+    });
+    out.diagnostics = std::move(diagnostics_);
+    return out;
+  }
+
+  SourceLocation at(const toml::source_region& r, std::size_t extra_columns = 0) const {
+    return SourceLocation{file_, r.begin.line, r.begin.column ? r.begin.column + extra_columns : 0};
+  }
+  // A problem of the whole file (a missing key): no line or column.
+  void file_error(std::string code, std::string message) {
+    diagnostics_.push_back(Diagnostic{SourceLocation{file_, 0, 0}, Severity::error, std::move(code),
+                                      std::move(message), {}});
+  }
+  void error(const toml::source_region& r, std::string code, std::string message,
+             std::size_t extra_columns = 0) {
+    diagnostics_.push_back(Diagnostic{at(r, extra_columns), Severity::error, std::move(code),
+                                      std::move(message), {}});
+  }
+
+  std::string hint(std::string_view word, const std::vector<std::string_view>& candidates) const {
+    auto best = closest_match(word, candidates);
+    return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
+  }
+
+  void check_keys(const toml::table& t, const std::vector<std::string_view>& allowed,
+                  std::string_view where) {
+    for (auto&& [key, value] : t) {
+      bool known = false;
+      for (auto a : allowed)
+        if (a == key.str()) known = true;
+      if (known) continue;
+      error(key.source(), "unknown-key",
+            fmt::format("unknown key '{}' in {}{}; expected one of: {}", key.str(), where,
+                        hint(key.str(), allowed), join(allowed)));
+    }
+  }
+
+  std::optional<std::string> string_of(const toml::node& n, std::string_view key) {
+    if (auto s = n.value<std::string>(); s && n.is_string()) return s;
+    error(n.source(), "wrong-type", fmt::format("{} must be a string", key));
+    return std::nullopt;
+  }
+  std::optional<bool> bool_of(const toml::node& n, std::string_view key) {
+    if (n.is_boolean()) return n.value<bool>();
+    error(n.source(), "wrong-type", fmt::format("{} must be true or false", key));
+    return std::nullopt;
+  }
+  const toml::table* table_of(const toml::node& n, std::string_view key) {
+    if (auto* t = n.as_table()) return t;
+    error(n.source(), "wrong-type", fmt::format("{} must be a table: write [{}]", key, key));
+    return nullptr;
+  }
+  // A string, or an array of strings: calls `f(node, word)` for each.
+  template <class F>
+  void for_each_word(const toml::node& n, std::string_view key, F&& f) {
+    if (n.is_string()) {
+      f(n, *n.value<std::string>());
+      return;
+    }
+    if (auto* arr = n.as_array()) {
+      for (auto& el : *arr) {
+        if (el.is_string())
+          f(el, *el.value<std::string>());
+        else
+          error(el.source(), "wrong-type", fmt::format("{} items must be strings", key));
+      }
+      return;
+    }
+    error(n.source(), "wrong-type", fmt::format("{} must be a string or an array of strings", key));
+  }
+
+  std::optional<Sid> principal(const toml::node& n, std::string_view text) {
+    auto sid = parse_principal(text, policy_.context);
+    if (sid) return *sid;
+    std::string message = sid.error().message;
+    if (sid.error().code == ErrorCode::domain_required)
+      message += " (set `domain-sid` in the policy or pass --domain-sid)";
+    error(n.source(), sid.error().code == ErrorCode::domain_required ? "domain-required" : "unknown-principal",
+          message);
+    return std::nullopt;
+  }
+
+  // Rights as a string or an array of strings; the error column points at the bad word when the
+  // value is a plain one-line string.
+  std::optional<AccessMask> rights_of(const toml::node& n, std::string_view key, std::string* text_out) {
+    AccessMask mask = 0;
+    bool ok = true, any = false;
+    for_each_word(n, key, [&](const toml::node& el, std::string_view words) {
+      any = true;
+      if (text_out) {
+        if (!text_out->empty()) *text_out += ", ";
+        *text_out += words;
+      }
+      auto m = parse_rights(words, policy_.object_type);
+      if (m) {
+        mask |= *m;
+      } else {
+        ok = false;
+        error(el.source(), "unknown-right", m.error().message, m.error().has_offset() ? m.error().offset + 1 : 0);
+      }
+    });
+    if (!any && ok && n.is_array()) {
+      error(n.source(), "invalid-value", fmt::format("{} is empty: name at least one right", key));
+      return std::nullopt;
+    }
+    if (!ok) return std::nullopt;
+    return mask;
+  }
+
+  bool entry(const toml::table& t, bool allow, DescriptorBuilder& builder) {
+    const char* kind = allow ? "allow" : "deny";
+    check_keys(t, kEntryKeys, fmt::format("[[dacl.{}]]", kind));
+    std::optional<Sid> sid;
+    if (auto* p = t.get("principal")) {
+      if (auto s = string_of(*p, "principal")) sid = principal(*p, *s);
+    } else {
+      error(t.source(), "missing-key", fmt::format("[[dacl.{}]] needs `principal`", kind));
+    }
+    std::optional<AccessMask> mask;
+    if (auto* r = t.get("rights"))
+      mask = rights_of(*r, "rights", nullptr);
+    else
+      error(t.source(), "missing-key", fmt::format("[[dacl.{}]] needs `rights`", kind));
+    std::uint8_t flags = 0;
+    if (auto* inh = t.get("inherit")) {
+      const auto& info = object_type_info(policy_.object_type);
+      if (!info.container) {
+        error(inh->source(), "inherit-on-non-container",
+              fmt::format("`inherit` means nothing on a {}: only directories and registry keys "
+                          "have children that inherit ACEs",
+                          info.name));
+      } else {
+        for_each_word(*inh, "inherit", [&](const toml::node& n, std::string_view w) {
+          for (const auto& iw : kInheritWords)
+            if (detail::iequals(iw.word, w)) {
+              flags |= iw.flag;
+              return;
+            }
+          std::vector<std::string_view> words;
+          for (const auto& iw : kInheritWords) words.push_back(iw.word);
+          error(n.source(), "invalid-value",
+                fmt::format("unknown inherit flag '{}'{}: expected object, container, "
+                            "no-propagate or inherit-only",
+                            w, hint(w, words)));
+        });
+      }
+    }
+    if (!sid || !mask) return false;
+    for (const auto& seen : seen_entries_) {
+      if (seen.allow == allow && seen.sid == *sid && seen.flags == flags) {
+        error(t.source(), "duplicate-entry",
+              fmt::format("duplicate {} entry for {} (first at line {}): merge the rights into "
+                          "one entry",
+                          kind, sid->to_string(), seen.line));
+        return false;
+      }
+    }
+    seen_entries_.push_back(SeenEntry{allow, *sid, flags, t.source().begin.line});
+    if (allow) builder.allow(*sid, *mask, flags); else builder.deny(*sid, *mask, flags);
+    return true;
+  }
+
+  void expectation(const toml::table& t) {
+    check_keys(t, kExpectKeys, "[[expect]]");
+    Expectation e;
+    e.where = at(t.source());
+    if (auto* d = t.get("description"))
+      if (auto s = string_of(*d, "description")) e.description = *s;
+    bool ok = true;
+    if (auto* tok = t.get("token")) {
+      if (tok->is_string()) {
+        std::string s = *tok->value<std::string>();
+        e.token_spec = s.find('=') == std::string::npos ? "preset=" + s : s;
+      } else if (auto* tt = tok->as_table()) {
+        check_keys(*tt, kTokenKeys, "the token table");
+        for (auto&& [key, value] : *tt) {
+          std::string v;
+          if (value.is_string()) {
+            v = *value.value<std::string>();
+          } else if (value.is_boolean()) {
+            v = *value.value<bool>() ? "true" : "false";
+          } else if (auto* arr = value.as_array()) {
+            for (auto& el : *arr) {
+              if (!el.is_string()) {
+                error(el.source(), "wrong-type", fmt::format("token.{} items must be strings", key.str()));
+                ok = false;
+                continue;
+              }
+              if (!v.empty()) v += ',';
+              v += *el.value<std::string>();
+            }
+          } else {
+            error(value.source(), "wrong-type",
+                  fmt::format("token.{} must be a string, a boolean or an array of strings", key.str()));
+            ok = false;
+          }
+          if (!e.token_spec.empty()) e.token_spec += ';';
+          e.token_spec += fmt::format("{}={}", key.str(), v);
+        }
+      } else {
+        error(tok->source(), "wrong-type",
+              "token must be a preset name (\"low-integrity-user\") or a table (token = { preset = "
+              "\"interactive-user\", integrity = \"low\" })");
+        ok = false;
+      }
+    } else {
+      error(t.source(), "missing-key", "[[expect]] needs `token`");
+      ok = false;
+    }
+    if (auto* r = t.get("rights")) {
+      auto m = rights_of(*r, "rights", &e.rights_text);
+      if (m) e.desired = *m; else ok = false;
+    } else {
+      error(t.source(), "missing-key", "[[expect]] needs `rights`");
+      ok = false;
+    }
+    if (auto* res = t.get("result")) {
+      if (auto s = string_of(*res, "result")) {
+        if (*s == "granted" || *s == "allowed") e.expect_granted = true;
+        else if (*s == "denied") e.expect_granted = false;
+        else {
+          error(res->source(), "invalid-value",
+                fmt::format("result must be \"granted\" or \"denied\", not '{}'", *s));
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+    } else {
+      error(t.source(), "missing-key", "[[expect]] needs `result = \"granted\"` or `\"denied\"`");
+      ok = false;
+    }
+    if (ok) policy_.expectations.push_back(std::move(e));
+  }
+
+  std::string default_name() const {
+    std::string stem = std::filesystem::path(file_).stem().string();
+    std::string out;
+    for (char c : stem) out += (detail::is_alpha(c) || detail::is_digit(c)) ? c : '_';
+    if (out.empty() || detail::is_digit(out[0])) out = "policy_" + out;
+    return out;
+  }
+  static bool is_identifier(std::string_view s) {
+    if (s.empty() || detail::is_digit(s[0])) return false;
+    for (char c : s)
+      if (!detail::is_alpha(c) && !detail::is_digit(c) && c != '_') return false;
+    return true;
+  }
+
+  struct SeenEntry {
+    bool allow;
+    Sid sid;
+    std::uint8_t flags;
+    std::size_t line;
+  };
+  std::string file_;
+  const PolicyOptions& options_;
+  Policy policy_;
+  std::vector<Diagnostic> diagnostics_;
+  std::vector<SeenEntry> seen_entries_;
+};
+
+}  // namespace
+
+PolicyLoad load_policy(std::string_view toml_text, std::string_view file, const PolicyOptions& options) {
+  return Loader(file, options).run(toml_text);
+}
+
+PolicyLoad load_policy_file(const std::filesystem::path& path, const PolicyOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    PolicyLoad out;
+    out.diagnostics.push_back(Diagnostic{SourceLocation{path.string(), 0, 0}, Severity::error,
+                                         "io", "cannot read the file", {}});
+    return out;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return load_policy(buf.str(), path.string(), options);
+}
+
+std::vector<std::string_view> policy_top_level_keys() { return kTopKeys; }
+
+}  // namespace secdesc

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# CLI test for `sddlc compile`: outputs, all-errors reporting, exit codes, whole-or-nothing files.
+set -u
+SDDLC=$1
+SRC=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() {
+  if [ "$2" != "$3" ]; then
+    printf 'FAIL %s\n  want: %s\n  got:  %s\n' "$1" "$2" "$3"
+    fails=$((fails + 1))
+  else
+    printf 'ok   %s\n' "$1"
+  fi
+}
+P=$SRC/policies
+out=$("$SDDLC" compile "$P/service-section-readonly.toml"); check "one policy: exit" 0 $?
+check "one policy: bare SDDL" "D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GR;;;IU)" "$out"
+out=$("$SDDLC" compile "$P"/*.toml); check "all policies: exit" 0 $?
+check "all policies: one prefixed line each" "$(ls "$P"/*.toml | wc -l)" "$(printf '%s\n' "$out" | grep -c '\.toml: D:')"
+
+"$SDDLC" compile --emit binary -o "$tmp/sd.bin" "$P/service-section-lowil-readwrite.toml"; check "binary: exit" 0 $?
+check "binary equals hex" "$("$SDDLC" compile --emit hex "$P/service-section-lowil-readwrite.toml")" "$(od -An -tx1 -v "$tmp/sd.bin" | tr -d ' \n')"
+"$SDDLC" compile --emit binary "$P/service-section-readonly.toml" "$P/client-signal-event.toml" >/dev/null 2>&1; check "binary with two policies: usage error" 2 $?
+
+"$SDDLC" compile --emit cpp --namespace svc::acl -o "$tmp/p.hpp" "$P"/*.toml; check "cpp: exit" 0 $?
+check "cpp: namespace per policy" 1 "$(grep -c 'namespace svc::acl::client_signal_event {' "$tmp/p.hpp")"
+printf '#include "p.hpp"\nstatic_assert(svc::acl::service_section_readonly::descriptor[0] == 1);\nint main() { return svc::acl::lowil_named_pipe::sddl.size() > 0 ? 0 : 1; }\n' > "$tmp/use.cpp"
+c++ -std=c++20 -Wall -Werror -I"$tmp" "$tmp/use.cpp" -o "$tmp/use" && "$tmp/use"; check "cpp: header compiles and links" 0 $?
+
+json=$("$SDDLC" compile --emit json "$P/client-signal-event.toml"); check "json: exit" 0 $?
+check "json: object type" 1 "$(printf '%s' "$json" | grep -c '"object":"event"')"
+check "json: expectations" 1 "$(printf '%s' "$json" | grep -c '"expected":"granted"')"
+
+cat > "$tmp/bad.toml" <<'TOML'
+object = "event"
+objct-name = 'Global\x'
+[dacl]
+[[dacl.allow]]
+principal = "Interactve users"
+rights = ["modify-state", "map-read"]
+[label]
+level = "lowest"
+TOML
+echo "previous content" > "$tmp/out.hpp"
+err=$("$SDDLC" compile --emit cpp -o "$tmp/out.hpp" "$tmp/bad.toml" 2>&1 >/dev/null); check "bad policy: exit 1" 1 $?
+check "bad policy: every error reported" 4 "$(printf '%s\n' "$err" | grep -c ': error: ')"
+check "bad policy: first error positioned" "$tmp/bad.toml:2:1: error: unknown key 'objct-name' in policy (did you mean 'object-name'?); expected one of: name, description, object, object-name, domain-sid, owner, group, dacl, label, expect" "$(printf '%s\n' "$err" | head -1)"
+check "bad policy: output file untouched" "previous content" "$(cat "$tmp/out.hpp")"
+check "bad policy: no temporary left" 0 "$(ls -a "$tmp" | grep -c '^\.tmp-')"
+
+"$SDDLC" compile "$tmp/missing.toml" >/dev/null 2>&1; check "missing file: exit 2" 2 $?
+"$SDDLC" compile --emit cpp -o "$tmp/no/such/dir/x.hpp" "$P/service-section-readonly.toml" >/dev/null 2>&1; check "unwritable output: exit 2" 2 $?
+"$SDDLC" compile --emit cpp --namespace 9bad "$P/service-section-readonly.toml" >/dev/null 2>&1; check "bad namespace: exit 2" 2 $?
+[ "$fails" -eq 0 ]

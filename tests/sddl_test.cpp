@@ -1,0 +1,146 @@
+#include "secdesc/sddl.hpp"
+
+#include <gtest/gtest.h>
+
+#include "secdesc/binary.hpp"
+
+namespace secdesc {
+namespace {
+
+constexpr const char* kSeed = "D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)S:(ML;;NW;;;LW)";
+
+TEST(Sddl, SeedParsesToTheExpectedModel) {
+  auto sd = parse_sddl(kSeed);
+  ASSERT_TRUE(sd) << sd.error().message;
+  ASSERT_EQ(sd->dacl_state(), AclState::present);
+  EXPECT_TRUE(sd->dacl_protected());
+  ASSERT_EQ(sd->dacl()->aces.size(), 3u);
+  EXPECT_EQ(sd->dacl()->aces[2].sid, sids::interactive);
+  EXPECT_EQ(sd->dacl()->aces[2].mask, rights::generic_read | rights::generic_write);
+  auto label = sd->mandatory_label();
+  ASSERT_TRUE(label);
+  EXPECT_EQ(label->level, sids::low_integrity);
+  EXPECT_EQ(label->policy, rights::label_no_write_up);
+  // Windows writes generic rights in bit order GA GX GW GR, so GRGW comes back as GWGR.
+  EXPECT_EQ(to_sddl(*sd), "D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GWGR;;;IU)S:(ML;;NW;;;LW)");
+  // Windows' layout (MS-DTYP 2.4.6; the vectors): header, SACL, DACL. Written out by hand:
+  const std::string header = "01" "00" "1490"   // revision, sbz1, control 0x9014
+                             "00000000" "00000000" "14000000" "30000000";  // owner group sacl dacl
+  const std::string sacl = "02" "00" "1c00" "0100" "0000"                  // rev 2, 28 bytes, 1 ACE
+                           "11" "00" "1400" "01000000" "010100000000001000100000";  // ML NW LW
+  const std::string dacl = "02" "00" "4800" "0300" "0000"                  // rev 2, 72 bytes, 3 ACEs
+                           "00" "00" "1400" "00000010" "010100000000000512000000"   // GA SY
+                           "00" "00" "1800" "00000010" "01020000000000052000000020020000"  // GA BA
+                           "00" "00" "1400" "000000c0" "010100000000000504000000";  // GRGW IU
+  EXPECT_EQ(to_hex(encode_self_relative(*sd).value()), header + sacl + dacl);
+}
+
+TEST(Sddl, EmitsRightsAsWindowsDoes) {
+  struct Case { const char* in; const char* out; };
+  // windows_sddl_roundtrip.tsv and windows_sd_to_string.tsv show these forms.
+  const Case cases[] = {
+      {"D:(A;;0x1f01ff;;;BA)", "D:(A;;FA;;;BA)"},
+      {"D:(A;;0xf0000000;;;BA)", "D:(A;;GAGXGWGR;;;BA)"},
+      {"D:(A;;0x12019f;;;BA)", "D:(A;;0x12019f;;;BA)"},
+      {"D:(A;;KX;;;BA)", "D:(A;;KR;;;BA)"},
+      {"D:(A;;RPLCLORC;;;AU)", "D:(A;;LCRPLORC;;;AU)"},
+      {"D:(A;;;;;BA)", "D:(A;;;;;BA)"},
+      {"S:(ML;;0x7;;;HI)", "S:(ML;;NWNRNX;;;HI)"},
+      {"S:(ML;;0x8;;;HI)", "S:(ML;;0x8;;;HI)"},
+      {"D:(A;;-99;;;WD)", "D:(A;;0xffffff9d;;;WD)"},
+      {"D:(A;;0x123456789;;;WD)", "D:(A;;0xffffffff;;;WD)"},
+  };
+  for (const auto& c : cases) {
+    auto sd = parse_sddl(c.in);
+    ASSERT_TRUE(sd) << c.in << ": " << sd.error().message;
+    EXPECT_EQ(to_sddl(*sd), c.out) << c.in;
+  }
+}
+
+TEST(Sddl, ErrorsNameTheOffsetAndWhatWasExpected) {
+  struct Case { const char* in; std::size_t offset; const char* message; };
+  const Case cases[] = {
+      {"D:(A;;GA;;;SY", 2, "ACE is not closed: expected ')'"},
+      {"D:(A;GA;;;SY)", 12, "ACE has 5 fields"},
+      {"D:(A;;GA;;;SY;)", 13, "too many fields in ACE"},
+      {"D:(A;;ZZ;;;SY)", 6, "unknown access right 'ZZ'"},
+      {"D:(A;QQ;GA;;;SY)", 5, "unknown ACE flag 'QQ'"},
+      {"D:(Q;;GA;;;SY)", 3, "unknown ACE type 'Q'"},
+      {"D:(A ;;GA;;;SY)", 4, "unexpected space after the ACE type"},
+      {"D:(A;;GA;;;XX)", 11, "unknown SID alias 'XX'"},
+      {"D:(A;;GA;;;S-1-5-18 )", 19, "unexpected ' ' in SID"},
+      {"D:(A;;GA ;;;SY)", 8, "unexpected space after the rights"},
+      {"D:(A;;GA;nope;;SY)", 9, "invalid object type GUID"},
+      {"D:(AU;SA;GA;;;SY)", 3, "ACE type 'AU' is not allowed in a DACL"},
+      {"S:(A;;GA;;;SY)", 3, "ACE type 'A' is not allowed in a SACL"},
+      {"D:(XA;;GA;;;SY;(Member_of {SID(BA)}))", 3, "not supported yet"},
+      {"D:(RA;;;;;WD;(\"x\",TI,0,1))", 3, "not supported yet"},
+      {"D:(A;;GA;;;DA)", 11, "supply a domain SID"},
+      {"d:(A;;GA;;;SY)", 0, "must be upper case"},
+      {"D:(A;;GA;;;SY)D:", 14, "duplicate 'D:' section"},
+      {"D:NO_ACCESS_CONTROL(A;;GA;;;SY)", 19, "null ACL and cannot hold ACEs"},
+      {"D:X(A;;GA;;;SY)", 2, "expected an ACL flag"},
+      {"Q:", 0, "expected a section"},
+      {"O:", 2, "expected the owner SID"},
+      {"D:(A;;GA;;{f30e3bbf-9ff0-11d1-b603-0000f80367c1};WD)", 10, "inherited object type GUID"},
+      {"D:(A;;GA;f30e3bbf-9ff0-11d1-b603-0000f80367c1;;WD)", 9, "takes no GUIDs"},
+  };
+  for (const auto& c : cases) {
+    auto sd = parse_sddl(c.in);
+    ASSERT_FALSE(sd) << c.in << " was accepted";
+    EXPECT_EQ(sd.error().offset, c.offset) << c.in << ": " << sd.error().message;
+    EXPECT_NE(sd.error().message.find(c.message), std::string::npos)
+        << c.in << ": got '" << sd.error().message << "'";
+  }
+}
+
+TEST(Sddl, StrictModeRejectsLeniencies) {
+  struct Case { const char* in; std::size_t offset; const char* message; };
+  const Case cases[] = {
+      {"D: (A;;GA;;;SY)", 2, "white space"},
+      {"D:(a;;GA;;;SY)", 3, "lower-case ACE type"},
+      {"D:(A;;ga;;;SY)", 6, "lower-case access right"},
+      {"D:(A;;010;;;SY)", 6, "octal"},
+      {"D:(A;;-1;;;SY)", 6, "negative"},
+      {"D:(A;;0x1ffffffff;;;SY)", 6, "over 32 bits"},
+      {"D:PP(A;;GA;;;SY)", 3, "repeated ACL flag"},
+      {"O:S-1-0x5-18", 6, "hexadecimal part"},
+  };
+  for (const auto& c : cases) {
+    ASSERT_TRUE(parse_sddl(c.in)) << c.in << " should be accepted in lenient mode";
+    auto strict = parse_sddl(c.in, SddlParseOptions{{}, true});
+    ASSERT_FALSE(strict) << c.in;
+    EXPECT_EQ(strict.error().offset, c.offset) << c.in << ": " << strict.error().message;
+    EXPECT_NE(strict.error().message.find(c.message), std::string::npos) << strict.error().message;
+  }
+  EXPECT_TRUE(parse_sddl(kSeed, SddlParseOptions{{}, true}));
+}
+
+TEST(Sddl, DetailedParseReportsAceSpans) {
+  auto parsed = parse_sddl_detailed("D:P(A;;GA;;;SY) (A;;GR;;;IU)S:(ML;;NW;;;LW)");
+  ASSERT_TRUE(parsed);
+  ASSERT_EQ(parsed->dacl_aces.size(), 2u);
+  EXPECT_EQ(parsed->dacl_aces[0].begin, 3u);
+  EXPECT_EQ(parsed->dacl_aces[0].end, 15u);
+  EXPECT_EQ(parsed->dacl_aces[1].begin, 16u);
+  ASSERT_EQ(parsed->sacl_aces.size(), 1u);
+  ASSERT_EQ(parsed->notes.size(), 1u);
+  EXPECT_EQ(parsed->notes[0].kind, SddlNote::Kind::whitespace);
+  EXPECT_EQ(parsed->notes[0].offset, 15u);
+}
+
+TEST(Sddl, AclSizeLimitIsEnforced) {
+  // 65,535 bytes hold (65535 - 8) / 20 = 3276 ACEs of 20 bytes (a 1-sub-authority SID).
+  std::string ok = "D:";
+  for (int i = 0; i < 3276; ++i) ok += "(A;;GA;;;WD)";
+  auto sd = parse_sddl(ok);
+  ASSERT_TRUE(sd) << sd.error().message;
+  EXPECT_EQ(sd->dacl()->binary_size(), 8u + 3276u * 20u);
+  auto too_big = parse_sddl(ok + "(A;;GA;;;WD)");
+  ASSERT_FALSE(too_big);
+  EXPECT_EQ(too_big.error().code, ErrorCode::limit_exceeded);
+  EXPECT_NE(too_big.error().message.find("at most 65535"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace secdesc
