@@ -252,6 +252,7 @@ TEST(LooksLikeSddl, OrdinaryStringsAreNot) {
         "http://example.com", "O:G:", "D:S:", "S:1", "D:data", "D:Program Files", "key: value",
         "D:(see; this; note)", "S:(1;2;3)", "D:(A;;GA;;;", "D:(A;;GA;;;{sid})", "D:(A;;GA;;;%s)",
         "D:(A;;GA;;;$sid)", "Error: D: drive not found", "O:ZZ", "d:P", "x D:(A;;GA;;;SY)",
+        "D:(A;;GA;;;SY)\\nD:(A;;GR;;;BU)",  // a printf format in a shell script
         "", "D", "Sddl: none", "G:\\share", "O:Owner"})
     EXPECT_FALSE(looks_like_sddl(s)) << s;
 }
@@ -292,11 +293,13 @@ TEST(LintScanner, Directives) {
       "auto b = \"D:(A;;GA;;;WD)\";\n"
       "-- sddl-lint: object=event\n"                      // 5
       "auto c = \"D:(A;;GA;;;SY)\";\n"
-      "auto d = \"D:(A;;GA;;;SY)\";  ; sddl-lint: disable\n"  // 7: applies to line 8
-      "auto e = \"D:P\";\n";
+      "auto d = \"D:(A;;GA;;;SY)\";  // sddl-lint: disable\n"  // 7: trailing: not a directive
+      "auto e = \"D:P\";\n"
+      "    \"// sddl-lint: disable=bogus\"\n"  // 9: inside a string: not a directive
+      "auto f = \"D:P\";\n";
   ScanResult r = scan_sddl_literals(src, L::cpp);
   EXPECT_TRUE(r.problems.empty());
-  ASSERT_EQ(r.literals.size(), 5u);
+  ASSERT_EQ(r.literals.size(), 6u);
   ASSERT_EQ(r.literals[0].directives.size(), 1u);
   const auto& d0 = r.literals[0].directives[0];
   EXPECT_EQ(d0.kind, LintDirective::Kind::disable);
@@ -309,19 +312,26 @@ TEST(LintScanner, Directives) {
   EXPECT_EQ(r.literals[2].directives[0].kind, LintDirective::Kind::object);
   EXPECT_EQ(r.literals[2].directives[0].values, (std::vector<std::string>{"event"}));
   EXPECT_TRUE(r.literals[3].directives.empty());
-  EXPECT_EQ(r.literals[4].directives.size(), 1u);
+  EXPECT_TRUE(r.literals[4].directives.empty());
+  EXPECT_TRUE(r.literals[5].directives.empty());
 }
 
 TEST(LintScanner, MalformedDirectivesAreProblems) {
   const std::string src =
-      "// sddl-lint: bogus\n"         // 1: 'bogus' at 15
-      "/* sddl-lint: disable= */\n"   // 2: at 15
-      "// sddl-lint:\n"               // 3: empty, at the marker (4)
-      "x = \"sddl-lint: disable\";\n";  // 4: in a string, not after a comment leader
+      "// sddl-lint: disabel=null-dacl\n"  // 1: a misspelt directive at 15
+      "/* sddl-lint: disable= */\n"        // 2: at 15
+      "// sddl-lint:\n"                    // 3: empty, at the marker (4)
+      "x = \"sddl-lint: disable\";\n"       // 4: in a string, not after a comment leader
+      "// sddl-lint: reviews SDDL strings\n"  // 5: prose that names the tool: not a directive
+      "// sddl-lint: disable=null-dacl -- legacy API, see #12\n"  // 6: a reason after --
+      "// sddl-lint: disable=null-dacl legacy\n";                 // 7: 'legacy' at 33
   ScanResult r = scan_sddl_literals(src, L::cpp);
-  ASSERT_EQ(r.problems.size(), 3u);
+  ASSERT_EQ(r.problems.size(), 4u);
   EXPECT_EQ(r.problems[0].position, (SourcePosition{1, 15}));
-  EXPECT_NE(r.problems[0].message.find("unknown sddl-lint directive 'bogus'"), std::string::npos);
+  EXPECT_EQ(r.problems[0].message,
+            "unknown sddl-lint directive 'disabel=null-dacl' (did you mean 'disable'?): expected "
+            "disable, disable=RULE[,RULE...], disable-next-line[=...] or object=TYPE");
+  EXPECT_EQ(r.problems[3].position, (SourcePosition{7, 33}));
   EXPECT_EQ(r.problems[1].position, (SourcePosition{2, 15}));
   EXPECT_EQ(r.problems[1].message, "'disable=' names no rule");
   EXPECT_EQ(r.problems[2].position, (SourcePosition{3, 4}));

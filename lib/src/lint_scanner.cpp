@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "secdesc/diagnostic.hpp"
 #include "text.hpp"
 
 namespace secdesc {
@@ -1142,14 +1143,16 @@ class Lexer {
 
 // --- directives, inference, names -----------------------------------------------------------
 
-bool ends_with_comment_leader(std::string_view before) noexcept {
+// The text before "sddl-lint:" on its line: only blanks and one comment leader, so that the
+// comment is alone on its line (not a trailing comment, not text inside a string).
+bool is_comment_leader_alone(std::string_view before) noexcept {
   while (!before.empty() && is_blank(before.back())) before.remove_suffix(1);
+  while (!before.empty() && is_blank(before.front())) before.remove_prefix(1);
   for (auto leader : kCommentLeaders) {
-    if (before.size() < leader.size()) continue;
-    std::string_view tail = before.substr(before.size() - leader.size());
+    if (before.size() != leader.size()) continue;
     bool same = true;
     for (std::size_t i = 0; i < leader.size(); ++i)
-      same &= detail::ascii_upper(tail[i]) == leader[i];
+      same &= detail::ascii_upper(before[i]) == leader[i];
     if (same) return true;
   }
   return false;
@@ -1167,7 +1170,7 @@ std::vector<TargetedDirective> find_directives(std::string_view s, const LineInd
        pos = s.find(kDirectiveMarker, pos + 1)) {
     const std::size_t line = lines.line_of(pos);
     const std::size_t a = lines.start(line);
-    if (!ends_with_comment_leader(s.substr(a, pos - a))) continue;
+    if (!is_comment_leader_alone(s.substr(a, pos - a))) continue;
     std::size_t e = lines.end(line);
     for (std::string_view close : {"*/", "-->", "#>"}) {
       std::size_t c = s.substr(pos, e - pos).find(close);
@@ -1181,7 +1184,13 @@ std::vector<TargetedDirective> find_directives(std::string_view s, const LineInd
       std::size_t t = k;
       while (t < e && !is_blank(s[t])) ++t;
       const std::string_view token = s.substr(k, t - k);
+      if (token == "--") break;  // the rest is the reason
       const std::size_t eq = token.find('=');
+      // A comment that merely mentions the tool ("// sddl-lint: reviews SDDL") is prose: a
+      // directive starts with a directive word or a word=value.
+      if (!any && eq == std::string_view::npos && token != "disable" &&
+          token != "disable-next-line")
+        break;
       const std::string_view name = token.substr(0, eq);
       const std::string_view value = eq == std::string_view::npos ? "" : token.substr(eq + 1);
       LintDirective d;
@@ -1207,16 +1216,17 @@ std::vector<TargetedDirective> find_directives(std::string_view s, const LineInd
         d.values.emplace_back(value);
         out.push_back({line + 1, std::move(d)});
       } else {
+        const std::string near = closest_match(name, {"disable", "disable-next-line", "object"});
         problems.push_back(
-            {d.position, fmt::format("unknown sddl-lint directive '{}': expected disable, "
-                                     "disable=RULE[,RULE...], disable-next-line[=...] or "
-                                     "object=TYPE",
-                                     token)});
+            {d.position,
+             fmt::format("unknown sddl-lint directive '{}'{}: expected disable, "
+                         "disable=RULE[,RULE...], disable-next-line[=...] or object=TYPE",
+                         token, near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near))});
       }
       any = true;
       k = t;
     }
-    if (!any)
+    if (!any && k >= e)
       problems.push_back({lines.position(pos), "empty sddl-lint comment: expected disable, "
                                                "disable=RULE[,RULE...], disable-next-line[=...] "
                                                "or object=TYPE"});
@@ -1340,7 +1350,8 @@ SourceLanguage language_for_path(std::string_view path) noexcept {
 }
 
 bool looks_like_sddl(std::string_view text) noexcept {
-  if (text.find_first_of("{}%$") != std::string_view::npos) return false;
+  // No SDDL has a backslash ("D:\\data", printf's "\n"), and { } % $ mark templates.
+  if (text.find_first_of("{}%$\\") != std::string_view::npos) return false;
   std::size_t i = 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
   const std::string_view t = text.substr(i);

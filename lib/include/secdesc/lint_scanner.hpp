@@ -38,10 +38,12 @@ SourceLanguage language_for_path(std::string_view path) noexcept;
 // complete ACE "(X;...;...)" (type of one or two letters, at least two ';', closed by ')'), or
 // nothing but sections: O:/G: with an alias or S-1-..., D:/S: with flags P AI AR
 // NO_ACCESS_CONTROL, at least one of them not empty. A lower-case tag counts only with an ACE.
-// Strings with { } % or $ are templates (format strings, interpolation) and never SDDL.
+// Strings with { } % or $ are templates (format strings, interpolation), and no SDDL has a
+// backslash ("D:\\data", a printf format's "\n"): those are never SDDL.
 bool looks_like_sddl(std::string_view text) noexcept;
 
-// An inline "sddl-lint:" comment; it applies to the literal that starts on the next line.
+// An inline "sddl-lint:" comment, alone on its line; it applies to the literal that starts on
+// the next line.
 struct LintDirective {
   enum class Kind : std::uint8_t { disable, object };
   Kind kind = Kind::disable;
