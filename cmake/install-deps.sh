@@ -1,10 +1,18 @@
 #!/bin/sh
 # Installs the Debian 12 packages secdesc needs to build and test: the toolchain too, so a bare
 # machine works. As root it runs apt-get; otherwise it prints the exact command to run.
+#   cmake/install-deps.sh              the build and the test suite
+#   cmake/install-deps.sh --hardening  also clang and its sanitizer/libFuzzer runtime
 set -eu
 PACKAGES="build-essential cmake ninja-build git ca-certificates pkg-config \
 libfmt-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev \
 googletest libgtest-dev libgmock-dev libbenchmark-dev"
+for arg in "$@"; do
+  case $arg in
+    --hardening) PACKAGES="$PACKAGES clang libclang-rt-14-dev" ;;
+    *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 missing=""
 for p in $PACKAGES; do

@@ -141,7 +141,7 @@ TEST(Policy, BuilderRejectsWhatMeansNothing) {
   EXPECT_NE(flags.error().message.find("inheritance flags mean nothing on a section"), std::string::npos);
   auto bad_word = DescriptorBuilder(ObjectType::event).allow("IU", "map-read").build();
   ASSERT_FALSE(bad_word);
-  EXPECT_NE(bad_word.error().message.find("'map-read' is not a right of object type 'event'"), std::string::npos);
+  EXPECT_NE(bad_word.error().message.find("unknown right 'map-read' for event"), std::string::npos);
   auto bad_label = DescriptorBuilder(ObjectType::section).label(sids::everyone).build();
   ASSERT_FALSE(bad_label);
 }
@@ -175,14 +175,15 @@ const ErrorCase kErrorCases[] = {
      {"p.toml:7:13: error: unknown SID alias 'XX'"}},
     {"right_the_type_lacks",
      "object = \"event\"\n[dacl]\n[[dacl.allow]]\nprincipal = \"IU\"\nrights = \"synchronize, map-read\"\n",
-     {"p.toml:5:24: error: 'map-read' is not a right of object type 'event': expected read, write, execute, all, "
-      "query-state, modify-state, a standard right (delete, read-control, write-dac, write-owner, "
-      "synchronize), SDDL letters or a 0x mask"}},
+     {"p.toml:5:24: error: unknown right 'map-read' for event; rights are query-state, modify-state, "
+      "read, write, execute, all, delete, read-control, write-dac, write-owner, synchronize, "
+      "access-system-security, maximum-allowed; or SDDL letters (GR, GW, RC, ...) or a hex mask (0x...)"}},
     {"synchronize_on_a_section",
      "object = \"section\"\n[dacl]\n[[dacl.allow]]\nprincipal = \"IU\"\nrights = [\"read\", \"synchronize\"]\n",
-     {"p.toml:5:20: error: 'synchronize' is not a right of object type 'section': expected read, write, execute, "
-      "all, query, map-write, map-read, map-execute, extend-size, map-execute-explicit, a standard "
-      "right (delete, read-control, write-dac, write-owner), SDDL letters or a 0x mask"}},
+     {"p.toml:5:20: error: unknown right 'synchronize' for section; rights are query, map-write, "
+      "map-read, map-execute, extend-size, map-execute-explicit, read, write, execute, all, delete, "
+      "read-control, write-dac, write-owner, access-system-security, maximum-allowed; or SDDL "
+      "letters (GR, GW, RC, ...) or a hex mask (0x...)"}},
     {"label_level", "object = \"section\"\n[dacl]\n[label]\nlevel = \"lowest\"\n",
      {"p.toml:4:9: error: unknown integrity level 'lowest': expected untrusted, low, medium, "
       "medium-plus, high, system or S-1-16-N"}},

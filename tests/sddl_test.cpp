@@ -129,6 +129,14 @@ TEST(Sddl, DetailedParseReportsAceSpans) {
   EXPECT_EQ(parsed->notes[0].offset, 15u);
 }
 
+TEST(Sddl, InputSizeCap) {
+  std::string huge = "D:" + std::string(max_sddl_length, ' ');
+  auto sd = parse_sddl(huge);
+  ASSERT_FALSE(sd);
+  EXPECT_EQ(sd.error().code, ErrorCode::limit_exceeded);
+  EXPECT_NE(sd.error().message.find("over the 1048576-character limit"), std::string::npos);
+}
+
 TEST(Sddl, AclSizeLimitIsEnforced) {
   // 65,535 bytes hold (65535 - 8) / 20 = 3276 ACEs of 20 bytes (a 1-sub-authority SID).
   std::string ok = "D:";

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "secdesc/rights_text.hpp"
+
 namespace secdesc {
 
 DescriptorBuilder::DescriptorBuilder(ObjectType type, SidContext context)

@@ -10,6 +10,8 @@
 
 #include <toml++/toml.h>
 
+#include "suggest.hpp"
+
 namespace secdesc {
 namespace {
 
@@ -24,15 +26,7 @@ Error config_error(const std::filesystem::path& path, const toml::source_region&
 }
 
 std::string closest_key(std::string_view key) {
-  std::string best;
-  std::size_t best_score = 0;
-  for (auto k : kKeys) {
-    // Shared leading characters: enough for "disabled", "exlude", "domain_sid".
-    std::size_t common = 0;
-    while (common < k.size() && common < key.size() && k[common] == key[common]) ++common;
-    if (common > best_score) best = k, best_score = common;
-  }
-  if (best_score >= 2) return fmt::format("; did you mean '{}'?", best);
+  if (auto near = detail::closest_match(key, kKeys)) return fmt::format("; did you mean '{}'?", *near);
   return "; the keys are disable, enable, severity, object, domain-sid and exclude";
 }
 

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "suggest.hpp"
+
 
 namespace secdesc {
 namespace {
@@ -121,9 +123,9 @@ std::optional<Rule> find_rule(std::string_view id) noexcept {
 std::optional<std::string_view> closest_rule_id(std::string_view id) {
   std::vector<std::string_view> ids;
   for (const auto& row : kRules) ids.push_back(row.id);
-  const std::string best = closest_match(id, ids);
-  if (best.empty()) return std::nullopt;
-  auto rule = find_rule(best);
+  const auto best = detail::closest_match(id, ids);
+  if (!best) return std::nullopt;
+  auto rule = find_rule(*best);
   if (!rule) return std::nullopt;
   return rule_info(*rule).id;
 }

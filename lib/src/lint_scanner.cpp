@@ -13,7 +13,7 @@
 
 #include <fmt/format.h>
 
-#include "secdesc/diagnostic.hpp"
+#include "suggest.hpp"
 #include "text.hpp"
 
 namespace secdesc {
@@ -1216,12 +1216,13 @@ std::vector<TargetedDirective> find_directives(std::string_view s, const LineInd
         d.values.emplace_back(value);
         out.push_back({line + 1, std::move(d)});
       } else {
-        const std::string near = closest_match(name, {"disable", "disable-next-line", "object"});
+        constexpr std::array<std::string_view, 3> kDirectives{"disable", "disable-next-line",
+                                                              "object"};
         problems.push_back(
             {d.position,
              fmt::format("unknown sddl-lint directive '{}'{}: expected disable, "
                          "disable=RULE[,RULE...], disable-next-line[=...] or object=TYPE",
-                         token, near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near))});
+                         token, detail::did_you_mean(name, kDirectives))});
       }
       any = true;
       k = t;

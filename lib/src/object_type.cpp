@@ -241,57 +241,6 @@ AccessMask defined_rights(ObjectType type) noexcept {
   return m;
 }
 
-Result<AccessMask> parse_rights(std::string_view text, ObjectType type) {
-  AccessMask mask = 0;
-  std::size_t i = 0;
-  bool any = false;
-  while (i < text.size()) {
-    if (text[i] == ',' || text[i] == '|' || text[i] == ' ') {
-      ++i;
-      continue;
-    }
-    std::size_t end = text.find_first_of(",| ", i);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view tok = text.substr(i, end - i);
-    any = true;
-    if (tok.size() > 2 && tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X')) {
-      auto n = detail::parse_number(tok, 0, 16, 0xFFFFFFFFULL, false);
-      if (n.length != tok.size() || n.overflow)
-        return make_error(ErrorCode::invalid_argument, i,
-                          fmt::format("'{}' is not a 32-bit hex mask", tok));
-      mask |= static_cast<AccessMask>(n.value);
-    } else if (auto right = find_right(type, tok)) {
-      mask |= right->mask;
-    } else {
-      // SDDL letters: an even number of characters, every pair a rights token.
-      AccessMask letters = 0;
-      bool ok = tok.size() % 2 == 0;
-      for (std::size_t k = 0; ok && k < tok.size(); k += 2) {
-        auto t = find_rights_token(tok.substr(k, 2));
-        if (t && detail::upper(tok.substr(k, 2)) == tok.substr(k, 2)) letters |= t->mask;
-        else ok = false;
-      }
-      if (!ok) {
-        std::string words;
-        for (const auto& r : object_type_info(type).specific_rights) {
-          if (!words.empty()) words += ", ";
-          words += r.word;
-        }
-        return make_error(ErrorCode::invalid_argument, i,
-                          fmt::format("'{}' is not a right of object type '{}': expected read, write, execute, "
-                                      "all, {}, a standard right (delete, read-control, write-dac, "
-                                      "write-owner{}), SDDL letters or a 0x mask",
-                                      tok, object_type_info(type).name, words,
-                                      object_type_info(type).supports_synchronize ? ", synchronize" : ""));
-      }
-      mask |= letters;
-    }
-    i = end;
-  }
-  if (!any) return make_error(ErrorCode::invalid_argument, 0, "no rights given");
-  return mask;
-}
-
 std::string describe_rights(AccessMask mask, ObjectType type) {
   const auto& info = object_type_info(type);
   std::string out;

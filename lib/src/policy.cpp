@@ -10,6 +10,8 @@
 #include <toml++/toml.h>
 
 #include "secdesc/builder.hpp"
+#include "secdesc/rights_text.hpp"
+#include "suggest.hpp"
 #include "text.hpp"
 
 namespace secdesc {
@@ -264,8 +266,7 @@ class Loader {
   }
 
   std::string hint(std::string_view word, const std::vector<std::string_view>& candidates) const {
-    auto best = closest_match(word, candidates);
-    return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
+    return detail::did_you_mean(word, candidates);
   }
 
   void check_keys(const toml::table& t, const std::vector<std::string_view>& allowed,
@@ -509,6 +510,15 @@ class Loader {
 }  // namespace
 
 PolicyLoad load_policy(std::string_view toml_text, std::string_view file, const PolicyOptions& options) {
+  if (toml_text.size() > max_policy_size) {
+    PolicyLoad out;
+    out.diagnostics.push_back(Diagnostic{SourceLocation{std::string(file), 0, 0}, Severity::error,
+                                         "limit-exceeded",
+                                         fmt::format("policy of {} bytes is over the {}-byte limit",
+                                                     toml_text.size(), max_policy_size),
+                                         {}});
+    return out;
+  }
   return Loader(file, options).run(toml_text);
 }
 

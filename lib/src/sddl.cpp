@@ -375,7 +375,9 @@ void append_acl(std::string& out, char tag, AclState state, const std::optional<
   const std::uint16_t p = is_dacl ? control::dacl_protected : control::sacl_protected;
   const std::uint16_t ar = is_dacl ? control::dacl_auto_inherit_req : control::sacl_auto_inherit_req;
   const std::uint16_t ai = is_dacl ? control::dacl_auto_inherited : control::sacl_auto_inherited;
-  if (state == AclState::absent && (flags & (p | ar | ai)) == 0) return;
+  // No D:/S: for an ACL that is not present, whatever its control flags say: the flags of an
+  // absent ACL mean nothing, and "D:P" would read back as a present, empty DACL.
+  if (state == AclState::absent) return;
   out += tag;
   out += ':';
   if (flags & p) out += 'P';
@@ -389,6 +391,10 @@ void append_acl(std::string& out, char tag, AclState state, const std::optional<
 }  // namespace
 
 Result<SddlParse> parse_sddl_detailed(std::string_view text, const SddlParseOptions& options) {
+  if (text.size() > max_sddl_length)
+    return make_error(ErrorCode::limit_exceeded, max_sddl_length,
+                      fmt::format("SDDL string of {} characters is over the {}-character limit",
+                                  text.size(), max_sddl_length));
   return Parser(text, options).run();
 }
 

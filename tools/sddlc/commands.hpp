@@ -15,5 +15,7 @@ inline constexpr int exit_usage = 2;   // usage or I/O error
 // Registers `convert`; the returned function runs it after parsing.
 std::function<int()> add_convert(CLI::App& app);
 std::function<int()> add_compile(CLI::App& app);
+// Registers `check` (access-check emulation).
+std::function<int()> add_check(CLI::App& app);
 
 }  // namespace sddlc

@@ -7,11 +7,12 @@
 #include "commands.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"sddlc: compile policies and convert SDDL and self-relative security descriptors.\n"
-               "Exit status: 0 success, 1 some input failed, 2 usage or I/O error."};
+  CLI::App app{"sddlc: compile policies, convert SDDL and self-relative security descriptors, and\n"
+               "check access as Windows would. Exit status: see each command's --help."};
   app.require_subcommand(1);
   auto convert = sddlc::add_convert(app);
   auto compile = sddlc::add_compile(app);
+  auto check = sddlc::add_check(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("convert")) return convert();
     if (app.got_subcommand("compile")) return compile();
+    if (app.got_subcommand("check")) return check();
   } catch (const std::exception& e) {
     fmt::print(stderr, "sddlc: internal error: {}\n", e.what());
     return sddlc::exit_usage;

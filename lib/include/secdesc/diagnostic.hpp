@@ -30,7 +30,4 @@ struct Diagnostic {
 // indented by two spaces, one per line.
 std::string format_diagnostic(const Diagnostic& d);
 
-// The closest candidate within a small edit distance, for "did you mean" hints; empty if none.
-std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
-
 }  // namespace secdesc

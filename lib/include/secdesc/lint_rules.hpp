@@ -61,7 +61,7 @@ std::span<const RuleInfo> lint_rules() noexcept;
 const RuleInfo& rule_info(Rule rule) noexcept;
 std::string_view to_string(Rule rule) noexcept;  // the id
 std::optional<Rule> find_rule(std::string_view id) noexcept;
-// The rule ID closest to a misspelt one (closest_match), for "did you mean" messages.
+// The rule ID closest to a misspelt one (a small edit distance), for "did you mean" messages.
 std::optional<std::string_view> closest_rule_id(std::string_view id);
 // "unknown rule 'x'; did you mean 'y'?" (or the list of rules when nothing is close).
 std::string unknown_rule_message(std::string_view id);

@@ -9,7 +9,6 @@
 #include <string_view>
 
 #include "secdesc/access_mask.hpp"
-#include "secdesc/error.hpp"
 
 namespace secdesc {
 
@@ -87,10 +86,7 @@ constexpr AccessMask map_generic(AccessMask mask, const GenericMapping& m) noexc
   return out;
 }
 
-// Reads rights as policies and the CLI write them: words of the type ("map-read", "read", "all"),
-// SDDL letters ("GRGW", "FA"), or a hex mask ("0x20005"), separated by ',', '|' or spaces.
-// Error offsets point into `text`.
-Result<AccessMask> parse_rights(std::string_view text, ObjectType type);
+// Rights as text (words, SDDL letters, hex) are read by parse_rights in rights_text.hpp.
 
 // Names the bits of a mask with the type's words, e.g. "map-read|map-write|query"; bits without
 // a word are shown in hex.

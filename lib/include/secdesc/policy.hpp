@@ -41,6 +41,9 @@ struct Policy {
   std::vector<Expectation> expectations;
 };
 
+// The largest policy file the loader reads (1 MiB); larger input is one error, not parsed.
+inline constexpr std::size_t max_policy_size = 1u << 20;
+
 struct PolicyOptions {
   // Overrides the policy's `domain-sid` (sddlc --domain-sid).
   std::optional<Sid> domain_sid;

@@ -12,6 +12,11 @@
 
 namespace secdesc {
 
+// The longest SDDL string the parser reads (1 MiB). The largest descriptor Windows can hold (two
+// 65,535-byte ACLs) is far shorter in canonical form; longer input is refused up front with
+// limit_exceeded rather than parsed.
+inline constexpr std::size_t max_sddl_length = 1u << 20;
+
 struct SddlParseOptions {
   SidContext context;  // domain SID for DA, DU, LA, ...
   // Strict mode rejects what Windows tolerates but a reviewer should not: white space, lower case,

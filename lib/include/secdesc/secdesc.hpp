@@ -1,6 +1,7 @@
 // secdesc: the whole public API in one include.
 #pragma once
 
+#include "secdesc/access_check.hpp"
 #include "secdesc/access_mask.hpp"
 #include "secdesc/ace.hpp"
 #include "secdesc/acl.hpp"
@@ -13,6 +14,8 @@
 #include "secdesc/object_type.hpp"
 #include "secdesc/policy.hpp"
 #include "secdesc/diagnostic.hpp"
+#include "secdesc/rights_text.hpp"
 #include "secdesc/sddl.hpp"
 #include "secdesc/security_descriptor.hpp"
 #include "secdesc/sid.hpp"
+#include "secdesc/token.hpp"

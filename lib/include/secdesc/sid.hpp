@@ -152,8 +152,8 @@ std::string integrity_level_name(const Sid& level);
 namespace sids {
 inline constexpr Sid null{0, {0}};
 inline constexpr Sid everyone{1, {0}};
-inline constexpr Sid local{2, {0}};          // LOCAL: every user logged on locally
-inline constexpr Sid console_logon{2, {1}};  // CONSOLE LOGON: users at the physical console
+inline constexpr Sid local{2, {0}};
+inline constexpr Sid console_logon{2, {1}};
 inline constexpr Sid creator_owner{3, {0}};
 inline constexpr Sid creator_group{3, {1}};
 inline constexpr Sid owner_rights{3, {4}};
@@ -162,6 +162,7 @@ inline constexpr Sid interactive{5, {4}};
 inline constexpr Sid anonymous{5, {7}};
 inline constexpr Sid principal_self{5, {10}};
 inline constexpr Sid authenticated_users{5, {11}};
+inline constexpr Sid this_organization{5, {15}};
 inline constexpr Sid restricted_code{5, {12}};
 inline constexpr Sid write_restricted_code{5, {33}};
 inline constexpr Sid local_system{5, {18}};

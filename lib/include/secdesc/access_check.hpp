@@ -1,0 +1,86 @@
+// secdesc: the answer Windows' access check would give, and the reason, computed on any platform.
+//
+// access_check() follows MS-DTYP 2.5.3.2 (Access Check Algorithm) and 2.5.3.3
+// (MandatoryIntegrityCheck) plus the restricted-token and AppContainer checks as MS Learn
+// describes them. docs/access-check.md lists every rule with its source and what is not modelled.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "secdesc/access_mask.hpp"
+#include "secdesc/object_type.hpp"
+#include "secdesc/security_descriptor.hpp"
+#include "secdesc/sid.hpp"
+#include "secdesc/token.hpp"
+
+namespace secdesc {
+
+// The part of the algorithm a trace entry comes from.
+enum class TraceRule : std::uint8_t {
+  request,       // the desired mask, its generic mapping, MAXIMUM_ALLOWED
+  token,         // who is asking
+  integrity,     // the mandatory label and Mandatory Integrity Control
+  privilege,     // SeSecurityPrivilege, SeTakeOwnershipPrivilege
+  owner,         // the owner's implied READ_CONTROL and WRITE_DAC; OWNER RIGHTS
+  dacl,          // a null, absent or empty DACL, and each DACL ACE
+  restricted,    // the second check against restricting SIDs
+  appcontainer,  // the check against the AppContainer SIDs
+  result,        // the verdict and, when denied, why each missing right is missing
+};
+
+// What the step did to the access mask.
+enum class TraceAction : std::uint8_t {
+  info,     // context only
+  granted,  // `bits` were granted
+  denied,   // `bits` were denied by a deny ACE (or refused for lack of a privilege)
+  removed,  // `bits`, granted earlier, were taken away (integrity, restricted, AppContainer)
+  skipped,  // an ACE that does not apply, and why
+};
+
+std::string_view to_string(TraceRule rule) noexcept;
+std::string_view to_string(TraceAction action) noexcept;
+
+struct TraceEntry {
+  TraceRule rule = TraceRule::request;
+  TraceAction action = TraceAction::info;
+  AccessMask bits = 0;
+  // The ACE this entry is about: its index in the DACL (or, for the mandatory label, the SACL)
+  // and its SDDL text (ace_to_sddl).
+  std::optional<std::size_t> ace_index;
+  std::string ace_sddl;
+  std::string text;  // the whole line, rights named with describe_rights
+};
+
+struct AccessCheckResult {
+  // The request after generic mapping; MAXIMUM_ALLOWED stays set when it was asked for.
+  AccessMask desired = 0;
+  // Without MAXIMUM_ALLOWED: the desired rights granted when the check ended (Windows itself
+  // hands out nothing when the request is denied; this says how far it got). With
+  // MAXIMUM_ALLOWED: every right the caller would get.
+  AccessMask granted = 0;
+  // Every desired right is granted (with MAXIMUM_ALLOWED alone: at least one right is).
+  bool allowed = false;
+  std::vector<TraceEntry> trace;
+
+  // The desired rights (MAXIMUM_ALLOWED aside) that are not granted.
+  AccessMask missing() const noexcept;
+  // The trace, one entry per line.
+  std::string trace_text() const;
+};
+
+struct AccessCheckOptions {
+  SidContext context;  // domain SID: domain-relative SIDs are written as aliases in the trace
+};
+
+// Would `token` get `desired` (generic bits allowed, MAXIMUM_ALLOWED allowed) on an object of
+// `type` protected by `sd`? Never fails: every descriptor and token has an answer.
+AccessCheckResult access_check(const SecurityDescriptor& sd, const Token& token,
+                               AccessMask desired, ObjectType type,
+                               const AccessCheckOptions& options = {});
+
+}  // namespace secdesc

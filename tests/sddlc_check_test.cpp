@@ -1,0 +1,121 @@
+// sddlc check, end to end: the binary's exit codes, its JSON and its diagnostics.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+struct ToolRun {
+  int status = -1;
+  std::string out;  // stdout and stderr together
+};
+
+#ifdef SECDESC_SDDLC
+constexpr const char* kSddlc = SECDESC_SDDLC;
+#else
+constexpr const char* kSddlc = nullptr;
+#endif
+
+// Arguments are single-quoted for /bin/sh; none of the test inputs contains a quote.
+ToolRun sddlc(const std::string& args) {
+  ToolRun run;
+  const std::string command = std::string("'") + kSddlc + "' " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return run;
+  std::array<char, 4096> buffer{};
+  std::size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
+  int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+constexpr const char* kNoTool = "sddlc is not built (SECDESC_BUILD_TOOLS=OFF)";
+
+const std::string kSeed = "'D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)'";
+
+TEST(SddlcCheck, DeniedIsExitOneWithVerdictAndTrace) {
+  if (!kSddlc) GTEST_SKIP() << kNoTool;
+  ToolRun r = sddlc("check " + kSeed +
+                " --object section --token preset=low-integrity-user --desired read,write");
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_EQ(r.out.rfind("DENIED section: desired 0x20007 (query|map-write|map-read|read-control), "
+                        "granted 0x20005 (query|map-read|read-control)\n",
+                        0),
+            0u)
+      << r.out;
+  EXPECT_NE(r.out.find("  integrity: removes 0x2 (map-write)"), std::string::npos) << r.out;
+}
+
+TEST(SddlcCheck, AllowedIsExitZero) {
+  if (!kSddlc) GTEST_SKIP() << kNoTool;
+  ToolRun r = sddlc("check 'D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)S:(ML;;NW;;;LW)' --object "
+                "section --token preset=low-integrity-user --desired 'read|write'");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out.rfind("ALLOWED section:", 0), 0u) << r.out;
+}
+
+TEST(SddlcCheck, JsonHasTheDocumentedFields) {
+  if (!kSddlc) GTEST_SKIP() << kNoTool;
+  ToolRun r = sddlc("check " + kSeed +
+                " --object section --token 'preset=low-integrity-user' --desired GRGW "
+                "--format json");
+  EXPECT_EQ(r.status, 1) << r.out;
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  EXPECT_EQ(j["allowed"], false);
+  EXPECT_EQ(j["desired"], 0x20007);
+  EXPECT_EQ(j["granted"], 0x20005);
+  EXPECT_EQ(j["missing"], 0x2);
+  ASSERT_TRUE(j["trace"].is_array());
+  EXPECT_GT(j["trace"].size(), 3u);
+  for (const auto& line : j["trace"]) EXPECT_TRUE(line.is_string());
+  bool ace = false;
+  for (const auto& step : j["steps"])
+    if (step.contains("ace_index") && step["ace_index"] == 2 && step["ace"] == "(A;;GWGR;;;IU)")
+      ace = true;
+  EXPECT_TRUE(ace) << r.out;
+}
+
+TEST(SddlcCheck, ParseErrorsAreExitTwoWithOffset) {
+  if (!kSddlc) GTEST_SKIP() << kNoTool;
+  struct Case {
+    std::string args;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"check 'D:(A;;GA;;;WD' --object section --token preset=interactive-user --desired read",
+       "sddlc check: SDDL: at 2:"},
+      {"check 'D:(A;;GA;;;WD)' --object section --token 'preset=interactive-user;grups=WD' "
+       "--desired read",
+       "sddlc check: --token: at 24: unknown key 'grups' (did you mean 'groups'?)"},
+      {"check 'D:(A;;GA;;;WD)' --object section --token preset=interactive-user --desired "
+       "'read,map-wrte'",
+       "sddlc check: --desired: at 5: unknown right 'map-wrte' for section (did you mean "
+       "'map-write'?)"},
+      {"check 'D:(A;;GA;;;WD)' --object sektion --token preset=interactive-user --desired read",
+       "unknown object type 'sektion'"},
+      {"check 'D:(A;;GA;;;WD)' --object section --desired read", "--token is required"},
+  };
+  for (const auto& c : cases) {
+    ToolRun r = sddlc(c.args);
+    EXPECT_EQ(r.status, 2) << c.args << "\n" << r.out;
+    EXPECT_NE(r.out.find(c.message), std::string::npos) << c.args << "\n" << r.out;
+  }
+}
+
+TEST(SddlcCheck, HelpListsPresetsAndKeys) {
+  if (!kSddlc) GTEST_SKIP() << kNoTool;
+  ToolRun r = sddlc("check --help");
+  EXPECT_EQ(r.status, 0) << r.out;
+  for (const char* word : {"low-integrity-user", "restricted-sandbox", "write-restricted",
+                           "mandatory-policy", "capabilities", "Exit status"})
+    EXPECT_NE(r.out.find(word), std::string::npos) << word << "\n" << r.out;
+}
+
+}  // namespace
