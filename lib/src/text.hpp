@@ -11,6 +11,9 @@ namespace secdesc::detail {
 constexpr char ascii_upper(char c) noexcept {
   return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
+constexpr char ascii_lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
 constexpr bool is_alpha(char c) noexcept { return ascii_upper(c) >= 'A' && ascii_upper(c) <= 'Z'; }
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }

@@ -1,0 +1,129 @@
+// secdesc: linting one security descriptor (a LintSubject) into positioned findings.
+//
+// A subject is what one SDDL literal, one --sddl string or one policy table describes: the parsed
+// descriptor (or the parse Error), the text and where each of its characters sits in its file,
+// and what is known about the object (type, name) and about the policy's expectations. The rules
+// and their messages are in lint_rules.hpp; docs/lint-rules.md describes each.
+#pragma once
+
+#include <compare>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "secdesc/error.hpp"
+#include "secdesc/lint_rules.hpp"
+#include "secdesc/object_type.hpp"
+#include "secdesc/sddl.hpp"
+#include "secdesc/security_descriptor.hpp"
+#include "secdesc/sid.hpp"
+
+namespace secdesc {
+
+// A place in a file: 1-based line, and 1-based column counted in characters (UTF-8 code points;
+// a TAB is one character), so "column 5" is the fifth character of the line in any editor.
+struct SourcePosition {
+  std::size_t line = 1;
+  std::size_t column = 1;
+  friend auto operator<=>(const SourcePosition&, const SourcePosition&) = default;
+};
+
+// The position of a byte column (as toml++ and the policy loader's SourceLocation count) in
+// characters: for policy diagnostics and other byte-based positions in `content`.
+SourcePosition character_position(std::string_view content, std::size_t line,
+                                  std::size_t byte_column) noexcept;
+
+// Maps offsets in a decoded SDDL string (what the parser's Error.offset, SddlNote.offset and
+// SddlSpan count) back to positions in the file, through escapes such as \\ or "" and across
+// concatenated literals.
+class SourceMap {
+ public:
+  SourceMap() = default;
+  // Every offset maps to `anchor` (a descriptor without text, e.g. one built from a policy).
+  static SourceMap fixed(SourcePosition anchor);
+  // `text` written as is on one line from `start` (--sddl, standard input).
+  static SourceMap single_line(SourcePosition start, std::string_view text);
+  // One position per byte of the decoded text, plus one for the end (the scanner builds these).
+  static SourceMap from_positions(std::vector<SourcePosition> positions);
+
+  // Offsets past the end map to the end.
+  SourcePosition at(std::size_t offset) const noexcept;
+  SourcePosition start() const noexcept { return at(0); }
+
+ private:
+  SourcePosition anchor_;
+  std::vector<SourcePosition> positions_;
+};
+
+// What a tool shows: one diagnostic at one place.
+struct Finding {
+  Rule rule = Rule::syntax;
+  Severity severity = Severity::error;
+  std::string file;  // as the user named it, '/' separated
+  SourcePosition position;
+  std::string message;  // one line: what is wrong here, then the rule's fix
+  friend bool operator==(const Finding&, const Finding&) = default;
+};
+
+// A policy [[expect]] that does not hold, already evaluated by the policy loader (hook: the
+// linter only reports these, see lint_policy.hpp).
+struct ExpectationFailure {
+  SourcePosition position;  // of the [[expect]] entry in the policy file
+  std::string message;      // e.g. "expected low-integrity 'map-write' to be granted, it is denied"
+};
+
+// The name the object is created with, when known (Global\..., Local\...).
+struct ObjectName {
+  std::string name;
+  std::optional<SourcePosition> position;  // where the name is written, if in the same file
+};
+
+struct LintSubject {
+  std::string file;
+  std::string sddl;  // the text the parser saw (escapes decoded); empty for a bare descriptor
+  SourceMap source;
+  // The descriptor with the parser's notes and ACE spans, or why it did not parse.
+  std::variant<SddlParse, Error> parsed = Error{};
+  // True when no domain SID was given and the text was parsed against the placeholder domain.
+  bool placeholder_domain = false;
+  std::optional<ObjectType> object_type;  // from the policy, a comment, or inferred
+  std::optional<ObjectName> object_name;
+  std::vector<ExpectationFailure> expectation_failures;
+  // Inline "sddl-lint: disable=..." comments: these rules (or all of them) stay silent.
+  std::vector<Rule> suppressed;
+  bool suppress_all = false;
+
+  const SddlParse* parse() const noexcept { return std::get_if<SddlParse>(&parsed); }
+  const Error* error() const noexcept { return std::get_if<Error>(&parsed); }
+};
+
+// The domain SID lint parses against when none is given, so that strings with DA, DU, LA, ...
+// still parse; the domain-alias rule reports them.
+Sid placeholder_domain_sid() noexcept;
+
+// Parses `sddl` with `domain`, or with the placeholder domain when there is none.
+LintSubject make_sddl_subject(std::string file, std::string sddl, SourceMap source,
+                              const std::optional<Sid>& domain);
+// A descriptor built elsewhere (a policy): every finding is reported at `position`.
+LintSubject make_descriptor_subject(std::string file, SecurityDescriptor descriptor,
+                                    SourcePosition position);
+
+struct LintSettings {
+  RuleSettings rules;
+  std::optional<ObjectType> object;  // for subjects that do not say their type (--object)
+  std::optional<Sid> domain;         // --domain-sid: silences domain-alias
+};
+
+// Runs every enabled rule on the subject; findings come sorted by position, then rule.
+std::vector<Finding> lint_subject(const LintSubject& subject, const LintSettings& settings);
+
+// Sorts by file, line, column, then rule table order.
+void sort_findings(std::vector<Finding>& findings);
+
+// True when some finding fails the run: an error, or a warning when `warnings_fail` (--werror).
+bool findings_fail(const std::vector<Finding>& findings, bool warnings_fail) noexcept;
+
+}  // namespace secdesc

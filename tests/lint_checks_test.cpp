@@ -1,0 +1,387 @@
+// The lint rules, one golden row each: the bad example fires exactly that rule at the exact
+// column (columns counted by hand from the string), the good example is clean. The same bad and
+// good strings are the examples of docs/lint-rules.md (LintDocs.EveryRuleHasItsExamples checks).
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "secdesc/lint.hpp"
+#include "secdesc/lint_format.hpp"
+
+namespace secdesc {
+namespace {
+
+struct RuleCase {
+  std::string_view rule;
+  std::optional<ObjectType> object;
+  std::string_view bad;
+  std::size_t column;  // where the finding points in `bad` (1-based, counted by hand)
+  Severity severity;
+  std::string_view good;
+  std::string_view why;  // what the bad string gets wrong
+};
+
+using O = ObjectType;
+const std::vector<RuleCase> kRuleCases = {
+    {"syntax", {}, "D:(A;;GA;;;SY)(A;;FOO;;;BU)", 19, Severity::error,
+     "D:(A;;GA;;;SY)(A;;GR;;;BU)", "'FO' is not a rights token; column of the F"},
+    {"unsupported", {}, "D:(XA;;GX;;;AU;(@User.Project==\"Secret\"))", 4, Severity::note,
+     "D:(A;;GX;;;AU)", "conditional ACE type XA at column 4"},
+    {"nonstandard", {}, "D:(a;;GA;;;SY)", 4, Severity::warning, "D:(A;;GA;;;SY)",
+     "lower-case ACE type at column 4"},
+    {"null-dacl", {}, "D:NO_ACCESS_CONTROL", 3, Severity::error, "D:(A;;GA;;;SY)(A;;GA;;;BA)",
+     "the NO_ACCESS_CONTROL word starts at column 3"},
+    {"empty-dacl", {}, "O:SYG:SYD:", 9, Severity::warning, "O:SYG:SYD:(A;;GA;;;SY)",
+     "the D of D: is the ninth character"},
+    {"non-canonical-order", {}, "D:(A;;GA;;;SY)(D;;GA;;;AN)", 15, Severity::warning,
+     "D:(D;;GA;;;AN)(A;;GA;;;SY)", "second ACE (a deny) starts at column 15"},
+    {"inherit-flags-on-non-container", O::section, "D:(A;OICI;GA;;;SY)", 6, Severity::warning,
+     "D:(A;;GA;;;SY)", "flags field starts at column 6; sections have no children"},
+    {"domain-alias", {}, "D:(A;;GA;;;SY)(A;;GR;;;DU)", 24, Severity::warning,
+     "D:(A;;GA;;;SY)(A;;GR;;;S-1-5-21-1004336348-1177238915-682003330-513)",
+     "DU, the SID field of the second ACE, is at column 24"},
+    {"world-writable", O::section, "D:(A;;GA;;;SY)(A;;GRGW;;;AU)(A;;GR;;;AC)S:(ML;;NW;;;LW)", 15,
+     Severity::error, "D:(A;;GA;;;SY)(A;;GR;;;AU)(A;;GR;;;AC)S:(ML;;NW;;;LW)",
+     "GW on a section maps to SECTION_MAP_WRITE for Authenticated Users"},
+    {"anonymous-access", {}, "D:(A;;GA;;;SY)(A;;GR;;;AN)", 15, Severity::warning,
+     "D:(A;;GA;;;SY)(A;;GR;;;AU)", "read for ANONYMOUS LOGON"},
+    {"low-integrity-write-blocked", O::section, "D:(A;;GA;;;SY)(A;;GRGW;;;AC)", 15, Severity::note,
+     "D:(A;;GA;;;SY)(A;;GRGW;;;AC)S:(ML;;NW;;;LW)",
+     "AppContainers get write in the DACL but no label: medium no-write-up blocks them"},
+    {"label-above-medium", {}, "D:(A;;GA;;;SY)S:(ML;;NW;;;HI)", 17, Severity::warning,
+     "D:(A;;GA;;;SY)S:(ML;;NW;;;ME)", "a High label; the ML ACE starts at column 17"},
+    {"multiple-labels", {}, "D:(A;;GA;;;SY)S:(ML;;NW;;;ME)(ML;;NW;;;LW)", 30, Severity::warning,
+     "D:(A;;GA;;;SY)S:(ML;;NW;;;ME)", "the second ML ACE starts at column 30"},
+    {"appcontainer-unreachable", {}, "D:(A;;GA;;;SY)(A;;GR;;;AU)S:(ML;;NW;;;LW)", 29,
+     Severity::warning, "D:(A;;GA;;;SY)(A;;GR;;;AU)(A;;GR;;;AC)S:(ML;;NW;;;LW)",
+     "low label, no AC ACE; reported at the label (column 29)"},
+    {"duplicate-ace", {}, "D:(A;;GA;;;SY)(A;;GA;;;SY)", 15, Severity::warning, "D:(A;;GA;;;SY)",
+     "the second ACE repeats the first"},
+    {"redundant-ace", {}, "D:(A;;GA;;;SY)(A;;GR;;;SY)", 15, Severity::note, "D:(A;;GA;;;SY)",
+     "GR to SY after GA to SY"},
+    {"unknown-rights", O::section, "D:(A;;FA;;;SY)", 7, Severity::warning, "D:(A;;GA;;;SY)",
+     "FA has SYNCHRONIZE and 0x1c0, undefined for sections; rights field at column 7"},
+};
+
+std::vector<Finding> lint(std::string_view sddl, std::optional<ObjectType> object = {},
+                          LintSettings settings = {}) {
+  settings.object = object;
+  LintSubject s = make_sddl_subject("t", std::string(sddl),
+                                    SourceMap::single_line({1, 1}, sddl), settings.domain);
+  return lint_subject(s, settings);
+}
+
+std::string describe(const std::vector<Finding>& f) { return format_text(f); }
+
+TEST(LintRules, BadExampleFiresExactlyItsRuleAtTheColumn) {
+  for (const auto& c : kRuleCases) {
+    SCOPED_TRACE(fmt::format("{}: {} ({})", c.rule, c.bad, c.why));
+    auto findings = lint(c.bad, c.object);
+    ASSERT_EQ(findings.size(), 1u) << describe(findings);
+    EXPECT_EQ(to_string(findings[0].rule), c.rule) << describe(findings);
+    EXPECT_EQ(findings[0].position, (SourcePosition{1, c.column})) << describe(findings);
+    EXPECT_EQ(findings[0].severity, c.severity);
+    EXPECT_EQ(findings[0].file, "t");
+  }
+}
+
+TEST(LintRules, GoodExampleIsClean) {
+  for (const auto& c : kRuleCases) {
+    SCOPED_TRACE(fmt::format("{}: {}", c.rule, c.good));
+    auto findings = lint(c.good, c.object);
+    EXPECT_TRUE(findings.empty()) << describe(findings);
+  }
+}
+
+// Every rule but the three that need a file or a policy (global-namespace, expectation-failed,
+// policy-error) has a row above.
+TEST(LintRules, EverySddlRuleHasAGoldenRow) {
+  for (const auto& r : lint_rules()) {
+    if (r.rule == Rule::global_namespace || r.rule == Rule::expectation_failed ||
+        r.rule == Rule::policy_error)
+      continue;
+    bool found = false;
+    for (const auto& c : kRuleCases) found |= c.rule == r.id;
+    EXPECT_TRUE(found) << r.id;
+  }
+}
+
+std::string read_docs() {
+  std::ifstream in(std::string(SECDESC_SOURCE_DIR) + "/docs/lint-rules.md");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The section "### <id>" of docs/lint-rules.md, up to the next heading of that level or above.
+std::string docs_section(const std::string& docs, std::string_view id) {
+  const std::string heading = fmt::format("\n### {}\n", id);
+  std::size_t at = docs.find(heading);
+  if (at == std::string::npos) return {};
+  std::size_t end = docs.find("\n## ", at + 1);
+  std::size_t next = docs.find("\n### ", at + 1);
+  return docs.substr(at, std::min(end, next) - at);
+}
+
+TEST(LintDocs, EveryRuleHasASectionWithBadAndGood) {
+  const std::string docs = read_docs();
+  ASSERT_FALSE(docs.empty()) << "docs/lint-rules.md is missing";
+  for (const auto& r : lint_rules()) {
+    const std::string section = docs_section(docs, r.id);
+    ASSERT_FALSE(section.empty()) << "no '### " << r.id << "' section";
+    EXPECT_NE(section.find("Bad"), std::string::npos) << r.id;
+    EXPECT_NE(section.find("Good"), std::string::npos) << r.id;
+    EXPECT_NE(section.find("Fix:"), std::string::npos) << r.id;
+    // The section states the default level the table has.
+    std::string level(to_string(r.default_severity));
+    level[0] = static_cast<char>(level[0] - 'a' + 'A');
+    EXPECT_NE(section.find("**" + level), std::string::npos) << r.id << " should say " << level;
+  }
+}
+
+TEST(LintDocs, EveryRuleHasItsExamples) {
+  const std::string docs = read_docs();
+  for (const auto& c : kRuleCases) {
+    const std::string section = docs_section(docs, c.rule);
+    EXPECT_NE(section.find(fmt::format("\n{}\n", c.bad)), std::string::npos) << c.rule << " bad";
+    EXPECT_NE(section.find(fmt::format("\n{}\n", c.good)), std::string::npos) << c.rule << " good";
+    EXPECT_NE(section.find(fmt::format("column {}", c.column)), std::string::npos)
+        << c.rule << " should give the column";
+  }
+}
+
+// --- the finer points of each rule ---------------------------------------------------------
+
+TEST(LintRules, InheritOnlyOnANonContainerIsEscalatedToError) {
+  // IO: the ACE applies to children only, and a section has none. Flags field at column 18.
+  auto f = lint("D:(A;;GA;;;SY)(A;OICIIO;GA;;;CO)", O::section);
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(f[0].rule, Rule::inherit_flags_on_non_container);
+  EXPECT_EQ(f[0].severity, Severity::error);
+  EXPECT_EQ(f[0].position.column, 18u);
+  EXPECT_NE(f[0].message.find("OI CI IO on a file mapping (section)"), std::string::npos)
+      << f[0].message;
+  // An explicit level replaces both the default and the escalated one.
+  LintSettings s;
+  s.rules.set_severity(Rule::inherit_flags_on_non_container, Severity::note);
+  f = lint("D:(A;;GA;;;SY)(A;OICIIO;GA;;;CO)", O::section, s);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::note);
+}
+
+TEST(LintRules, InheritanceFlagsAreFineOnContainers) {
+  EXPECT_TRUE(lint("D:(A;OICI;GA;;;SY)(A;OICIIO;GA;;;CO)", O::directory).empty());
+  EXPECT_TRUE(lint("D:(A;OICI;KA;;;SY)", O::key).empty());
+  // Without a type, nothing is known.
+  EXPECT_TRUE(lint("D:(A;OICI;GA;;;SY)").empty());
+}
+
+TEST(LintRules, ExplicitAfterInheritedIsNonCanonical) {
+  auto f = lint("D:(A;ID;GA;;;SY)(A;;GR;;;BU)");  // second ACE at column 17
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(f[0].rule, Rule::non_canonical_order);
+  EXPECT_EQ(f[0].position.column, 17u);
+  EXPECT_NE(f[0].message.find("explicit ACE after an inherited"), std::string::npos);
+  // Inherited deny after explicit allow is canonical.
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(D;ID;GW;;;BG)").empty());
+}
+
+TEST(LintRules, NullDaclOnlyWhenTheStringIsAWholeDescriptor) {
+  // No D: and no S:: a whole descriptor without DACL. Reported at the first character.
+  auto f = lint("O:BAG:BA");
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(f[0].rule, Rule::null_dacl);
+  EXPECT_EQ(f[0].position.column, 1u);
+  // A label-only string (SetSecurityInfo with LABEL_SECURITY_INFORMATION) is not.
+  EXPECT_TRUE(lint("S:(ML;;NW;;;ME)").empty());
+  // NO_ACCESS_CONTROL after flags: at the word (column 4).
+  f = lint("D:PNO_ACCESS_CONTROL");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].position.column, 4u);
+}
+
+TEST(LintRules, WorldWritableUsesTheTypesGenericMapping) {
+  // GX on a section is SECTION_MAP_EXECUTE|READ_CONTROL: no write bit.
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;;GXGR;;;BU)", O::section).empty());
+  // GW on a mutex maps to READ_CONTROL only (Wine's mapping): nothing to write.
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;;GRGW;;;BU)", O::mutex).empty());
+  // 0x2 is EVENT_MODIFY_STATE: write for an event.
+  auto f = lint("D:(A;;GA;;;SY)(A;;0x100002;;;IU)", O::event);
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0].rule, Rule::world_writable);
+  EXPECT_NE(f[0].message.find("modify-state"), std::string::npos) << f[0].message;
+  // Without a type: GW, GA, SD, WD, WO and 0x2 count.
+  f = lint("D:(A;;GA;;;SY)(A;;WD;;;WD)");
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0].rule, Rule::world_writable);
+  EXPECT_NE(f[0].message.find("Everyone (WD) is granted write access: WD"), std::string::npos)
+      << f[0].message;
+}
+
+TEST(LintRules, AnEarlierDenyTakesTheWriteAway) {
+  // Write denied to Everyone first, then granted to Users: nothing is left to write.
+  EXPECT_TRUE(lint("D:(D;;GW;;;WD)(A;;GA;;;SY)(A;;GRGW;;;BU)", O::section).empty());
+  // An inherit-only allow does not apply to the object itself.
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;OICIIO;GA;;;BU)", O::directory).empty());
+}
+
+TEST(LintRules, DomainSidSilencesDomainAlias) {
+  LintSettings s;
+  s.domain = *parse_domain_sid("S-1-5-21-1-2-3");
+  EXPECT_TRUE(lint("O:DAG:DUD:(A;;GA;;;DA)", {}, s).empty());
+  // Without it, every domain-relative field is reported: O: at 3, G: at 7, the ACE SID at 20.
+  auto f = lint("O:DAG:DUD:(A;;GA;;;DA)");
+  ASSERT_EQ(f.size(), 3u) << describe(f);
+  EXPECT_EQ(f[0].position.column, 3u);
+  EXPECT_EQ(f[1].position.column, 7u);
+  EXPECT_EQ(f[2].position.column, 20u);
+  EXPECT_NE(f[0].message.find("'DA' (Domain Admins)"), std::string::npos) << f[0].message;
+  // LA is relative to the machine's account domain.
+  f = lint("D:(A;;GA;;;LA)");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("the machine's own account domain"), std::string::npos);
+}
+
+TEST(LintRules, NonstandardReportsEveryNote) {
+  // Lower-case flags at 6, octal mask at 9 (07 = 0x7), a space in each GUID field at 12 and 14.
+  auto f = lint("D:(A;oi;07; ; ;SY)");
+  std::vector<std::size_t> columns;
+  for (const auto& x : f) {
+    EXPECT_EQ(x.rule, Rule::nonstandard) << describe(f);
+    columns.push_back(x.position.column);
+  }
+  EXPECT_EQ(columns, (std::vector<std::size_t>{6, 9, 12, 14}));
+}
+
+TEST(LintRules, RedundantNeedsTheSameFlagsAndNoDenyBetween) {
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;OI;GR;;;SY)", O::directory).empty());
+  // A deny between: not redundant (only the deny's position is reported, at column 15).
+  auto between = lint("D:(A;;GA;;;SY)(D;;GW;;;IU)(A;;GR;;;SY)");
+  ASSERT_EQ(between.size(), 1u) << describe(between);
+  EXPECT_EQ(between[0].rule, Rule::non_canonical_order);
+  // With a type, generic rights are mapped: GA covers 0x4 (map-read) on a section.
+  auto f = lint("D:(A;;GA;;;SY)(A;;0x4;;;SY)", O::section);
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(f[0].rule, Rule::redundant_ace);
+}
+
+TEST(LintRules, ExactDuplicatesInTheSaclToo) {
+  auto f = lint("D:(A;;GA;;;SY)S:(AU;FA;GA;;;WD)(AU;FA;GA;;;WD)");  // second audit ACE at 32
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(f[0].rule, Rule::duplicate_ace);
+  EXPECT_EQ(f[0].position.column, 32u);
+  EXPECT_NE(f[0].message.find("ACE 1 of the SACL"), std::string::npos);
+}
+
+TEST(LintRules, UntrustedLabelAlsoNeedsAppContainerAccess) {
+  auto f = lint("D:(A;;GA;;;SY)S:(ML;;NW;;;S-1-16-0)");
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(f[0].rule, Rule::appcontainer_unreachable);
+  // A capability SID is enough.
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;;GR;;;S-1-15-3-1)S:(ML;;NW;;;LW)").empty());
+}
+
+TEST(LintRules, LowIntegrityWritesPassWithoutNoWriteUp) {
+  // A medium label without NW does not block writes.
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;;GRGW;;;AC)S:(ML;;NR;;;ME)", O::section).empty());
+  // A high label with NW blocks them; both label-above-medium and the note fire.
+  auto f = lint("D:(A;;GA;;;SY)(A;;GRGW;;;AC)S:(ML;;NW;;;HI)", O::section);
+  ASSERT_EQ(f.size(), 2u) << describe(f);
+  EXPECT_EQ(f[0].rule, Rule::low_integrity_write_blocked);
+  EXPECT_NE(f[0].message.find("the High Mandatory Level (HI) label"), std::string::npos)
+      << f[0].message;
+  EXPECT_EQ(f[1].rule, Rule::label_above_medium);
+}
+
+TEST(LintSettingsTest, DisabledRulesAndOverriddenLevels) {
+  LintSettings s;
+  s.rules.disable(Rule::duplicate_ace);
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;;GA;;;SY)", {}, s).empty());
+  s.rules.set_severity(Rule::duplicate_ace, Severity::error);  // also enables
+  auto f = lint("D:(A;;GA;;;SY)(A;;GA;;;SY)", {}, s);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::error);
+}
+
+TEST(LintSubjectTest, InlineSuppressions) {
+  LintSubject s = make_sddl_subject("t", "D:(A;;GA;;;SY)(A;;GA;;;SY)(A;;GR;;;AN)",
+                                    SourceMap::single_line({1, 1}, "x"), std::nullopt);
+  s.suppressed = {Rule::duplicate_ace};
+  auto f = lint_subject(s, {});
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].rule, Rule::anonymous_access);
+  s.suppress_all = true;
+  EXPECT_TRUE(lint_subject(s, {}).empty());
+}
+
+TEST(LintSubjectTest, DescriptorSubjectsReportAtTheirPosition) {
+  // As the policy hook builds them: no text, every finding at the policy table.
+  auto sd = parse_sddl("D:NO_ACCESS_CONTROL");
+  ASSERT_TRUE(sd);
+  LintSubject s = make_descriptor_subject("p.toml", *sd, {7, 3});
+  s.expectation_failures.push_back({{12, 1}, "expected 'AU' to be granted map-write; denied"});
+  auto f = lint_subject(s, {});
+  ASSERT_EQ(f.size(), 2u) << describe(f);
+  EXPECT_EQ(f[0].rule, Rule::null_dacl);
+  EXPECT_EQ(f[0].position, (SourcePosition{7, 3}));
+  EXPECT_EQ(f[1].rule, Rule::expectation_failed);
+  EXPECT_EQ(f[1].position, (SourcePosition{12, 1}));
+  EXPECT_EQ(f[1].message,
+            "expected 'AU' to be granted map-write; denied; change the policy or the expectation");
+  EXPECT_EQ(f[1].severity, Severity::error);
+}
+
+TEST(LintSubjectTest, GlobalNamespaceAtTheName) {
+  LintSubject s = make_sddl_subject("a.cpp", "D:(A;;GA;;;SY)", SourceMap::single_line({3, 20}, "x"),
+                                    std::nullopt);
+  s.object_name = ObjectName{"Global\\Frames", SourcePosition{4, 9}};
+  auto f = lint_subject(s, {});
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].rule, Rule::global_namespace);
+  EXPECT_EQ(f[0].position, (SourcePosition{4, 9}));
+  EXPECT_EQ(f[0].severity, Severity::note);
+  s.object_name = ObjectName{"Local\\Frames", SourcePosition{4, 9}};
+  EXPECT_TRUE(lint_subject(s, {}).empty());
+  s.object_name = ObjectName{"global\\frames", std::nullopt};  // any case; at the literal
+  f = lint_subject(s, {});
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].position, (SourcePosition{3, 20}));
+}
+
+TEST(LintSubjectTest, SyntaxErrorsStopTheOtherRules) {
+  // Would be null-dacl and more if it parsed; only the parse error is reported.
+  auto f = lint("D:NO_ACCESS_CONTROL(A;;GA;;;WD)");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].rule, Rule::syntax);
+  EXPECT_EQ(f[0].position.column, 20u);
+  EXPECT_NE(f[0].message.find("null ACL and cannot hold ACEs"), std::string::npos) << f[0].message;
+}
+
+TEST(SourceMapTest, CountsCharactersNotBytes) {
+  // "é" is two bytes: the byte after it is the third character.
+  SourceMap m = SourceMap::single_line({2, 5}, "\xC3\xA9x");
+  EXPECT_EQ(m.at(0), (SourcePosition{2, 5}));
+  EXPECT_EQ(m.at(1), (SourcePosition{2, 5}));
+  EXPECT_EQ(m.at(2), (SourcePosition{2, 6}));
+  EXPECT_EQ(m.at(3), (SourcePosition{2, 7}));
+  EXPECT_EQ(m.at(99), (SourcePosition{2, 7}));
+  EXPECT_EQ(character_position("ab\n\xC3\xA9z", 2, 3), (SourcePosition{2, 2}));
+}
+
+TEST(FindingsFail, ErrorsAlwaysWarningsWithWerrorNotesNever) {
+  std::vector<Finding> notes{Finding{Rule::redundant_ace, Severity::note, "f", {}, "m"}};
+  std::vector<Finding> warnings{Finding{Rule::duplicate_ace, Severity::warning, "f", {}, "m"}};
+  std::vector<Finding> errors{Finding{Rule::null_dacl, Severity::error, "f", {}, "m"}};
+  EXPECT_FALSE(findings_fail(notes, true));
+  EXPECT_FALSE(findings_fail(warnings, false));
+  EXPECT_TRUE(findings_fail(warnings, true));
+  EXPECT_TRUE(findings_fail(errors, false));
+}
+
+}  // namespace
+}  // namespace secdesc

@@ -1,0 +1,82 @@
+// The output formats against goldens written by hand (tests/golden/lint/sample.*) from the
+// fixture sample.cpp, and the escaping rules each format has.
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "secdesc/lint_format.hpp"
+#include "secdesc/lint_run.hpp"
+
+namespace secdesc {
+namespace {
+
+std::string golden(const std::string& name) {
+  std::ifstream in(std::string(SECDESC_SOURCE_DIR) + "/tests/golden/lint/" + name,
+                   std::ios::binary);
+  EXPECT_TRUE(in) << name;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<Finding> sample_findings() {
+  SourceLint r = lint_source("sample.cpp", golden("sample.cpp"), SourceLanguage::cpp, {});
+  EXPECT_TRUE(r.problems.empty());
+  return r.findings;
+}
+
+TEST(LintFormat, TextGolden) { EXPECT_EQ(format_text(sample_findings()), golden("sample.txt")); }
+TEST(LintFormat, JsonGolden) { EXPECT_EQ(format_json(sample_findings()), golden("sample.json")); }
+TEST(LintFormat, SarifGolden) { EXPECT_EQ(format_sarif(sample_findings()), golden("sample.sarif")); }
+TEST(LintFormat, GithubGolden) {
+  EXPECT_EQ(format_github(sample_findings()), golden("sample.github"));
+}
+
+TEST(LintFormat, NothingFound) {
+  EXPECT_EQ(format_text({}), "");
+  EXPECT_EQ(format_json({}), "[]\n");
+  EXPECT_EQ(format_github({}), "");
+  const std::string sarif = format_sarif({});
+  EXPECT_NE(sarif.find("\"results\": []"), std::string::npos);
+}
+
+TEST(LintFormat, GithubEscaping) {
+  // GitHub's runner: data escapes % CR LF; property values also ':' and ','.
+  EXPECT_EQ(github_escape_data("100% done\r\nnext: a,b"), "100%25 done%0D%0Anext: a,b");
+  EXPECT_EQ(github_escape_property("C:\\src\\a,b.cpp"), "C%3A\\src\\a%2Cb.cpp");
+  std::vector<Finding> f{Finding{Rule::syntax, Severity::error, "dir,x/a:b.cpp", {2, 3}, "50%\nx"}};
+  EXPECT_EQ(format_github(f), "::error file=dir%2Cx/a%3Ab.cpp,line=2,col=3,title=syntax::50%25%0Ax\n");
+}
+
+TEST(LintFormat, SarifUrisAreRelativeAndEncoded) {
+  EXPECT_EQ(path_to_uri("src/ipc.cpp"), "src/ipc.cpp");
+  EXPECT_EQ(path_to_uri("<stdin>"), "%3Cstdin%3E");
+  EXPECT_EQ(path_to_uri("a b\\c#d.cpp"), "a%20b/c%23d.cpp");
+  SarifOptions o;
+  o.help_uri_base = "https://example.com/lint-rules.md";
+  EXPECT_NE(format_sarif({}, o).find("\"helpUri\": \"https://example.com/lint-rules.md#null-dacl\""),
+            std::string::npos);
+}
+
+TEST(LintFormat, FormatNames) {
+  for (auto f : {OutputFormat::text, OutputFormat::json, OutputFormat::sarif, OutputFormat::github})
+    EXPECT_EQ(parse_output_format(to_string(f)), f);
+  EXPECT_EQ(parse_output_format("xml"), std::nullopt);
+}
+
+TEST(LintFormat, RuleListHasEveryRuleOnce) {
+  const std::string list = format_rule_list();
+  std::size_t lines = 0;
+  for (char c : list) lines += c == '\n';
+  EXPECT_EQ(lines, rule_count);
+  EXPECT_NE(list.find("inherit-flags-on-non-container  warning/error  inheritance flags"),
+            std::string::npos)
+      << list;
+}
+
+}  // namespace
+}  // namespace secdesc

@@ -1,0 +1,177 @@
+// Whole runs (run_lint): inputs, configs, exit statuses, and the policy hook's stub.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "secdesc/lint_format.hpp"
+#include "secdesc/lint_policy.hpp"
+#include "secdesc/lint_run.hpp"
+
+namespace secdesc {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Tree {
+  fs::path root;
+  explicit Tree(std::string_view name)
+      : root(fs::temp_directory_path() /
+             fmt::format("secdesc-lint-run-{}-{}", name, static_cast<long>(::getpid()))) {
+    fs::remove_all(root);
+    fs::create_directories(root);
+  }
+  ~Tree() { fs::remove_all(root); }
+  void write(const std::string& rel, std::string_view text) const {
+    fs::create_directories((root / rel).parent_path());
+    std::ofstream(root / rel, std::ios::binary) << text;
+  }
+  LintReport run(LintRequest r, std::string_view input = "") const {
+    r.working_directory = root;
+    std::istringstream in{std::string(input)};
+    return run_lint(r, in);
+  }
+};
+
+LintRequest inputs(std::vector<std::string> in) {
+  LintRequest r;
+  r.inputs = std::move(in);
+  return r;
+}
+
+TEST(RunLint, ExitStatusFollowsTheWorstLevel) {
+  Tree t("status");
+  t.write("error.cpp", "auto s = \"D:NO_ACCESS_CONTROL\";\n");
+  t.write("warning.cpp", "auto s = \"D:(A;;GA;;;SY)(A;;GA;;;SY)\";\n");
+  t.write("note.cpp", "auto s = \"D:(A;;GA;;;SY)(A;;GR;;;SY)\";\n");
+  t.write("clean.cpp", "auto s = \"D:(A;;GA;;;SY)\";\n");
+  EXPECT_EQ(t.run(inputs({"clean.cpp"})).exit_code(), lint_exit_clean);
+  EXPECT_EQ(t.run(inputs({"error.cpp"})).exit_code(), lint_exit_findings);
+  EXPECT_EQ(t.run(inputs({"warning.cpp"})).exit_code(), lint_exit_clean);
+  EXPECT_EQ(t.run(inputs({"note.cpp"})).exit_code(), lint_exit_clean);
+  LintRequest werror = inputs({"warning.cpp"});
+  werror.werror = true;
+  EXPECT_EQ(t.run(werror).exit_code(), lint_exit_findings);
+  werror.inputs = {"note.cpp"};
+  EXPECT_EQ(t.run(werror).exit_code(), lint_exit_clean);  // notes never fail
+}
+
+TEST(RunLint, DirectoriesAreWalkedAndNamedAsGiven) {
+  Tree t("walk");
+  t.write("repo/b.cpp", "auto s = \"D:NO_ACCESS_CONTROL\";\n");
+  t.write("repo/sub/a.py", "s = 'D:NO_ACCESS_CONTROL'\n");
+  t.write("repo/build/c.cpp", "auto s = \"D:NO_ACCESS_CONTROL\";\n");  // a build directory
+  t.write("repo/blob.bin", std::string("D:NO_ACCESS_CONTROL\0", 20));  // binary
+  LintReport r = t.run(inputs({"repo"}));
+  EXPECT_TRUE(r.problems.empty());
+  ASSERT_EQ(r.findings.size(), 2u) << format_text(r.findings);
+  EXPECT_EQ(r.findings[0].file, "repo/b.cpp");
+  EXPECT_EQ(r.findings[0].position, (SourcePosition{1, 13}));
+  EXPECT_EQ(r.findings[1].file, "repo/sub/a.py");
+  EXPECT_EQ(r.findings[1].position, (SourcePosition{1, 8}));
+  // "." is left out of the names.
+  LintReport dot = t.run(inputs({"./repo/sub"}));
+  ASSERT_EQ(dot.findings.size(), 1u);
+  EXPECT_EQ(dot.findings[0].file, "repo/sub/a.py");
+}
+
+TEST(RunLint, StandardInputAndSddlStrings) {
+  Tree t("stdin");
+  LintRequest r = inputs({"-"});
+  r.sddl = {"D:(A;;GA;;;SY)", "D:"};
+  LintReport rep = t.run(r, "D:NO_ACCESS_CONTROL\n\n  \nD:(A;;GA;;;SY)(a;;GR;;;BU)\r\n");
+  ASSERT_EQ(rep.findings.size(), 3u) << format_text(rep.findings);
+  EXPECT_EQ(rep.findings[0].file, "<sddl>");  // '<' sorts before... by file name
+  EXPECT_EQ(rep.findings[0].position, (SourcePosition{2, 1}));  // the second --sddl: empty DACL
+  EXPECT_EQ(rep.findings[0].rule, Rule::empty_dacl);
+  EXPECT_EQ(rep.findings[1].file, "<stdin>");
+  EXPECT_EQ(rep.findings[1].position, (SourcePosition{1, 3}));
+  EXPECT_EQ(rep.findings[2].position, (SourcePosition{4, 16}));  // the lower-case 'a'
+  EXPECT_EQ(rep.findings[2].rule, Rule::nonstandard);
+}
+
+TEST(RunLint, UsageAndIoErrors) {
+  Tree t("errors");
+  t.write("a.cpp", "auto s = \"D:NO_ACCESS_CONTROL\";\n");
+  LintRequest unknown = inputs({"a.cpp"});
+  unknown.disable = {"world-writeable"};
+  LintReport r = t.run(unknown);
+  EXPECT_EQ(r.exit_code(), lint_exit_usage);
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0], "--disable: unknown rule 'world-writeable'; did you mean 'world-writable'?");
+  EXPECT_TRUE(r.findings.empty());  // nothing is linted after a usage error
+
+  r = t.run(inputs({"missing.cpp", "a.cpp"}));
+  EXPECT_EQ(r.exit_code(), lint_exit_usage);
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0], "cannot read 'missing.cpp': no such file or directory");
+  EXPECT_EQ(r.findings.size(), 1u);  // the other input still linted
+
+  r = t.run(LintRequest{});
+  EXPECT_EQ(r.exit_code(), lint_exit_usage);
+  EXPECT_EQ(r.problems.at(0),
+            "no input: give files or directories, --sddl STRING, or - for standard input");
+
+  t.write("bad-comment.cpp", "// sddl-lint: disable=nul-dacl\nauto s = \"D:NO_ACCESS_CONTROL\";\n");
+  r = t.run(inputs({"bad-comment.cpp"}));
+  EXPECT_EQ(r.exit_code(), lint_exit_usage);
+  EXPECT_EQ(r.problems.at(0),
+            "bad-comment.cpp:1:15: unknown rule 'nul-dacl'; did you mean 'null-dacl'? in sddl-lint "
+            "comment");
+}
+
+TEST(RunLint, ConfigIsFoundUpwardAndExcludesFiles) {
+  Tree t("config");
+  t.write(".sddl-lint.toml", "exclude = [\"third_party/**\"]\n[severity]\nnull-dacl = \"warning\"\n");
+  t.write("src/a.cpp", "auto s = \"D:NO_ACCESS_CONTROL\";\n");
+  t.write("third_party/v.cpp", "auto s = \"D:NO_ACCESS_CONTROL\";\n");
+  LintRequest r = inputs({"src/a.cpp", "third_party/v.cpp"});  // excluded even when named
+  r.working_directory = t.root / "src";
+  r.inputs = {"a.cpp", "../third_party/v.cpp"};
+  std::istringstream none;
+  LintReport rep = run_lint(r, none);
+  EXPECT_TRUE(rep.problems.empty()) << rep.problems.front();
+  ASSERT_EQ(rep.findings.size(), 1u) << format_text(rep.findings);
+  EXPECT_EQ(rep.findings[0].file, "a.cpp");
+  EXPECT_EQ(rep.findings[0].severity, Severity::warning);
+  EXPECT_EQ(rep.exit_code(), lint_exit_clean);
+  // --no-config: the defaults again.
+  r.no_config = true;
+  rep = run_lint(r, none);
+  EXPECT_EQ(rep.findings.size(), 2u);
+  EXPECT_EQ(rep.exit_code(), lint_exit_findings);
+  // A broken config is a usage error with its position.
+  t.write("src/.sddl-lint.toml", "disabel = []\n");
+  r.no_config = false;
+  rep = run_lint(r, none);
+  EXPECT_EQ(rep.exit_code(), lint_exit_usage);
+  ASSERT_EQ(rep.problems.size(), 1u);
+  EXPECT_NE(rep.problems[0].find(".sddl-lint.toml:1:1: unknown key 'disabel'; did you mean 'disable'?"),
+            std::string::npos)
+      << rep.problems[0];
+}
+
+// The policy hook's stub (replaced when the policy loader is wired in, see lint_policy.hpp).
+TEST(PolicyHook, StubReportsNotYetSupported) {
+  EXPECT_TRUE(is_policy_file("policies/a.toml", ""));
+  EXPECT_FALSE(is_policy_file("x/.sddl-lint.toml", ""));
+  EXPECT_FALSE(is_policy_file("a.cpp", ""));
+  Tree t("policy");
+  t.write("p.toml", "[descriptor]\n");
+  LintReport r = t.run(inputs({"p.toml"}));
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule, Rule::policy_error);
+  EXPECT_EQ(r.findings[0].position, (SourcePosition{1, 1}));
+  EXPECT_EQ(r.findings[0].message,
+            "not yet supported: policy files need the policy loader; correct the file at the "
+            "reported position");
+  EXPECT_EQ(r.exit_code(), lint_exit_findings);
+}
+
+}  // namespace
+}  // namespace secdesc
