@@ -84,7 +84,8 @@ class Generator {
       ace.mask = coin() ? any32() : (any32() & 0xF01F01FF);
       ace.sid = sid();
       if (ace.is_object()) {
-        if (coin()) ace.object_type = guid();
+        // At least one GUID: an object ACE without any reads back as the plain type (docs/sddl.md).
+        if (coin()) ace.object_type = guid(); else ace.inherited_object_type = guid();
         if (coin()) ace.inherited_object_type = guid();
       }
     }

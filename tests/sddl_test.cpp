@@ -129,6 +129,16 @@ TEST(Sddl, DetailedParseReportsAceSpans) {
   EXPECT_EQ(parsed->notes[0].offset, 15u);
 }
 
+TEST(Sddl, ObjectAceWithoutGuidsBecomesThePlainType) {
+  // MS Learn "ACE Strings"; no object ACE of the Windows vectors' bytes lacks both GUIDs.
+  EXPECT_EQ(to_sddl(parse_sddl("D:(OA;;CR;;;WD)(OD;;CR;;;AN)S:(OU;SA;WP;;;WD)").value()),
+            "D:(A;;CR;;;WD)(D;;CR;;;AN)S:(AU;SA;WP;;;WD)");
+  auto kept = parse_sddl("D:(OA;;CR;;bf967aa5-0de6-11d0-a285-00aa003049e2;WD)");
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(to_sddl(*kept), "D:(OA;;CR;;bf967aa5-0de6-11d0-a285-00aa003049e2;WD)");
+  EXPECT_EQ(to_hex(encode_self_relative(*kept).value()).substr(40, 2), "04");  // ACL revision 4
+}
+
 TEST(Sddl, InputSizeCap) {
   std::string huge = "D:" + std::string(max_sddl_length, ' ');
   auto sd = parse_sddl(huge);

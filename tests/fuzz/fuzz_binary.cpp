@@ -38,7 +38,8 @@ secdesc::SecurityDescriptor normalized(secdesc::SecurityDescriptor sd) {
 // (S-1-5) is rejected by ConvertStringSidToSid and by secdesc alike: such descriptors cannot
 // make the text round trip, on Windows either.
 // Likewise the binary form can put any ACE type in either ACL (an audit ACE in a DACL), which
-// the SDDL parser, like Windows', refuses to read back.
+// the SDDL parser, like Windows', refuses to read back; and an object ACE with neither GUID reads
+// back as the plain type (OA -> A), as on Windows.
 bool has_no_text_form(const secdesc::SecurityDescriptor& sd) {
   auto bare = [](const secdesc::Sid& s) { return s.sub_authority_count() == 0; };
   if ((sd.owner() && bare(*sd.owner())) || (sd.group() && bare(*sd.group()))) return true;
@@ -46,7 +47,9 @@ bool has_no_text_form(const secdesc::SecurityDescriptor& sd) {
     const auto& acl = kind == secdesc::AclKind::dacl ? sd.dacl() : sd.sacl();
     if (!acl) continue;
     for (const auto& ace : acl->aces)
-      if (bare(ace.sid) || secdesc::find_ace_type(ace.type)->acl != kind) return true;
+      if (bare(ace.sid) || secdesc::find_ace_type(ace.type)->acl != kind ||
+          (ace.is_object() && !ace.object_type && !ace.inherited_object_type))
+        return true;
   }
   return false;
 }
