@@ -21,6 +21,7 @@ Every disagreement must fall in a known class (KNOWN_CLASSES below) or the scrip
 Each class says who is right and why (the vector file and row, or the document).
 
 Usage: samba_diff.py --sddlc PATH [--cases N] [--seed S] [--examples K] [--show CLASS]
+       samba_diff.py --sddlc PATH --self-test   (one example per class; a planted disagreement)
 Exit status: 0 every disagreement explained, 1 some unexplained, 2 setup error.
 """
 from __future__ import annotations
@@ -52,7 +53,7 @@ class RewriteClass:
     """secdesc accepts; Samba rejects or reads something else. Predicate: the rewrite applies,
     and after it Samba and secdesc agree (see module docstring)."""
     name: str
-    rewrite: str  # the Rewriter method (or a factory call, see Differ.rewrite_fn)
+    rewrite: str  # a key of Differ.fns: the sddl_rewrite.Rewriter method that does it
     right: str
     evidence: str
     expected: str = ""  # how secdesc's output is adjusted when the rewrite drops something
