@@ -423,6 +423,11 @@ class Differ:
         return out
 
     def reject_class(self, text: str, ours: Outcome) -> RejectClass | None:
+        # A code only Samba knows is not junk: leave it unexplained, so that it gets a class.
+        quoted = re.search(r"'([A-Za-z]{2})'", ours.error)
+        if quoted and any(quoted.group(1).upper() in codes
+                          for codes in self.vocab.samba_only.values()):
+            return None
         for c in self.reject_classes:
             if re.search(c.error, ours.error) and (not c.text or re.search(c.text, text)):
                 return c
