@@ -19,3 +19,7 @@ run "$B/tools/sddlc" check policies/service-section-lowil-readwrite.toml --token
 # Every reference policy to SDDL (their [[expect]] entries are checked on the way), then one as the C++ header a service embeds.
 run "$B/tools/sddlc" compile policies/*.toml
 run "$B/tools/sddlc" compile --emit cpp --namespace svc_acl policies/service-section-lowil-readwrite.toml
+
+# Lint: the reference policies (clean), then the seed's hand-written SDDL in C++ (findings, exit 1).
+run "$B/tools/sddl-lint" policies/
+run "$B/tools/sddl-lint" docs/examples/seed_service.cpp || true

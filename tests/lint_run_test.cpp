@@ -157,20 +157,80 @@ TEST(RunLint, ConfigIsFoundUpwardAndExcludesFiles) {
 }
 
 // The policy hook's stub (replaced when the policy loader is wired in, see lint_policy.hpp).
-TEST(PolicyHook, StubReportsNotYetSupported) {
+TEST(PolicyLint, WhichFilesArePolicies) {
   EXPECT_TRUE(is_policy_file("policies/a.toml", ""));
   EXPECT_FALSE(is_policy_file("x/.sddl-lint.toml", ""));
   EXPECT_FALSE(is_policy_file("a.cpp", ""));
-  Tree t("policy");
-  t.write("p.toml", "[descriptor]\n");
+}
+
+TEST(PolicyLint, LoadErrorsArePolicyErrorsAtTheirPosition) {
+  Tree t("policy-errors");
+  t.write("p.toml", "object = \"section\"\n[dacl]\n[[dacl.allow]]\nprincipal = \"XX\"\nrights = \"read\"\n");
   LintReport r = t.run(inputs({"p.toml"}));
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].rule, Rule::policy_error);
-  EXPECT_EQ(r.findings[0].position, (SourcePosition{1, 1}));
-  EXPECT_EQ(r.findings[0].message,
-            "not yet supported: policy files need the policy loader; correct the file at the "
-            "reported position");
+  EXPECT_EQ(r.findings[0].position, (SourcePosition{4, 13}));
+  EXPECT_EQ(r.findings[0].message, "unknown SID alias 'XX'");
   EXPECT_EQ(r.exit_code(), lint_exit_findings);
+}
+
+TEST(PolicyLint, FindingsSitOnTheEntryThatWroteTheAce) {
+  Tree t("policy-entries");
+  t.write("p.toml",
+          "object = \"section\"\n"          // 1
+          "[dacl]\n"                        // 2
+          "[[dacl.allow]]\n"                // 3
+          "principal = \"SY\"\n"            // 4
+          "rights = \"all\"\n"              // 5
+          "[[dacl.allow]]\n"                // 6
+          "principal = \"BU\"\n"            // 7
+          "rights = \"read, write\"\n"      // 8
+          "[[dacl.deny]]\n"                 // 9 (the builder puts it first in the DACL)
+          "principal = \"AN\"\n"            // 10
+          "rights = \"all\"\n");            // 11
+  LintReport r = t.run(inputs({"p.toml"}));
+  // BU's write: world-writable (error) and low-integrity-write-blocked (note), both on line 6.
+  ASSERT_EQ(r.findings.size(), 2u);
+  for (const auto& f : r.findings) EXPECT_EQ(f.position, (SourcePosition{6, 1})) << f.message;
+  EXPECT_EQ(r.findings[0].rule, Rule::world_writable);
+  EXPECT_EQ(r.findings[1].rule, Rule::low_integrity_write_blocked);
+}
+
+TEST(PolicyLint, ACommentBeforeTheEntrySilencesTheRule) {
+  Tree t("policy-suppress");
+  t.write("p.toml",
+          "object = \"section\"\n[dacl]\n"
+          "# sddl-lint: disable=world-writable -- the service validates what clients write\n"
+          "[[dacl.allow]]\nprincipal = \"BU\"\nrights = \"read, write\"\n"
+          "[[dacl.allow]]\nprincipal = \"AU\"\nrights = \"write\"\n");
+  LintReport r = t.run(inputs({"p.toml"}));
+  std::vector<SourcePosition> world_writable;
+  for (const auto& f : r.findings)
+    if (f.rule == Rule::world_writable) world_writable.push_back(f.position);
+  // BU's entry (line 4) is silenced; AU's (line 7) is not.
+  EXPECT_EQ(world_writable, (std::vector<SourcePosition>{{7, 1}}));
+}
+
+TEST(PolicyLint, FailedExpectationsAreFindings) {
+  Tree t("policy-expect");
+  t.write("p.toml",
+          "object = \"section\"\n[dacl]\n[[dacl.allow]]\nprincipal = \"SY\"\nrights = \"all\"\n"
+          "[[expect]]\ntoken = \"interactive-user\"\nrights = \"read\"\nresult = \"granted\"\n");
+  LintReport r = t.run(inputs({"p.toml"}));
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule, Rule::expectation_failed);
+  EXPECT_EQ(r.findings[0].position, (SourcePosition{6, 1}));
+  EXPECT_NE(r.findings[0].message.find("is denied, expected granted"), std::string::npos)
+      << r.findings[0].message;
+}
+
+TEST(PolicyLint, TheReferencePoliciesLintClean) {
+  LintRequest r = inputs({(fs::path(SECDESC_SOURCE_DIR) / "policies").string()});
+  r.no_config = true;
+  std::istringstream in;
+  LintReport report = run_lint(r, in);
+  for (const auto& f : report.findings) ADD_FAILURE() << f.file << ":" << f.position.line << ": " << f.message;
+  EXPECT_EQ(report.exit_code(), lint_exit_clean);
 }
 
 }  // namespace

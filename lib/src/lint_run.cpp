@@ -167,7 +167,8 @@ class Run {
     if (is_policy_file(path, *text)) {
       PolicyLint policy = lint_policy_file(path, display, *text, settings_);
       add(std::move(policy.findings));
-      for (const auto& subject : policy.subjects) add(lint_subject(subject, settings_));
+      for (const auto& subject : policy.subjects)
+        add(apply_policy_suppressions(*text, lint_subject(subject, settings_)));
       return;
     }
     SourceLint result = lint_source(display, *text, language_for_path(display), settings_);

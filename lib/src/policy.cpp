@@ -118,6 +118,7 @@ class Loader {
                             "namespace the object is created in)",
                             *s));
         policy_.object_name = *s;
+        policy_.object_name_value = at(on->source());
       }
     }
 
@@ -152,6 +153,7 @@ class Loader {
     toml::source_region dacl_at = root.source();
     if (auto* dacl_node = root.get("dacl")) {
       dacl_at = dacl_node->source();
+      policy_.dacl_table = at(dacl_at);
       if (auto* dacl = table_of(*dacl_node, "dacl")) {
         check_keys(*dacl, kDaclKeys, "[dacl]");
         if (auto* p = dacl->get("protected")) {
@@ -184,6 +186,7 @@ class Loader {
 
     // label
     if (auto* label_node = root.get("label")) {
+      policy_.label_table = at(label_node->source());
       if (auto* label = table_of(*label_node, "label")) {
         check_keys(*label, kLabelKeys, "[label]");
         std::optional<Sid> level;
@@ -404,6 +407,9 @@ class Loader {
       }
     }
     seen_entries_.push_back(SeenEntry{allow, *sid, flags, t.source().begin.line});
+    // The builder writes every deny before every allow, each in the order written; the loader
+    // reads the deny entries first for the same reason, so this list follows the DACL.
+    policy_.dacl_entries.push_back(at(t.source()));
     if (allow) builder.allow(*sid, *mask, flags); else builder.deny(*sid, *mask, flags);
     return true;
   }

@@ -62,10 +62,15 @@ err=$("$LINT" --config "$tmp/bad.toml" --sddl 'D:' 2>&1 >/dev/null); check "bad 
 check "bad config message" "sddl-lint: $tmp/bad.toml:1:12: unknown rule 'nul-dacl'; did you mean 'null-dacl'?" "$err"
 out=$("$LINT" --no-config "$tmp/repo"); check "directory walk exits 1" 1 $?
 check "directory walk names the file" "$tmp/repo/src/a.cpp:1:14:" "$(printf '%s' "$out" | cut -d' ' -f1)"
-# Policy files go to the policy hook (a stub until the loader is wired in).
-printf '[descriptor]\n' >"$tmp/p.toml"
-out=$("$LINT" --no-config "$tmp/p.toml"); check "policy file exits 1" 1 $?
-check "policy stub" "$tmp/p.toml:1:1: error: not yet supported: policy files need the policy loader; correct the file at the reported position [policy-error]" "$out"
+# Policy files: load errors are policy-error findings; the descriptor's findings sit on the entry.
+printf 'object = "section"\n[dacl]\n' >"$tmp/p.toml"
+printf 'object = "event"\n[dacl]\n[[dacl.allow]]\nprincipal = "WD"\nrights = "all"\n' >"$tmp/q.toml"
+out=$("$LINT" --no-config "$tmp/q.toml"); check "policy file exits 1" 1 $?
+check "policy finding on the entry" "$tmp/q.toml:3:1: error: Everyone (WD) is granted write access: modify-state|delete|write-dac|write-owner; grant those groups read access only; keep write for SY, BA or the service's own SID [world-writable]" "$(printf '%s\n' "$out" | head -1)"
+printf '[descriptor]\n' >"$tmp/r.toml"
+out=$("$LINT" --no-config "$tmp/r.toml"); check "bad policy exits 1" 1 $?
+check "bad policy error" "$tmp/r.toml:1:2: error: unknown key 'descriptor' in policy (did you mean 'description'?); expected one of: name, description, object, object-name, domain-sid, owner, group, dacl, label, expect [policy-error]" "$(printf '%s\n' "$out" | grep descriptor)"
+"$LINT" --no-config "$SRC/policies"; check "the reference policies lint clean" 0 $?
 
 # --help and docs/lint-rules.md say the same: the docs hold the help text verbatim.
 "$LINT" --help >"$tmp/help.txt"; check "--help exits 0" 0 $?

@@ -1,21 +1,10 @@
-// secdesc: HOOK POINT between sddl-lint and the TOML policy loader (issue 5 + the policy work).
+// secdesc: sddl-lint on TOML policy files (docs/lint-rules.md, "Policy files").
 //
-// sddl-lint hands every policy file to these two functions. Until the policy loader is merged
-// they are stubs (lib/src/lint_policy.cpp): is_policy_file() says yes for any .toml file except
-// .sddl-lint.toml, and lint_policy_file() reports one policy-error finding, "not yet supported".
-//
-// What the real body should do, per policy file:
-//   * load it; each load or schema error becomes a Finding {Rule::policy_error, severity from
-//     settings.rules.severity(Rule::policy_error), display_name, file:line:column, message}
-//     (skip it when that severity is nullopt: the rule is off);
-//   * for each descriptor the policy defines, make_descriptor_subject(display_name, descriptor,
-//     position of its table), set subject.object_type (and object_name when the policy names
-//     the object), and put the evaluated [[expect]] failures into
-//     subject.expectation_failures (position of each [[expect]], one-line message);
-//     if the policy keeps the SDDL text with its position, make_sddl_subject() gives exact
-//     columns instead;
-//   * return the subjects: the linter runs every rule on them and reports the expectations
-//     under the expectation-failed rule.
+// Every .toml file but .sddl-lint.toml is a policy. Its load errors become policy-error findings;
+// otherwise its descriptor is linted with each finding placed on the policy entry that wrote the
+// ACE ([[dacl.allow]] / [[dacl.deny]], [label], object-name), and each [[expect]] that does not
+// hold (access-check emulation) is an expectation-failed finding at the [[expect]] line. A
+// `# sddl-lint: disable=rule,...` comment on the line before an entry silences those rules there.
 #pragma once
 
 #include <filesystem>
@@ -31,12 +20,14 @@ struct PolicyLint {
   std::vector<Finding> findings;      // load errors (policy-error)
 };
 
-// HOOK: is this file a policy (rather than a file to scan for SDDL literals)? `content` is the
-// file's text, for loaders that look inside.
+// Is this file a policy (rather than a file to scan for SDDL literals)?
 bool is_policy_file(const std::filesystem::path& path, std::string_view content);
 
-// HOOK: loads a policy file into subjects to lint. `display_name` is how findings name the file.
+// Loads a policy file into subjects to lint. `display_name` is how findings name the file.
 PolicyLint lint_policy_file(const std::filesystem::path& path, std::string_view display_name,
                             std::string_view content, const LintSettings& settings);
+
+// Drops the findings that a `# sddl-lint: disable=...` comment on the line before them silences.
+std::vector<Finding> apply_policy_suppressions(std::string_view content, std::vector<Finding> findings);
 
 }  // namespace secdesc

@@ -39,6 +39,12 @@ struct Policy {
   SidContext context;                      // domain SID, if the policy or the caller gave one
   SecurityDescriptor descriptor;
   std::vector<Expectation> expectations;
+  // Where each part was written, for tools that point into the policy (sddl-lint):
+  // dacl_entries[i] is the [[dacl.allow]] / [[dacl.deny]] table of the DACL's ACE i.
+  std::vector<SourceLocation> dacl_entries;
+  SourceLocation dacl_table;
+  std::optional<SourceLocation> label_table;
+  std::optional<SourceLocation> object_name_value;
 };
 
 // The largest policy file the loader reads (1 MiB); larger input is one error, not parsed.
