@@ -1,5 +1,6 @@
-// The demo's stand-in for a compiled policy header (tools/win-demo/demo_policy.hpp) must say what
-// its SDDL says: its bytes are checked against secdesc's own encoding, and Wine accepts them.
+// The demo's compiled policy header (demo_policy.hpp, generated from
+// policies/service-section-lowil-readwrite.toml) must say what its SDDL says: its bytes are checked
+// against secdesc's own encoding, and Wine's parser reads the same descriptor from the SDDL.
 #include <gtest/gtest.h>
 
 #include "demo_policy.hpp"
@@ -10,7 +11,7 @@
 namespace secdesc::wintest {
 namespace {
 
-namespace policy = secdesc_demo::service_section;
+namespace policy = secdesc_demo::service_section_lowil_readwrite;
 
 TEST(DemoPolicyUnderWine, DescriptorBytesAreTheEncodingOfTheSddl) {
   std::string sddl;

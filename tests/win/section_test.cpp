@@ -20,6 +20,9 @@
 #include "secdesc/win/security_attributes.hpp"
 #include "secdesc/win/security_match.hpp"
 #include "secdesc/win/shared_section.hpp"
+#include "reference_policies.hpp"
+#include "secdesc/access_check.hpp"
+#include "secdesc/token.hpp"
 #include "win_test_support.hpp"
 
 namespace secdesc::wintest {
@@ -30,12 +33,13 @@ using win::IfSectionExists;
 using win::SecurityAttributes;
 using win::SharedSection;
 
-// Section policies checked end to end. To add a reference policy: one row (scenario, SDDL).
+// Section policies checked end to end: every reference policy in policies/ whose object is a
+// section (compiled into reference_policies.hpp at build time), then these extra cases.
 struct SectionPolicy {
-  std::string_view scenario;
-  std::string_view sddl;
+  std::string scenario;
+  std::string sddl;
 };
-const SectionPolicy section_policies[] = {
+const SectionPolicy extra_section_policies[] = {
     {"seed: service section (SY, BA all; interactive read/write; Low NW)",
      "D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)S:(ML;;NW;;;LW)"},
     {"seed without the label", "D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)"},
@@ -48,6 +52,28 @@ const SectionPolicy section_policies[] = {
     {"OWNER RIGHTS limits the owner to reading", "D:P(A;;GR;;;OW)(A;;GA;;;SY)"},
     {"medium label, no-write-up and no-read-up", "D:P(A;;GA;;;WD)S:(ML;;NWNR;;;ME)"},
 };
+
+const std::vector<SectionPolicy>& section_policies() {
+  static const std::vector<SectionPolicy> all = [] {
+    std::vector<SectionPolicy> out;
+    for (const auto& p : reference::all_policies) {
+      if (p.object_type != "section") continue;
+      std::string sddl;
+      for (wchar_t c : p.sddl) sddl += static_cast<char>(c);  // SDDL from secdesc is ASCII
+      out.push_back({"reference policy " + std::string(p.name), sddl});
+    }
+    for (const auto& e : extra_section_policies) out.push_back(e);
+    return out;
+  }();
+  return all;
+}
+
+TEST(SectionUnderWine, EveryReferenceSectionPolicyIsInTheTable) {
+  std::size_t sections = 0;
+  for (const auto& p : reference::all_policies) sections += p.object_type == "section";
+  EXPECT_GE(sections, 3u);
+  EXPECT_EQ(section_policies().size(), sections + std::size(extra_section_policies));
+}
 
 SecurityAttributes attributes_for(std::string_view sddl) {
   auto sa = SecurityAttributes::from_descriptor(parse_or_fail(sddl));
@@ -70,7 +96,7 @@ TEST(TokenUnderWine, HighIntegrityAdministrator) {
 }
 
 TEST(SectionUnderWine, StoredSecurityIsOurs) {
-  for (const auto& policy : section_policies) {
+  for (const auto& policy : section_policies()) {
     SCOPED_TRACE(fmt::format("{}: {}", policy.scenario, policy.sddl));
     const auto sa = attributes_for(policy.sddl);
     const auto section = SharedSection::create(unique_section_name(L"readback"), 4096, sa);
@@ -88,7 +114,7 @@ TEST(SectionUnderWine, StoredSecurityIsOurs) {
 
 TEST(SectionUnderWine, StoredSecurityFromACompiledHeaderArray) {
   // The compiled-header path: std::array bytes -> SecurityAttributes -> section.
-  const auto bytes = encode_self_relative(parse_or_fail(section_policies[0].sddl));
+  const auto bytes = encode_self_relative(parse_or_fail(section_policies()[0].sddl));
   ASSERT_TRUE(bytes);
   std::vector<std::uint8_t> compiled(bytes->size());
   std::memcpy(compiled.data(), bytes->data(), bytes->size());
@@ -124,6 +150,18 @@ std::vector<RightToTry> section_rights_to_try() {
   return out;
 }
 
+// Wine's token as the emulator's Token: its user, enabled and deny-only groups, no privileges,
+// and the mandatory policy off, so the answer is the DACL's alone.
+Token dacl_only_model(const TokenSids& t) {
+  Token m;
+  m.user = t.user;
+  for (const auto& g : t.enabled_groups) m.groups.push_back(TokenGroup{g, true, false, false});
+  for (const auto& g : t.deny_only_groups) m.groups.push_back(TokenGroup{g, false, true, false});
+  m.integrity_level = t.integrity.value_or(sids::high_integrity);
+  m.mandatory_policy = token_policy::off;
+  return m;
+}
+
 // What OpenFileMappingW asks NtOpenSection for: kernel32 turns FILE_MAP_COPY (0x1, the same bit
 // as SECTION_QUERY) into FILE_MAP_READ (Wine does; so do ReactOS and other kernel32
 // re-implementations), so SECTION_QUERY alone cannot be asked for through this API.
@@ -135,18 +173,26 @@ TEST(SectionUnderWine, OpenIsGrantedExactlyAsTheDaclSays) {
   const auto token = current_token_sids();
   const auto rights_to_try = section_rights_to_try();
   int granted = 0, denied = 0, wine_owner_differences = 0;
-  for (const auto& policy : section_policies) {
+  for (const auto& policy : section_policies()) {
     SCOPED_TRACE(fmt::format("{}: {}", policy.scenario, policy.sddl));
     const auto name = unique_section_name(L"open");
     const auto section = SharedSection::create(name, 4096, attributes_for(policy.sddl));
     const auto stored = section.read_security();
     ASSERT_TRUE(stored) << stored.error().message;
     // Integrity is not part of the expectation: Wine does not enforce mandatory labels (and its
-    // token is High, above every label used here except none). On Windows the labels would
-    // additionally deny a lower-integrity caller; Wine cannot show that.
-    // TODO(access_check): compute both with secdesc::access_check and a model of Wine's token.
-    const AccessMask windows_allowed = expected_dacl_only_access(*stored, token, ObjectType::section, OwnerRule::windows);
-    const AccessMask wine_allowed = expected_dacl_only_access(*stored, token, ObjectType::section, OwnerRule::wine);
+    // token is High, above every label used here). On Windows the labels would additionally
+    // deny a lower-integrity caller; Wine cannot show that. So the emulator is asked for its
+    // DACL-only answer (mandatory policy off) for Wine's own token, with MAXIMUM_ALLOWED.
+    const Token model = dacl_only_model(token);
+    const AccessMask section_bits = object_type_info(ObjectType::section).mapping.all | 0x20;
+    const AccessMask windows_allowed =
+        access_check(*stored, model, rights::maximum_allowed, ObjectType::section).granted & section_bits;
+    // A second, independent computation (win_test_support) must agree with the emulator.
+    EXPECT_EQ(windows_allowed,
+              expected_dacl_only_access(*stored, token, ObjectType::section, OwnerRule::windows) & section_bits);
+    // Wine's owner rule is the one documented deviation (docs/windows.md).
+    const AccessMask wine_allowed =
+        expected_dacl_only_access(*stored, token, ObjectType::section, OwnerRule::wine) & section_bits;
     for (const auto& right : rights_to_try) {
       const AccessMask request = open_file_mapping_request(right.mask);
       SCOPED_TRACE(fmt::format("{} (0x{:x}, asks 0x{:x}); the DACL grants 0x{:x} by Windows' owner rule, 0x{:x} by Wine's",
@@ -172,7 +218,7 @@ TEST(SectionUnderWine, OpenIsGrantedExactlyAsTheDaclSays) {
 
 TEST(SectionUnderWine, ExistingNameFailsByDefault) {
   const auto name = unique_section_name(L"exists");
-  const auto sa = attributes_for(section_policies[0].sddl);
+  const auto sa = attributes_for(section_policies()[0].sddl);
   const auto first = SharedSection::create(name, 4096, sa);
   try {
     SharedSection::create(name, 4096, sa);
@@ -188,13 +234,13 @@ TEST(SectionUnderWine, ExistingNameFailsByDefault) {
 
 TEST(SectionUnderWine, ExistingNameAcceptedOnlyWithOurDaclAndLabel) {
   const auto name = unique_section_name(L"accept");
-  const auto ours = attributes_for(section_policies[0].sddl);
+  const auto ours = attributes_for(section_policies()[0].sddl);
   const CreateSectionOptions accept{IfSectionExists::accept_if_same_security};
   const auto first = SharedSection::create(name, 4096, ours);
   EXPECT_FALSE(first.existed());
 
   // Same DACL and label (from bytes in another layout, even): accepted.
-  auto native = native_sddl_to_bytes(widen(section_policies[0].sddl));
+  auto native = native_sddl_to_bytes(widen(section_policies()[0].sddl));
   ASSERT_EQ(native.error, static_cast<DWORD>(ERROR_SUCCESS));
   auto same = SecurityAttributes::from_bytes(native.bytes);
   ASSERT_TRUE(same) << same.error().message;
@@ -231,7 +277,7 @@ TEST(SectionUnderWine, ExistingNameAcceptedOnlyWithOurDaclAndLabel) {
 }
 
 TEST(SectionUnderWine, NamesNeedLocalOrGlobalNamespace) {
-  const auto sa = attributes_for(section_policies[0].sddl);
+  const auto sa = attributes_for(section_policies()[0].sddl);
   for (std::wstring_view bad : {L"NoNamespace", L"Local\\", L"Global\\", L"Local\\a\\b",
                                 L"Session\\1\\Foo", L"Loca\\x", L"local\\lower-case", L""}) {
     SCOPED_TRACE(narrow_ascii(bad));

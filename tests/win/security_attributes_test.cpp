@@ -23,7 +23,7 @@ bool aligned_for_descriptor(const void* p) {
 }
 
 TEST(SecurityAttributesUnderWine, FromCompiledHeaderArray) {
-  const SecurityAttributes sa(secdesc_demo::service_section::descriptor);
+  const SecurityAttributes sa(secdesc_demo::service_section_lowil_readwrite::descriptor);
   ASSERT_NE(sa.get(), nullptr);
   EXPECT_EQ(sa.get()->nLength, sizeof(SECURITY_ATTRIBUTES));
   EXPECT_EQ(sa.get()->lpSecurityDescriptor, sa.native_descriptor());
@@ -84,7 +84,7 @@ TEST(SecurityAttributesUnderWine, CompiledConstructorThrowsOnABrokenArtefact) {
 }
 
 TEST(SecurityAttributesUnderWine, CopiesOwnTheirBytesAndMovesNeverEmpty) {
-  SecurityAttributes original(secdesc_demo::service_section::descriptor);
+  SecurityAttributes original(secdesc_demo::service_section_lowil_readwrite::descriptor);
   original.set_inherit_handle(true);
   SecurityAttributes copy = original;
   EXPECT_NE(copy.native_descriptor(), original.native_descriptor());

@@ -120,7 +120,7 @@ std::string first_line(const std::string& text) {
 
 TEST(TwoProcessUnderWine, ClientReadsWhatThisProcessWrote) {
   const auto name = unique_section_name(L"pair");
-  const win::SecurityAttributes sa(secdesc_demo::service_section::descriptor);
+  const win::SecurityAttributes sa(secdesc_demo::service_section_lowil_readwrite::descriptor);
   const auto section = win::SharedSection::create(name, secdesc_demo::section_size, sa);
   auto view = section.map(FILE_MAP_WRITE);
   // A fresh nonce, so a stale section or a canned answer cannot pass.

@@ -62,8 +62,8 @@ enum class OwnerRule : std::uint8_t {
 // privileges, integrity or conditional ACEs: no DACL or a NULL DACL grants everything; the owner
 // rule above; ACEs in order, inherit-only ones skipped, generic bits mapped with the type's
 // mapping, each right decided by the first ACE that names it.
-// TODO(access_check): switch to secdesc::access_check (being written in parallel) when it lands,
-// keeping OwnerRule::wine as the one documented adjustment for Wine.
+// The section tests compare it with secdesc::access_check (Windows' rule): two independent
+// computations; OwnerRule::wine is the one documented adjustment for Wine.
 AccessMask expected_dacl_only_access(const SecurityDescriptor& stored, const TokenSids& token,
                                      ObjectType type, OwnerRule rule);
 

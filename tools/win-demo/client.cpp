@@ -16,11 +16,11 @@ namespace {
 
 constexpr const char* usage =
     "usage: secdesc-win-client [--name NAME]\n"
-    "Opens the section NAME (default Global\\SecdescDemo) for reading and prints its message.\n"
+    "Opens the section NAME (default Global\\SecdescDemoShared) for reading and prints its message.\n"
     "Exit status: 0 success, 1 failure (e.g. access denied: Win32 error 5), 2 usage error.\n";
 
 int run(int argc, wchar_t** argv) {
-  std::wstring name(secdesc_demo::service_section::object_name);
+  std::wstring name(secdesc_demo::service_section_lowil_readwrite::object_name);
   for (int i = 1; i < argc; ++i) {
     const std::wstring_view arg = argv[i];
     if (arg == L"--help" || arg == L"-h") {

@@ -21,13 +21,13 @@ namespace {
 
 constexpr const char* usage =
     "usage: secdesc-win-service [--name NAME] [--message TEXT] [--hold SECONDS]\n"
-    "Creates the section NAME (default Global\\SecdescDemo, the demo policy's object name) with\n"
+    "Creates the section NAME (default Global\\SecdescDemoShared, the demo policy's object name) with\n"
     "the demo policy's descriptor, writes TEXT into it, verifies the security Windows stored, and\n"
     "keeps the section for SECONDS (default 60). Fails if NAME already exists.\n"
     "Exit status: 0 success, 1 failure, 2 usage error.\n";
 
 int run(int argc, wchar_t** argv) {
-  namespace policy = secdesc_demo::service_section;
+  namespace policy = secdesc_demo::service_section_lowil_readwrite;
   std::wstring name(policy::object_name);
   std::string message = "hello from secdesc-win-service";
   unsigned long hold_seconds = 60;
