@@ -3,6 +3,7 @@
 # machine works. As root it runs apt-get; otherwise it prints the exact command to run.
 #   cmake/install-deps.sh              the build and the test suite
 #   cmake/install-deps.sh --hardening  also clang and its sanitizer/libFuzzer runtime
+#   cmake/install-deps.sh --windows    also mingw-w64 (posix threads) and Wine, for the cross build
 #   cmake/install-deps.sh --differential  also python3 and Samba's Python binding (the
 #                                         differential.samba test, docs/differential-testing.md)
 set -eu
@@ -12,6 +13,7 @@ googletest libgtest-dev libgmock-dev libbenchmark-dev"
 for arg in "$@"; do
   case $arg in
     --hardening) PACKAGES="$PACKAGES clang libclang-rt-14-dev" ;;
+    --windows) PACKAGES="$PACKAGES g++-mingw-w64-x86-64-posix wine wine64" ;;
     --differential) PACKAGES="$PACKAGES python3 python3-samba" ;;
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac
