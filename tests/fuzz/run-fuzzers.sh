@@ -36,6 +36,15 @@ if [ ! -d "$W/seed-sddl" ]; then
     echo "run-fuzzers: $VECTORS is missing; seeding from policies only"
   fi
   cp policies/*.toml "$W/seed-policy/"
+  # Lint scanner inputs: a language byte (0 = C++) before each source file of the repository's
+  # docs and tests that holds SDDL.
+  mkdir -p "$W/seed-source"
+  n=0
+  for f in docs/examples/*.cpp tests/*.cpp docs/*.md; do
+    [ -f "$f" ] || continue
+    n=$((n + 1))
+    { printf '\000'; cat "$f"; } > "$W/seed-source/s$n"
+  done
   # Access-check inputs: 6 header bytes (type, preset, desired mask) before each Windows descriptor.
   mkdir -p "$W/seed-access"
   for f in "$W"/seed-binary/*; do
@@ -45,12 +54,13 @@ if [ ! -d "$W/seed-sddl" ]; then
 fi
 
 status=0
-for target in fuzz_sddl fuzz_binary fuzz_policy fuzz_access_check; do
+for target in fuzz_sddl fuzz_binary fuzz_policy fuzz_access_check fuzz_lint_scanner; do
   case $target in
     fuzz_sddl) seed=$W/seed-sddl ;;
     fuzz_binary) seed=$W/seed-binary ;;
     fuzz_policy) seed=$W/seed-policy ;;
     fuzz_access_check) seed=$W/seed-access ;;
+    fuzz_lint_scanner) seed=$W/seed-source ;;
   esac
   mkdir -p "$W/$target/corpus"
   log=$W/$target/log.txt
