@@ -114,7 +114,7 @@ TEST(SectionUnderWine, StoredSecurityIsOurs) {
 
 TEST(SectionUnderWine, StoredSecurityFromACompiledHeaderArray) {
   // The compiled-header path: std::array bytes -> SecurityAttributes -> section.
-  const auto bytes = encode_self_relative(parse_or_fail(section_policies()[0].sddl));
+  const auto bytes = encode_self_relative(parse_or_fail(extra_section_policies[0].sddl));
   ASSERT_TRUE(bytes);
   std::vector<std::uint8_t> compiled(bytes->size());
   std::memcpy(compiled.data(), bytes->data(), bytes->size());
@@ -218,7 +218,7 @@ TEST(SectionUnderWine, OpenIsGrantedExactlyAsTheDaclSays) {
 
 TEST(SectionUnderWine, ExistingNameFailsByDefault) {
   const auto name = unique_section_name(L"exists");
-  const auto sa = attributes_for(section_policies()[0].sddl);
+  const auto sa = attributes_for(extra_section_policies[0].sddl);
   const auto first = SharedSection::create(name, 4096, sa);
   try {
     SharedSection::create(name, 4096, sa);
@@ -234,13 +234,13 @@ TEST(SectionUnderWine, ExistingNameFailsByDefault) {
 
 TEST(SectionUnderWine, ExistingNameAcceptedOnlyWithOurDaclAndLabel) {
   const auto name = unique_section_name(L"accept");
-  const auto ours = attributes_for(section_policies()[0].sddl);
+  const auto ours = attributes_for(extra_section_policies[0].sddl);
   const CreateSectionOptions accept{IfSectionExists::accept_if_same_security};
   const auto first = SharedSection::create(name, 4096, ours);
   EXPECT_FALSE(first.existed());
 
   // Same DACL and label (from bytes in another layout, even): accepted.
-  auto native = native_sddl_to_bytes(widen(section_policies()[0].sddl));
+  auto native = native_sddl_to_bytes(widen(extra_section_policies[0].sddl));
   ASSERT_EQ(native.error, static_cast<DWORD>(ERROR_SUCCESS));
   auto same = SecurityAttributes::from_bytes(native.bytes);
   ASSERT_TRUE(same) << same.error().message;
@@ -277,7 +277,7 @@ TEST(SectionUnderWine, ExistingNameAcceptedOnlyWithOurDaclAndLabel) {
 }
 
 TEST(SectionUnderWine, NamesNeedLocalOrGlobalNamespace) {
-  const auto sa = attributes_for(section_policies()[0].sddl);
+  const auto sa = attributes_for(extra_section_policies[0].sddl);
   for (std::wstring_view bad : {L"NoNamespace", L"Local\\", L"Global\\", L"Local\\a\\b",
                                 L"Session\\1\\Foo", L"Loca\\x", L"local\\lower-case", L""}) {
     SCOPED_TRACE(narrow_ascii(bad));
