@@ -4,9 +4,11 @@
 #include <windows.h>
 
 #include <cstdio>
+#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace secdesc_demo {
 
@@ -29,5 +31,19 @@ inline std::optional<std::wstring> option_value(int argc, wchar_t** argv, int& i
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_failed = 1;
 inline constexpr int exit_usage = 2;
+
+// Runs a demo's main body; a Win32 failure (std::system_error) or any other exception becomes a
+// message on standard error, prefixed with the program's name, and exit 1.
+template <class Body>
+int run_reporting_errors(const char* program, Body&& body) {
+  try {
+    return body();
+  } catch (const std::system_error& e) {
+    std::fprintf(stderr, "%s: %s (Win32 error %d)\n", program, e.what(), e.code().value());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: %s\n", program, e.what());
+  }
+  return exit_failed;
+}
 
 }  // namespace secdesc_demo

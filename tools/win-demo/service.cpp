@@ -96,12 +96,5 @@ int run(int argc, wchar_t** argv) {
 }  // namespace
 
 int wmain(int argc, wchar_t** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::system_error& e) {
-    std::fprintf(stderr, "secdesc-win-service: %s (Win32 error %d)\n", e.what(), e.code().value());
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "secdesc-win-service: %s\n", e.what());
-  }
-  return secdesc_demo::exit_failed;
+  return secdesc_demo::run_reporting_errors("secdesc-win-service", [&] { return run(argc, argv); });
 }
