@@ -21,8 +21,8 @@
 namespace secdesc {
 namespace {
 
-// A row needs conditional or resource-attribute ACEs when one of its ACE types is one the ACE
-// type table marks unsupported.
+// A row needs conditional evaluation when one of its ACE types is a callback or resource
+// attribute type in the ACE type table.
 bool needs_conditional_aces(std::string_view sddl) {
   for (std::size_t open = sddl.find('('); open != std::string_view::npos;
        open = sddl.find('(', open + 1)) {
@@ -33,7 +33,7 @@ bool needs_conditional_aces(std::string_view sddl) {
     std::string_view letters = sddl.substr(start, end - start);
     while (!letters.empty() && letters.back() == ' ') letters.remove_suffix(1);
     auto type = find_ace_type(letters);
-    if (type && !type->supported) return true;
+    if (type && (type->callback || type->type == AceType::system_resource_attribute)) return true;
   }
   return false;
 }

@@ -324,12 +324,11 @@ PassOutcome Checker::evaluate(Pass pass, AccessMask wanted, bool max_mode) {
       skip("inherit-only, it applies to child objects only");
       continue;
     }
-    const auto type_info = find_ace_type(ace.type);
     if (!ace.is_allow() && !ace.is_deny()) {
       skip("not an allow or deny ACE");
       continue;
     }
-    if (type_info && !type_info->supported) {
+    if (ace.is_callback()) {
       // Conditional ACEs: secdesc does not evaluate conditions. The safe reading never grants
       // more than Windows could: the allow does not apply, the deny does.
       if (ace.is_allow()) {
