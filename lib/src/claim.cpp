@@ -74,6 +74,14 @@ std::size_t Claim::value_count() const noexcept {
   }
 }
 
+bool Claim::has_sddl_form() const noexcept {
+  for (const auto& v : strings)
+    if (v.find(u'"') != std::u16string::npos) return false;
+  for (const auto& v : sids)
+    if (v.sub_authority_count() == 0) return false;
+  return true;
+}
+
 std::string Claim::name_utf8() const { return detail::utf16_to_utf8(name); }
 
 std::size_t Claim::binary_size() const noexcept {

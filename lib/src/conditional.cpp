@@ -196,14 +196,14 @@ class TokenReader {
         return t;
       }
       case T::composite: {
-        if (depth >= max_condition_depth)
-          return make_error(ErrorCode::limit_exceeded, base_ + at,
-                            fmt::format("composites nested deeper than {}", max_condition_depth));
+        // Elements are literals; secdesc, like the SDDL grammar, has no composite in a composite.
+        if (depth > 0) return bad(at, "a composite inside a composite");
         for (std::size_t q = data; q < data + len;) {
+          const std::size_t element = q;
           auto e = token(q, data + len, depth + 1);
           if (!e) return e;
           if (e->kind() != K::literal)
-            return bad(q - token_size(*e), "a composite holds an operator or an attribute");
+            return bad(element, "a composite holds an operator or an attribute, not a literal");
           t.elements.push_back(std::move(*e));
         }
         return t;
@@ -299,6 +299,70 @@ std::optional<Error> ConditionalExpression::validate() const {
   auto tree = detail::build_condition_tree(*this);
   if (!tree) return std::move(tree).error();
   return std::nullopt;
+}
+
+namespace {
+
+bool literal_has_sddl_form(const CondToken& t) {
+  if (t.is_integer()) return t.type == T::int64;
+  if (t.type == T::unicode_string) return t.text.find(u'"') == std::u16string::npos;
+  if (t.type == T::composite) {
+    for (const auto& e : t.elements)
+      if (e.type == T::composite || !literal_has_sddl_form(e)) return false;
+  }
+  return true;
+}
+
+class SddlFormCheck {
+ public:
+  SddlFormCheck(const ConditionalExpression& e, const std::vector<detail::CondNode>& n)
+      : expr_(e), nodes_(n) {}
+
+  // Where a condition belongs (the top, && || ! operands): an attribute or an operator.
+  bool condition(std::size_t n) const {
+    const auto& node = nodes_[n];
+    const CondToken& t = expr_.tokens[node.token];
+    switch (t.kind()) {
+      case K::attribute:
+        return true;
+      case K::literal:
+        return false;
+      case K::relational:
+        return attribute(node.first, true) && value(node.second);
+      case K::unary:
+        if (t.type == T::exists || t.type == T::not_exists) return attribute(node.first, true);
+        return value(node.first);
+      case K::logical:
+        return condition(node.first) && condition(node.second);
+      case K::logical_not:
+        return condition(node.first);
+    }
+    return false;
+  }
+
+ private:
+  bool attribute(std::size_t n, bool local_allowed) const {
+    const CondToken& t = expr_.tokens[nodes_[n].token];
+    return t.kind() == K::attribute && (local_allowed || t.type != T::local_attribute);
+  }
+  // The right of a relational operator, the operand of Member_of: a literal or a prefixed
+  // attribute.
+  bool value(std::size_t n) const {
+    const CondToken& t = expr_.tokens[nodes_[n].token];
+    if (t.kind() == K::literal) return literal_has_sddl_form(t);
+    return attribute(n, false);
+  }
+
+  const ConditionalExpression& expr_;
+  const std::vector<detail::CondNode>& nodes_;
+};
+
+}  // namespace
+
+bool ConditionalExpression::has_sddl_form() const {
+  auto nodes = detail::build_condition_tree(*this);
+  if (!nodes) return false;
+  return SddlFormCheck(*this, *nodes).condition(nodes->size() - 1);
 }
 
 Result<ConditionalExpression> ConditionalExpression::decode(std::span<const std::byte> bytes,

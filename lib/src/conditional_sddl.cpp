@@ -233,8 +233,11 @@ class ConditionParser : Lexer {
     out_.push_back(std::move(t));
     where_.push_back(at);
   }
+  // Parentheses may nest two levels deeper than operators: Windows' writer puts one pair around
+  // every operator and one around an attribute joined by && or ||, and what it writes must read
+  // back. The operator depth itself is checked on the finished expression.
   std::optional<Error> too_deep(std::size_t depth) const {
-    if (depth <= max_condition_depth) return std::nullopt;
+    if (depth <= max_condition_depth + 2) return std::nullopt;
     return fail(i_, fmt::format("condition nested deeper than {} levels", max_condition_depth),
                 ErrorCode::limit_exceeded);
   }
@@ -428,7 +431,9 @@ class ConditionParser : Lexer {
       return std::nullopt;
     }
     if (at('{')) {
-      if (auto e = too_deep(depth)) return e;
+      if (&into != &out_)
+        return fail(i_, "a composite cannot hold another composite: expected a number, "
+                        "\"string\", #octets or SID(...)");
       ++i_;
       CondToken t;
       t.type = T::composite;
@@ -584,18 +589,19 @@ class AttributeParser : Lexer {
 };
 
 std::string integer_text(const CondToken& t) {
+  // The magnitude, written in the token's base after its sign: what the parser reads back to the
+  // same value, sign and base bytes ("-06244777767" in Windows' output is octal with a minus).
   const auto raw = static_cast<std::uint64_t>(t.integer);
   const std::uint64_t magnitude = t.sign == IntegerSign::minus ? 0 - raw : raw;
   const char* sign = t.sign == IntegerSign::minus ? "-" : t.sign == IntegerSign::plus ? "+" : "";
   switch (t.base) {
     case IntegerBase::octal:
-      return magnitude == 0 ? fmt::format("{}0", sign) : fmt::format("{}0{:o}", sign, magnitude);
+      return fmt::format("{}0{:o}", sign, magnitude);  // zero is "00": "0" alone reads as decimal
     case IntegerBase::hexadecimal:
       return fmt::format("{}0x{:x}", sign, magnitude);
     case IntegerBase::decimal:
       break;
   }
-  if (t.sign == IntegerSign::none) return fmt::format("{}", t.integer);
   return fmt::format("{}{}", sign, magnitude);
 }
 
@@ -673,12 +679,20 @@ class Writer {
 }  // namespace
 
 std::string escape_attribute_name(std::u16string_view name, bool local) {
+  // A local attribute named like an operator word ("Exists", "Member_of") would read back as the
+  // operator: its first character is escaped.
+  bool keyword = false;
+  if (local) {
+    const std::string ascii = utf16_to_utf8(name);
+    for (const auto& row : conditional_token_table())
+      if (!row.sddl.empty() && is_alpha(row.sddl[0]) && iequals(row.sddl, ascii)) keyword = true;
+  }
   std::string out;
   for (std::size_t k = 0; k < name.size(); ++k) {
     const char16_t c = name[k];
-    const bool plain = c < 0x80 && (local ? (is_attr_char1(static_cast<char>(c)) ||
-                                             (c == '@' && k > 0))
-                                          : is_attr_char2(static_cast<char>(c)));
+    const bool plain = !(keyword && k == 0) && c < 0x80 &&
+                       (local ? (is_attr_char1(static_cast<char>(c)) || (c == '@' && k > 0))
+                              : is_attr_char2(static_cast<char>(c)));
     if (plain)
       out += static_cast<char>(c);
     else

@@ -62,6 +62,9 @@ struct Claim {
   friend bool operator==(const Claim&, const Claim&) = default;
 
   std::size_t value_count() const noexcept;
+  // True when to_sddl() writes text that parses back to this claim: no string value holds '"'
+  // and every SID value has a string form (at least one sub-authority).
+  bool has_sddl_form() const noexcept;
   std::string name_utf8() const;
 
   // CLAIM_SECURITY_ATTRIBUTE_RELATIVE_V1 in Windows' layout: the header, the value offsets, the

@@ -140,6 +140,10 @@ struct ConditionalExpression {
   // Checks that the tokens form exactly one expression within max_condition_depth; the offset
   // in the error is the token index.
   std::optional<Error> validate() const;
+  // True when to_sddl() writes text that parses back to these very tokens. The binary form can
+  // say more than SDDL: int8/16/32 literals, a literal where a condition or an attribute belongs,
+  // a local attribute on the right of an operator, a string holding '"'.
+  bool has_sddl_form() const;
 };
 
 // True when application data starts with "artx".
