@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "secdesc/claim.hpp"
 #include "secdesc/error.hpp"
 #include "secdesc/sid.hpp"
 
@@ -83,6 +84,13 @@ struct Token {
   std::vector<Sid> capabilities;
   // A less-privileged AppContainer opted out of ALL APPLICATION PACKAGES.
   bool less_privileged_appcontainer = false;
+  // What conditional ACEs test (MS-DTYP 2.5.2): the user's claims (@USER.), the device's claims
+  // (@DEVICE.) and group SIDs (Device_Member_of), and local claims (unprefixed attributes, which
+  // AuthzAccessCheck callers add).
+  std::vector<Claim> user_claims;
+  std::vector<Claim> device_claims;
+  std::vector<Sid> device_groups;
+  std::vector<Claim> local_claims;
 
   bool is_restricted() const noexcept { return !restricted_sids.empty(); }
   bool is_appcontainer() const noexcept { return appcontainer.has_value(); }
