@@ -7,6 +7,8 @@
 //  - '!' must be followed by a parenthesised condition ("!(x)"; "! x" and "!!!" are refused);
 //  - Member_of and friends take their operand with or without parentheses around it
 //    ("member_of((sid(s-1-1-0)))") and accept any literal, not only SIDs ("Member_of {1, 2}");
+//  - white space between tokens is MS-DTYP's wspace (TAB, LF, VT, FF, CR and space), while the
+//    rest of an ACE admits spaces only;
 //  - keywords, prefixes and SID( are case-insensitive; '#' means '0' in octet strings, and an odd
 //    number of digits gets a leading 0 ("#1#2#3##" -> #01020300);
 //  - integers are 64-bit: 0x hex, leading-0 octal or decimal, with a sign; their magnitude must
@@ -67,8 +69,9 @@ class Lexer {
   Error fail(std::size_t at, std::string message, ErrorCode code = ErrorCode::syntax) const {
     return make_error(code, at, std::move(message));
   }
+  // wspace of MS-DTYP 2.5.1.1: 0x09-0x0D and the space (Samba's `Member_of\nSID(...)` row).
   void skip() {
-    while (i_ < s_.size() && s_[i_] == ' ') ++i_;
+    while (i_ < s_.size() && (s_[i_] == ' ' || (s_[i_] >= '\t' && s_[i_] <= '\r'))) ++i_;
   }
   bool at(char c) const { return i_ < s_.size() && s_[i_] == c; }
   std::optional<Error> expect(char c, std::string_view what) {
