@@ -168,6 +168,11 @@ std::span<const TokenPreset> token_presets() noexcept;
 //   appcontainer=SID        AppContainer package SID S-1-15-2-...; empty for none
 //   capabilities=SID,...    capability SIDs S-1-15-3-... (replaces)
 //   lpac=BOOL               less-privileged AppContainer (no ALL APPLICATION PACKAGES)
+//   user-claims=CLAIM,...   user claims (@USER.): NAME:TYPE:VALUE|VALUE..., TYPE one of
+//                           int64 uint64 string sid boolean octet-string (replaces)
+//   device-claims=CLAIM,... device claims (@DEVICE.)
+//   device-groups=SID,...   the device's group SIDs (Device_Member_of)
+//   local-claims=CLAIM,...  local claims (unprefixed attributes)
 // Each key may appear once. The preset applies first, then the other keys in the order of the
 // list above, wherever they appear in the SPEC, so the result never depends on their order.
 // SIDs are aliases (IU, BA, ...) or S-1-... strings (parse_sid). BOOL is true|false.
