@@ -68,6 +68,17 @@ TEST(Claim, WindowsInputForms) {
   EXPECT_EQ(to_sddl(parse_resource_attribute("(\"x\",TD,0,BA)").value()), "(\"x\",TD,0x0,SID(BA))");
 }
 
+TEST(Claim, NulCannotBeStored) {
+  // Found by fuzz_sddl: names and string values are NUL-terminated in the binary form.
+  auto value = parse_resource_attribute(std::string("(\"x\",TS,0x0,\"a\0b\")", 19));
+  ASSERT_FALSE(value);
+  EXPECT_EQ(value.error().offset, 12u);  // the value's opening quote
+  EXPECT_NE(value.error().message.find("cannot hold NUL"), std::string::npos) << value.error().message;
+  auto name = parse_resource_attribute("(\"a%0000b\",TI,0x0,1)");
+  ASSERT_FALSE(name);
+  EXPECT_EQ(name.error().offset, 2u);
+}
+
 TEST(Claim, DecodeErrorsNameTheByteOffset) {
   struct Case {
     const char* hex;

@@ -268,6 +268,14 @@ TEST(Conditional, CallbackAceWithOtherApplicationData) {
   EXPECT_FALSE(ace.condition);
   EXPECT_EQ(to_hex(ace.application_data), "deadbeef");
   EXPECT_EQ(to_hex(encode_self_relative(*sd).value()), bytes);
+  // Found by fuzz_binary: data whose length is not a multiple of 4 is written back unpadded.
+  const std::string odd = "01000480000000000000000000000000" "14000000"
+                          "02001f0001000000" "09001700ff011f00" "0101000000000001" "00000000"
+                          "abcdef";
+  auto odd_sd = decode_self_relative(hex(odd));
+  ASSERT_TRUE(odd_sd) << odd_sd.error().message;
+  EXPECT_EQ(odd_sd->dacl()->aces.at(0).binary_size(), 23u);
+  EXPECT_EQ(to_hex(encode_self_relative(*odd_sd).value()), odd);
 }
 
 }  // namespace

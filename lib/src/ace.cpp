@@ -94,10 +94,10 @@ std::size_t Ace::binary_size() const noexcept {
     if (object_type) size += Guid::binary_size;
     if (inherited_object_type) size += Guid::binary_size;
   }
-  std::size_t extra = application_data.size();
-  if (condition) extra = condition->binary_size();
-  if (resource_attribute) extra = resource_attribute->binary_size();
-  return size + ((extra + 3) & ~std::size_t{3});
+  // A condition or a claim is padded to a multiple of 4 bytes; other data is kept as it was.
+  if (condition) return size + ((condition->binary_size() + 3) & ~std::size_t{3});
+  if (resource_attribute) return size + ((resource_attribute->binary_size() + 3) & ~std::size_t{3});
+  return size + application_data.size();
 }
 
 Ace make_allow(const Sid& sid, AccessMask mask, std::uint8_t flags) {

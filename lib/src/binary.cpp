@@ -37,13 +37,16 @@ void encode_ace(std::vector<std::byte>& out, const Ace& ace) {
   ace.sid.encode_to(out);
   // Application data (callback ACEs) or the claim (RA), then zeros to a multiple of 4 bytes,
   // as Windows pads them (every conditional and RA ACE in windows_sddl_binary.tsv).
-  if (ace.condition)
-    ace.condition->encode_to(out);
-  else if (ace.resource_attribute)
-    ace.resource_attribute->encode_to(out);
-  else
+  // Other application data is written as it was read, byte for byte.
+  if (ace.condition || ace.resource_attribute) {
+    if (ace.condition)
+      ace.condition->encode_to(out);
+    else
+      ace.resource_attribute->encode_to(out);
+    while ((out.size() - start) % 4 != 0) out.push_back(std::byte{0});
+  } else {
     out.insert(out.end(), ace.application_data.begin(), ace.application_data.end());
-  while ((out.size() - start) % 4 != 0) out.push_back(std::byte{0});
+  }
   put16(out, start + 2, static_cast<std::uint16_t>(out.size() - start));
 }
 

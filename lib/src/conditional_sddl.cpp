@@ -488,6 +488,15 @@ class AttributeParser : Lexer {
  public:
   using Lexer::Lexer;
 
+  // The binary form ends names and string values at a NUL (MS-DTYP 2.4.10.1): one inside
+  // cannot be stored.
+  std::optional<Error> no_nul(const std::u16string& text, std::size_t at, std::string_view what) const {
+    if (text.find(u'\0') == std::u16string::npos) return std::nullopt;
+    return fail(at, fmt::format("a resource attribute {} cannot hold NUL (U+0000): the binary "
+                                "form ends it there",
+                                what));
+  }
+
   Result<Claim> run(std::size_t& pos) {
     skip();
     if (!at('('))
@@ -500,8 +509,10 @@ class AttributeParser : Lexer {
                                   snippet(s_, i_)));
     ++i_;
     Claim claim;
+    const std::size_t name_at = i_;
     auto text = name(false);
     if (!text) return std::move(text).error();
+    if (auto e = no_nul(*text, name_at, "name")) return std::move(*e);
     if (!at('"'))
       return fail(i_, fmt::format("expected '\"' to end the attribute name, found {}",
                                   snippet(s_, i_)));
@@ -547,6 +558,7 @@ class AttributeParser : Lexer {
           return fail(i_, fmt::format("expected a \"string\" value (TS), found {}", snippet(s_, i_)));
         auto text = quoted_string();
         if (!text) return std::move(text).error();
+        if (auto e = no_nul(*text, start, "string value")) return e;
         claim.strings.push_back(std::move(*text));
         return std::nullopt;
       }

@@ -108,8 +108,9 @@ struct Ace {
   bool inherit_only() const noexcept { return (flags & ace_flags::inherit_only) != 0; }
   bool inherited() const noexcept { return (flags & ace_flags::inherited) != 0; }
   bool is_callback() const noexcept;  // XA XD XU ZA and the callback types without SDDL
-  // Encoded size in bytes: header, mask, object fields, SID, and the application data or
-  // resource attribute padded to a multiple of 4 bytes (as Windows writes it).
+  // Encoded size in bytes: header, mask, object fields, SID, then the condition or resource
+  // attribute padded to a multiple of 4 bytes (as Windows writes them), or the other
+  // application data as it is.
   std::size_t binary_size() const noexcept;
 };
 
