@@ -30,8 +30,8 @@ using O = ObjectType;
 const std::vector<RuleCase> kRuleCases = {
     {"syntax", {}, "D:(A;;GA;;;SY)(A;;FOO;;;BU)", 19, Severity::error,
      "D:(A;;GA;;;SY)(A;;GR;;;BU)", "'FO' is not a rights token; column of the F"},
-    {"unsupported", {}, "D:(XA;;GX;;;AU;(@User.Project==\"Secret\"))", 4, Severity::note,
-     "D:(A;;GX;;;AU)", "conditional ACE type XA at column 4"},
+    {"unsupported", {}, "S:(TL;;0x1;;;S-1-19-512-1024)", 4, Severity::note,
+     "S:(ML;;NW;;;LW)", "trust-label ACE type TL at column 4"},
     {"nonstandard", {}, "D:(a;;GA;;;SY)", 4, Severity::warning, "D:(A;;GA;;;SY)",
      "lower-case ACE type at column 4"},
     {"null-dacl", {}, "D:NO_ACCESS_CONTROL", 3, Severity::error, "D:(A;;GA;;;SY)(A;;GA;;;BA)",

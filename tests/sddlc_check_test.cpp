@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <sys/wait.h>
 
@@ -116,6 +118,34 @@ TEST(SddlcCheck, HelpListsPresetsAndKeys) {
   for (const char* word : {"low-integrity-user", "restricted-sandbox", "write-restricted",
                            "mandatory-policy", "capabilities", "Exit status"})
     EXPECT_NE(r.out.find(word), std::string::npos) << word << "\n" << r.out;
+}
+
+// docs/conditional-aces.md: every ```sh block that runs `sddlc check` is followed by a ```text
+// block with its output; run each and compare, so the documented trace is the real one.
+TEST(SddlcCheck, ConditionalAcesDocumentationIsTheRealOutput) {
+  if (!kSddlc) GTEST_SKIP() << kNoTool;
+#ifdef SECDESC_SOURCE_DIR
+  std::ifstream in(std::string(SECDESC_SOURCE_DIR) + "/docs/conditional-aces.md");
+  ASSERT_TRUE(in) << "docs/conditional-aces.md not found";
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string doc = buffer.str();
+  int examples = 0;
+  for (std::size_t at = doc.find("```sh\nsddlc check "); at != std::string::npos;
+       at = doc.find("```sh\nsddlc check ", at + 1)) {
+    const std::size_t command_begin = at + 6 + 6;  // after "```sh\nsddlc "
+    const std::size_t command_end = doc.find('\n', command_begin);
+    const std::string args = doc.substr(command_begin, command_end - command_begin);
+    const std::size_t text = doc.find("```text\n", command_end);
+    ASSERT_NE(text, std::string::npos) << "no ```text block after: " << args;
+    const std::size_t text_end = doc.find("```", text + 8);
+    const std::string want = doc.substr(text + 8, text_end - (text + 8));
+    ToolRun r = sddlc(args);
+    EXPECT_EQ(r.out, want) << "sddlc " << args;
+    ++examples;
+  }
+  EXPECT_EQ(examples, 2);
+#endif
 }
 
 }  // namespace

@@ -163,6 +163,32 @@ TEST(TokenSpec, DomainAliasesNeedTheContext) {
   EXPECT_EQ(t->user.to_string(), "S-1-5-21-1-2-3-513");
 }
 
+TEST(TokenSpec, ClaimsAndDeviceGroups) {
+  auto t = parse_token_spec(
+      "preset=interactive-user;user-claims=Title:string:PM,Projects:string:alpha|beta,"
+      "Clearance:uint64:2,Delta:int64:-5,Admin:boolean:true,Owner:sid:BA,Blob:octet-string:0aff;"
+      "device-claims=Managed:boolean:1;device-groups=BA,S-1-5-32-546;local-claims=Shift:int64:3");
+  ASSERT_TRUE(t) << t.error().message;
+  ASSERT_EQ(t->user_claims.size(), 7u);
+  EXPECT_EQ(t->user_claims[0].name, u"Title");
+  EXPECT_EQ(t->user_claims[0].strings, std::vector<std::u16string>{u"PM"});
+  EXPECT_EQ(t->user_claims[1].strings, (std::vector<std::u16string>{u"alpha", u"beta"}));
+  EXPECT_EQ(t->user_claims[2].type, ClaimType::uint64);
+  EXPECT_EQ(static_cast<std::int64_t>(t->user_claims[3].integers.at(0)), -5);
+  EXPECT_EQ(t->user_claims[4].integers, std::vector<std::uint64_t>{1});
+  EXPECT_EQ(t->user_claims[5].sids, std::vector<Sid>{sids::builtin_administrators});
+  EXPECT_EQ(t->user_claims[6].octets.at(0), (std::vector<std::byte>{std::byte{0x0a}, std::byte{0xff}}));
+  EXPECT_EQ(t->device_claims.at(0).type, ClaimType::boolean);
+  EXPECT_EQ(t->device_groups, (std::vector<Sid>{sids::builtin_administrators, sids::builtin_guests}));
+  EXPECT_EQ(t->local_claims.at(0).integers, std::vector<std::uint64_t>{3});
+  const std::string d = describe_token(*t);
+  EXPECT_NE(d.find("user claims Title:string:PM,Projects:string:alpha|beta,Clearance:uint64:2,"
+                   "Delta:int64:-5,Admin:boolean:true,Owner:sid:BA,Blob:octet-string:0aff"),
+            std::string::npos)
+      << d;
+  EXPECT_NE(d.find("device groups BA,BG"), std::string::npos) << d;
+}
+
 // ---- token SPEC errors: offset and message -------------------------------------------------
 
 struct SpecError {
@@ -193,6 +219,17 @@ const SpecError kErrors[] = {
     {"user=WD;appcontainer=S-1-15-2-1-2-3-4-5-6-7;capabilities=BA", 57,
      "not a capability SID"},
     {"user=WD;lpac=true", 0, "need an AppContainer"},
+    {"user=WD;user-claims=Title", 20, "expected NAME:TYPE:VALUE"},
+    {"user=WD;user-claims=Title:strng:PM", 26, "unknown claim type 'strng' (did you mean 'string'?)"},
+    {"user=WD;user-claims=:string:PM", 20, "the claim needs a name"},
+    {"user=WD;user-claims=Level:int64:high", 32, "expected a 64-bit signed decimal number"},
+    {"user=WD;user-claims=Level:uint64:-1", 33, "expected an unsigned decimal number"},
+    {"user=WD;user-claims=On:boolean:yes", 31, "expected true or false"},
+    {"user=WD;user-claims=B:octet-string:abc", 35, "expected hex digits in pairs"},
+    {"user=WD;user-claims=O:sid:XX", 26, "'XX' is not a SID"},
+    {"user=WD;user-claims=T:string:a|A", 20, "holds the same value twice"},
+    {"user=WD;user-claims=T:string:a,T:int64:1", 31, "claim 'T' is given twice"},
+    {"user=WD;device-groups=QQ", 22, "device-groups: 'QQ' is not a SID"},
 };
 
 void PrintTo(const SpecError& c, std::ostream* os) { *os << '"' << c.spec << '"'; }

@@ -9,6 +9,8 @@
 // - MS Learn "Launch an AppContainer" (the AppContainer check; access is the intersection).
 // - MS Learn "SID Attributes in an Access Token" (deny-only), "SACL Access Right", the OWNER
 //   RIGHTS entry of "Well-known SIDs".
+// - MS-DTYP 2.4.4.17.3 Conditional ACE Applicability: the condition of a callback ACE is
+//   evaluated (condition_eval.hpp) against the primary token's SIDs and claims in every pass.
 #include "secdesc/access_check.hpp"
 
 #include <algorithm>
@@ -16,6 +18,7 @@
 #include <fmt/format.h>
 
 #include "secdesc/ace.hpp"
+#include "secdesc/condition_eval.hpp"
 #include "secdesc/sddl.hpp"
 
 namespace secdesc {
@@ -98,6 +101,14 @@ class Checker {
   std::string_view pass_prefix(Pass pass) const;
   TraceRule pass_rule(Pass pass) const;
 
+  // What conditions are evaluated against, built once per check (allow and deny ACEs see
+  // different SIDs[]: MS Learn, "SDDL for conditional ACEs", Member_of).
+  const ConditionContext& condition_context(bool deny_ace) {
+    auto& slot = deny_ace ? deny_context_ : allow_context_;
+    if (!slot) slot = make_condition_context(token_, sd_, deny_ace);
+    return *slot;
+  }
+
   Label label_in_force();
   AccessMask mandatory_allowed();
   PassOutcome evaluate(Pass pass, AccessMask wanted, bool max_mode);
@@ -110,6 +121,8 @@ class Checker {
   SddlFormatOptions format_;
   SidContext context_;
   std::vector<TraceEntry> trace_;
+  std::optional<ConditionContext> allow_context_;
+  std::optional<ConditionContext> deny_context_;
 };
 
 bool Checker::matches_allow(Pass pass, const Sid& sid) const {
@@ -324,19 +337,20 @@ PassOutcome Checker::evaluate(Pass pass, AccessMask wanted, bool max_mode) {
       skip("inherit-only, it applies to child objects only");
       continue;
     }
-    const auto type_info = find_ace_type(ace.type);
     if (!ace.is_allow() && !ace.is_deny()) {
       skip("not an allow or deny ACE");
       continue;
     }
-    if (type_info && !type_info->supported) {
-      // Conditional ACEs: secdesc does not evaluate conditions. The safe reading never grants
-      // more than Windows could: the allow does not apply, the deny does.
+    if (ace.is_callback() && !ace.condition) {
+      // Callback data that is not a conditional expression means what the resource manager's
+      // callback says. The safe reading never grants more than Windows could: the allow does
+      // not apply, the deny does.
       if (ace.is_allow()) {
-        skip("conditional ACE: its condition is not evaluated, so it grants nothing here");
+        skip("callback ACE without a conditional expression: only its resource manager can "
+             "evaluate it, so it grants nothing here");
         continue;
       }
-      head += " (conditional: treated as applying)";
+      head += " (callback ACE without a conditional expression: treated as applying)";
     }
     if (ace.is_object() && ace.object_type) {
       skip("object ACE for one property or child class: it needs an object-type list, which "
@@ -347,6 +361,24 @@ PassOutcome Checker::evaluate(Pass pass, AccessMask wanted, bool max_mode) {
     if (!applies) {
       skip(not_matched_reason(pass, ace.sid));
       continue;
+    }
+    if (ace.condition) {
+      // MS-DTYP 2.4.4.17.3: an allow ACE applies when its condition is TRUE; a deny ACE when it
+      // is TRUE or UNKNOWN.
+      const ConditionResult c = evaluate_condition(*ace.condition, condition_context(ace.is_deny()));
+      std::string what = fmt::format("condition {}", to_string(c.value));
+      if (!c.reason.empty()) what += fmt::format(" ({})", c.reason);
+      if (ace.is_allow() && c.value != Truth::true_value) {
+        skip(what + ": an allow ACE applies only when its condition is TRUE");
+        continue;
+      }
+      if (ace.is_deny() && c.value == Truth::false_value) {
+        skip(what + ": a deny ACE applies only when its condition is TRUE or UNKNOWN");
+        continue;
+      }
+      head += c.value == Truth::unknown
+                  ? fmt::format(" ({}: a deny ACE applies when its condition is UNKNOWN)", what)
+                  : fmt::format(" ({})", what);
     }
     AccessMask mask = map_generic(ace.mask, map_) & ~rights::maximum_allowed;
     if (mask & rights::access_system_security) {

@@ -11,29 +11,31 @@ using T = AceType;
 using A = AclKind;
 
 // MS-DTYP 2.4.4.1 and MS Learn "ACE strings". ZA follows the SDK (0x0B), see the facts sheet 8.2.
+// Columns: type, SDDL letters, object ACE, ACL, supported, callback (application data follows the
+// SID: MS-DTYP 2.4.4.6-2.4.4.8 and 2.4.4.17).
 constexpr std::array kAceTypes{
-    AceTypeInfo{T::access_allowed, "A", false, A::dacl, true},
-    AceTypeInfo{T::access_denied, "D", false, A::dacl, true},
-    AceTypeInfo{T::system_audit, "AU", false, A::sacl, true},
-    AceTypeInfo{T::system_alarm, "AL", false, A::sacl, true},
-    AceTypeInfo{T::access_allowed_object, "OA", true, A::dacl, true},
-    AceTypeInfo{T::access_denied_object, "OD", true, A::dacl, true},
-    AceTypeInfo{T::system_audit_object, "OU", true, A::sacl, true},
-    AceTypeInfo{T::system_alarm_object, "OL", true, A::sacl, true},
-    AceTypeInfo{T::system_mandatory_label, "ML", false, A::sacl, true},
-    AceTypeInfo{T::system_scoped_policy_id, "SP", false, A::sacl, true},
-    AceTypeInfo{T::access_allowed_callback, "XA", false, A::dacl, false},
-    AceTypeInfo{T::access_denied_callback, "XD", false, A::dacl, false},
-    AceTypeInfo{T::access_allowed_callback_object, "ZA", true, A::dacl, false},
-    AceTypeInfo{T::system_audit_callback, "XU", false, A::sacl, false},
-    AceTypeInfo{T::system_resource_attribute, "RA", false, A::sacl, false},
-    AceTypeInfo{T::system_process_trust_label, "TL", false, A::sacl, false},
-    AceTypeInfo{T::system_access_filter, "FL", false, A::sacl, false},
-    AceTypeInfo{T::access_allowed_compound, "", false, A::dacl, false},
-    AceTypeInfo{T::access_denied_callback_object, "", true, A::dacl, false},
-    AceTypeInfo{T::system_alarm_callback, "", false, A::sacl, false},
-    AceTypeInfo{T::system_audit_callback_object, "", true, A::sacl, false},
-    AceTypeInfo{T::system_alarm_callback_object, "", true, A::sacl, false},
+    AceTypeInfo{T::access_allowed, "A", false, A::dacl, true, false},
+    AceTypeInfo{T::access_denied, "D", false, A::dacl, true, false},
+    AceTypeInfo{T::system_audit, "AU", false, A::sacl, true, false},
+    AceTypeInfo{T::system_alarm, "AL", false, A::sacl, true, false},
+    AceTypeInfo{T::access_allowed_object, "OA", true, A::dacl, true, false},
+    AceTypeInfo{T::access_denied_object, "OD", true, A::dacl, true, false},
+    AceTypeInfo{T::system_audit_object, "OU", true, A::sacl, true, false},
+    AceTypeInfo{T::system_alarm_object, "OL", true, A::sacl, true, false},
+    AceTypeInfo{T::system_mandatory_label, "ML", false, A::sacl, true, false},
+    AceTypeInfo{T::system_scoped_policy_id, "SP", false, A::sacl, true, false},
+    AceTypeInfo{T::access_allowed_callback, "XA", false, A::dacl, true, true},
+    AceTypeInfo{T::access_denied_callback, "XD", false, A::dacl, true, true},
+    AceTypeInfo{T::access_allowed_callback_object, "ZA", true, A::dacl, true, true},
+    AceTypeInfo{T::system_audit_callback, "XU", false, A::sacl, true, true},
+    AceTypeInfo{T::system_resource_attribute, "RA", false, A::sacl, true, false},
+    AceTypeInfo{T::system_process_trust_label, "TL", false, A::sacl, false, false},
+    AceTypeInfo{T::system_access_filter, "FL", false, A::sacl, false, false},
+    AceTypeInfo{T::access_allowed_compound, "", false, A::dacl, false, false},
+    AceTypeInfo{T::access_denied_callback_object, "", true, A::dacl, false, true},
+    AceTypeInfo{T::system_alarm_callback, "", false, A::sacl, false, true},
+    AceTypeInfo{T::system_audit_callback_object, "", true, A::sacl, false, true},
+    AceTypeInfo{T::system_alarm_callback_object, "", true, A::sacl, false, true},
 };
 
 constexpr std::array kAceFlags{
@@ -80,6 +82,11 @@ bool Ace::is_deny() const noexcept {
          type == T::access_denied_callback || type == T::access_denied_callback_object;
 }
 
+bool Ace::is_callback() const noexcept {
+  auto info = find_ace_type(type);
+  return info && info->callback;
+}
+
 std::size_t Ace::binary_size() const noexcept {
   std::size_t size = 4 + 4 + sid.binary_size();
   if (is_object()) {
@@ -87,17 +94,34 @@ std::size_t Ace::binary_size() const noexcept {
     if (object_type) size += Guid::binary_size;
     if (inherited_object_type) size += Guid::binary_size;
   }
-  return size;
+  // A condition or a claim is padded to a multiple of 4 bytes; other data is kept as it was.
+  if (condition) return size + ((condition->binary_size() + 3) & ~std::size_t{3});
+  if (resource_attribute) return size + ((resource_attribute->binary_size() + 3) & ~std::size_t{3});
+  return size + application_data.size();
 }
 
 Ace make_allow(const Sid& sid, AccessMask mask, std::uint8_t flags) {
-  return Ace{T::access_allowed, flags, mask, sid, std::nullopt, std::nullopt};
+  Ace ace;
+  ace.type = T::access_allowed;
+  ace.flags = flags;
+  ace.mask = mask;
+  ace.sid = sid;
+  return ace;
 }
 Ace make_deny(const Sid& sid, AccessMask mask, std::uint8_t flags) {
-  return Ace{T::access_denied, flags, mask, sid, std::nullopt, std::nullopt};
+  Ace ace;
+  ace.type = T::access_denied;
+  ace.flags = flags;
+  ace.mask = mask;
+  ace.sid = sid;
+  return ace;
 }
 Ace make_mandatory_label(const Sid& level, AccessMask policy) {
-  return Ace{T::system_mandatory_label, 0, policy, level, std::nullopt, std::nullopt};
+  Ace ace;
+  ace.type = T::system_mandatory_label;
+  ace.mask = policy;
+  ace.sid = level;
+  return ace;
 }
 
 }  // namespace secdesc

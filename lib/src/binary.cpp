@@ -35,6 +35,18 @@ void encode_ace(std::vector<std::byte>& out, const Ace& ace) {
     if (ace.inherited_object_type) ace.inherited_object_type->encode_to(out);
   }
   ace.sid.encode_to(out);
+  // Application data (callback ACEs) or the claim (RA), then zeros to a multiple of 4 bytes,
+  // as Windows pads them (every conditional and RA ACE in windows_sddl_binary.tsv).
+  // Other application data is written as it was read, byte for byte.
+  if (ace.condition || ace.resource_attribute) {
+    if (ace.condition)
+      ace.condition->encode_to(out);
+    else
+      ace.resource_attribute->encode_to(out);
+    while ((out.size() - start) % 4 != 0) out.push_back(std::byte{0});
+  } else {
+    out.insert(out.end(), ace.application_data.begin(), ace.application_data.end());
+  }
   put16(out, start + 2, static_cast<std::uint16_t>(out.size() - start));
 }
 
@@ -83,7 +95,7 @@ Result<Ace> decode_ace(const Reader& r, std::size_t at, std::size_t ace_size) {
     return bad(at, fmt::format("unknown ACE type 0x{:02x}", r.u8(at)));
   if (!info->supported)
     return make_error(ErrorCode::unsupported, at,
-                      fmt::format("ACE type 0x{:02x} ({}) is not supported yet", r.u8(at),
+                      fmt::format("ACE type 0x{:02x} ({}) is not supported", r.u8(at),
                                   info->sddl.empty() ? "no SDDL form" : info->sddl));
   Ace ace;
   ace.type = type;
@@ -114,7 +126,23 @@ Result<Ace> decode_ace(const Reader& r, std::size_t at, std::size_t ace_size) {
   auto sid = Sid::decode(r.from(p, end - p), p);
   if (!sid) return std::move(sid).error();
   ace.sid = *sid;
-  return ace;  // bytes after the SID up to AceSize are padding
+  p += sid->binary_size();
+  const auto rest = r.from(p, end - p);
+  if (info->callback) {
+    // MS-DTYP 2.4.4.17: application data starting "artx" is a conditional expression.
+    if (is_conditional_application_data(rest)) {
+      auto condition = ConditionalExpression::decode(rest, p);
+      if (!condition) return std::move(condition).error();
+      ace.condition = std::move(*condition);
+    } else {
+      ace.application_data.assign(rest.begin(), rest.end());
+    }
+  } else if (type == AceType::system_resource_attribute) {
+    auto claim = Claim::decode(rest, p);
+    if (!claim) return std::move(claim).error();
+    ace.resource_attribute = std::move(*claim);
+  }
+  return ace;  // for the other types, bytes after the SID up to AceSize are padding
 }
 
 Result<Acl> decode_acl(const Reader& r, std::size_t at, const char* which) {

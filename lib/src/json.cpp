@@ -35,6 +35,16 @@ nlohmann::json acl_json(AclState state, const std::optional<Acl>& acl, const Sdd
     };
     if (ace.object_type) a["object_type"] = ace.object_type->to_string();
     if (ace.inherited_object_type) a["inherited_object_type"] = ace.inherited_object_type->to_string();
+    if (ace.condition) a["condition"] = to_sddl(*ace.condition, o.context);
+    if (ace.resource_attribute) {
+      const Claim& c = *ace.resource_attribute;
+      auto type = find_claim_type(c.type);
+      a["resource_attribute"] = {{"name", c.name_utf8()},
+                                 {"type", type ? std::string(type->name) : std::string()},
+                                 {"flags", fmt::format("0x{:x}", c.flags)},
+                                 {"sddl", to_sddl(c, o.context)}};
+    }
+    if (!ace.application_data.empty()) a["application_data"] = to_hex(ace.application_data);
     aces.push_back(std::move(a));
   }
   return {{"revision", acl->revision}, {"aces", aces}};

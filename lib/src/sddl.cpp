@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "conditional_sddl.hpp"
 #include "sid_text.hpp"
 #include "text.hpp"
 
@@ -215,13 +216,14 @@ class Parser {
         return fail(ErrorCode::syntax, j + type_text.find(' '),
                     "unexpected space after the ACE type: expected ';'");
       return fail(ErrorCode::syntax, j,
-                  fmt::format("unknown ACE type {}: expected A, D, OA, OD, AU, AL, OU, OL, ML or SP",
+                  fmt::format("unknown ACE type {}: expected A, D, OA, OD, AU, AL, OU, OL, ML, SP, XA, XD, XU, "
+                              "ZA or RA",
                               quoted(type_text, 12)));
     }
     if (!info->supported)
       return fail(ErrorCode::unsupported, j,
-                  fmt::format("{} ACEs (conditional, resource-attribute and similar) are not "
-                              "supported yet",
+                  fmt::format("{} ACEs (process trust labels, access filters) are not "
+                              "supported",
                               detail::upper(type_text)));
     if (detail::has_lower(type_text))
       note(SddlNote::Kind::lower_case, j, fmt::format("lower-case ACE type '{}'", type_text));
@@ -229,28 +231,44 @@ class Parser {
       return fail(ErrorCode::syntax, j,
                   fmt::format("ACE type '{}' is not allowed in a {}", info->sddl,
                               kind == AclKind::dacl ? "DACL (D:)" : "SACL (S:)"));
-    // The ACE ends at the first ')'; it must hold exactly six ';'-separated fields.
-    std::size_t close = s_.find(')', open);
-    if (close == std::string_view::npos)
-      return fail(ErrorCode::syntax, open, "ACE is not closed: expected ')'");
+    // Fields 1-6 hold no parentheses and end at the first ')' or, for a callback ACE (XA XD XU
+    // ZA) or a resource attribute ACE (RA), at the ';' before the 7th field, "(...)", which may
+    // hold parentheses and ';' (MS-DTYP 2.5.1.1): the ACE then ends after it.
+    const bool takes_data = info->callback || info->type == AceType::system_resource_attribute;
+    constexpr std::size_t npos = std::string_view::npos;
     std::size_t bounds[7];
     bounds[0] = open + 1;
     std::size_t fields = 1;
-    for (std::size_t k = open + 1; k < close; ++k) {
-      if (s_[k] == ';') {
-        if (fields == 6)
+    std::size_t close = npos;
+    std::size_t data = npos;
+    for (std::size_t k = open + 1; k < s_.size() && close == npos && data == npos; ++k) {
+      if (s_[k] == ')') {
+        close = k;
+      } else if (s_[k] == ';') {
+        if (fields < 6)
+          bounds[fields++] = k + 1;
+        else if (takes_data)
+          data = k + 1;
+        else
           return fail(ErrorCode::syntax, k, "too many fields in ACE: expected 6 separated by ';'");
-        bounds[fields++] = k + 1;
       } else if (s_[k] == '(') {
         return fail(ErrorCode::syntax, k, "unexpected '(' inside an ACE");
       }
     }
+    if (close == npos && data == npos)
+      return fail(ErrorCode::syntax, open, "ACE is not closed: expected ')'");
+    const std::size_t sid_end = data != npos ? data - 1 : close;
     if (fields != 6)
-      return fail(ErrorCode::syntax, close,
+      return fail(ErrorCode::syntax, sid_end,
                   fmt::format("ACE has {} fields, expected 6 (type;flags;rights;object "
                               "guid;inherited object guid;sid): expected ';'",
                               fields));
-    auto field_end = [&](std::size_t f) { return f == 5 ? close : bounds[f + 1] - 1; };
+    if (takes_data && data == npos)
+      return fail(ErrorCode::syntax, close,
+                  fmt::format("a {} ACE needs a 7th field after the SID: expected ';(' and {}",
+                              info->sddl,
+                              info->callback ? "a condition" : "the attribute (\"name\",TYPE,flags,values)"));
+    auto field_end = [&](std::size_t f) { return f == 5 ? sid_end : bounds[f + 1] - 1; };
     if (type_end != field_end(0))
       return fail(ErrorCode::syntax, type_end, "expected ';' after the ACE type");
 
@@ -293,9 +311,27 @@ class Parser {
         default: break;
       }
     }
-    auto sid = sid_field(bounds[5], close, "trustee");
+    auto sid = sid_field(bounds[5], sid_end, "trustee");
     if (!sid) return std::move(sid).error();
     ace.sid = *sid;
+    if (data != npos) {
+      std::size_t pos = data;
+      if (info->callback) {
+        auto condition = detail::parse_sddl_condition(s_, pos, opt_.context);
+        if (!condition) return std::move(condition).error();
+        ace.condition = std::move(*condition);
+      } else {
+        auto attribute = detail::parse_sddl_resource_attribute(s_, pos, opt_.context);
+        if (!attribute) return std::move(attribute).error();
+        ace.resource_attribute = std::move(*attribute);
+      }
+      if (pos >= s_.size() || s_[pos] != ')')
+        return fail(ErrorCode::syntax, pos,
+                    fmt::format("expected ')' to close the ACE after its {}, found {}",
+                                info->callback ? "condition" : "attribute",
+                                pos < s_.size() ? quoted(s_.substr(pos), 12) : "the end"));
+      close = pos;
+    }
     i_ = close + 1;
     return ace;
   }
@@ -434,6 +470,13 @@ std::string ace_to_sddl(const Ace& ace, const SddlFormatOptions& options) {
   if (ace.inherited_object_type) out += ace.inherited_object_type->to_string();
   out += ';';
   out += sid_to_sddl(ace.sid, options.context);
+  if (ace.condition) {
+    out += ';';
+    out += to_sddl(*ace.condition, options.context);
+  } else if (ace.resource_attribute) {
+    out += ';';
+    out += to_sddl(*ace.resource_attribute, options.context);
+  }
   out += ')';
   return out;
 }

@@ -6,6 +6,8 @@
 // - Restricted and write-restricted tokens: MS Learn "Restricted Tokens", CreateRestrictedToken.
 // - AppContainer SIDs: MS Learn "App Container SID Constants", "Launch an AppContainer" (LPAC
 //   opts out of ALL APPLICATION PACKAGES).
+// - Claims and device groups: MS-DTYP 2.5.2 (the token's claims and DeviceSIDs[]), 2.4.10.1
+//   (claim value types).
 #include "secdesc/token.hpp"
 
 #include <algorithm>
@@ -13,8 +15,10 @@
 
 #include <fmt/format.h>
 
+#include "secdesc/condition_eval.hpp"
 #include "suggest.hpp"
 #include "text.hpp"
+#include "utf.hpp"
 
 namespace secdesc {
 namespace {
@@ -103,6 +107,10 @@ enum class Key : std::uint8_t {
   appcontainer,
   capabilities,
   lpac,
+  user_claims,
+  device_claims,
+  device_groups,
+  local_claims,
 };
 
 struct KeyName {
@@ -132,6 +140,14 @@ constexpr std::array kKeys{
     KeyName{Key::capabilities, "capabilities", "SID,...", "capability SIDs S-1-15-3-... (replaces)"},
     KeyName{Key::lpac, "lpac", "true|false",
             "less-privileged AppContainer (no ALL APPLICATION PACKAGES)"},
+    KeyName{Key::user_claims, "user-claims", "NAME:TYPE:VALUE|...,...",
+            "user claims (@USER. in conditions); TYPE below, values separated by '|'"},
+    KeyName{Key::device_claims, "device-claims", "NAME:TYPE:VALUE|...,...",
+            "device claims (@DEVICE. in conditions)"},
+    KeyName{Key::device_groups, "device-groups", "SID,...",
+            "the device's group SIDs (Device_Member_of in conditions)"},
+    KeyName{Key::local_claims, "local-claims", "NAME:TYPE:VALUE|...,...",
+            "local claims (unprefixed attributes in conditions)"},
 };
 
 struct Piece {
@@ -218,6 +234,96 @@ Result<std::vector<Sid>> sid_list(const Entry& e, const SidContext& context) {
     auto sid = sid_item(e, item, context);
     if (!sid) return std::move(sid).error();
     out.push_back(*sid);
+  }
+  return out;
+}
+
+// NAME:TYPE:VALUE|VALUE...; TYPE is a claim type name (claim_type_table()).
+Result<Claim> claim_item(const Entry& e, const Piece& item, const SidContext& context) {
+  const std::size_t first = item.text.find(':');
+  const std::size_t second = first == std::string_view::npos ? first : item.text.find(':', first + 1);
+  std::vector<std::string_view> types;
+  for (const auto& t : claim_type_table()) types.push_back(t.name);
+  if (second == std::string_view::npos)
+    return spec_error(item.offset, fmt::format("{}: expected NAME:TYPE:VALUE, not '{}'",
+                                               e.key.text, item.text));
+  const std::string_view name = item.text.substr(0, first);
+  const std::string_view type_text = item.text.substr(first + 1, second - first - 1);
+  auto type = find_claim_type_by_name(type_text);
+  if (name.empty()) return spec_error(item.offset, fmt::format("{}: the claim needs a name", e.key.text));
+  if (!type)
+    return spec_error(item.offset + first + 1,
+                      fmt::format("{}: unknown claim type '{}'{}; types are {}", e.key.text,
+                                  type_text, detail::did_you_mean(type_text, types),
+                                  joined(types)));
+  Claim claim;
+  auto wide = detail::utf8_to_utf16(name);
+  if (!wide) return spec_error(item.offset, fmt::format("{}: the claim name is not UTF-8", e.key.text));
+  claim.name = std::move(*wide);
+  claim.type = type->type;
+  for (const Piece& v : split(Piece{item.text.substr(second + 1), item.offset + second + 1}, '|')) {
+    auto bad = [&](std::string_view expected) {
+      return spec_error(v.offset, fmt::format("{}: claim '{}': expected {}, not '{}'", e.key.text,
+                                              name, expected, v.text));
+    };
+    switch (claim.type) {
+      case ClaimType::string: {
+        auto text = detail::utf8_to_utf16(v.text);
+        if (!text) return bad("UTF-8 text");
+        claim.strings.push_back(std::move(*text));
+        break;
+      }
+      case ClaimType::sid: {
+        auto sid = sid_item(e, v, context);
+        if (!sid) return std::move(sid).error();
+        claim.sids.push_back(*sid);
+        break;
+      }
+      case ClaimType::boolean:
+        if (detail::iequals(v.text, "true") || v.text == "1") claim.integers.push_back(1);
+        else if (detail::iequals(v.text, "false") || v.text == "0") claim.integers.push_back(0);
+        else return bad("true or false");
+        break;
+      case ClaimType::octet_string: {
+        if (v.text.size() % 2 != 0) return bad("hex digits in pairs");
+        std::vector<std::byte> bytes;
+        for (std::size_t k = 0; k < v.text.size(); k += 2) {
+          const int hi = detail::hex_value(v.text[k]), lo = detail::hex_value(v.text[k + 1]);
+          if (hi < 0 || lo < 0) return bad("hex digits in pairs");
+          bytes.push_back(static_cast<std::byte>(hi * 16 + lo));
+        }
+        claim.octets.push_back(std::move(bytes));
+        break;
+      }
+      default: {
+        const bool signed_type = claim.type == ClaimType::int64;
+        auto n = detail::parse_number(v.text, 0, 10, UINT64_MAX, signed_type);
+        if (n.length == 0 || n.length != v.text.size() || n.overflow ||
+            (n.negative && n.value > (std::uint64_t{1} << 63)) ||
+            (signed_type && !n.negative && n.value > static_cast<std::uint64_t>(INT64_MAX)))
+          return bad(signed_type ? "a 64-bit signed decimal number" : "an unsigned decimal number");
+        claim.integers.push_back(n.negative ? 0 - n.value : n.value);
+        break;
+      }
+    }
+  }
+  if (auto err = validate_claim(claim))
+    return spec_error(item.offset, fmt::format("{}: {}", e.key.text, err->message));
+  return claim;
+}
+
+Result<std::vector<Claim>> claim_list(const Entry& e, const SidContext& context) {
+  auto items = list_items(e);
+  if (!items) return std::move(items).error();
+  std::vector<Claim> out;
+  for (const Piece& item : *items) {
+    auto claim = claim_item(e, item, context);
+    if (!claim) return std::move(claim).error();
+    for (const Claim& c : out)
+      if (c.name == claim->name)
+        return spec_error(item.offset, fmt::format("{}: claim '{}' is given twice", e.key.text,
+                                                   claim->name_utf8()));
+    out.push_back(std::move(*claim));
   }
   return out;
 }
@@ -408,6 +514,37 @@ std::string describe_token(const Token& token, const SidContext& context) {
     for (std::size_t i = 0; i < token.restricted_sids.size(); ++i)
       out += (i ? "," : "") + sid_text(token.restricted_sids[i], context);
   }
+  // Claims as the SPEC writes them: NAME:TYPE:VALUE|VALUE.
+  auto claims = [&](std::string_view what, const std::vector<Claim>& list) {
+    if (list.empty()) return;
+    out += fmt::format("; {} ", what);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const Claim& c = list[i];
+      auto type = find_claim_type(c.type);
+      out += fmt::format("{}{}:{}:", i ? "," : "", c.name_utf8(), type ? type->name : "?");
+      for (std::size_t k = 0; k < c.value_count(); ++k) {
+        if (k) out += '|';
+        switch (c.type) {
+          case ClaimType::string: out += detail::utf16_to_utf8(c.strings[k]); break;
+          case ClaimType::sid: out += sid_text(c.sids[k], context); break;
+          case ClaimType::int64: out += std::to_string(static_cast<std::int64_t>(c.integers[k])); break;
+          case ClaimType::boolean: out += c.integers[k] ? "true" : "false"; break;
+          case ClaimType::octet_string:
+            for (auto b : c.octets[k]) out += fmt::format("{:02x}", std::to_integer<unsigned>(b));
+            break;
+          default: out += std::to_string(c.integers[k]); break;
+        }
+      }
+    }
+  };
+  claims("user claims", token.user_claims);
+  claims("device claims", token.device_claims);
+  claims("local claims", token.local_claims);
+  if (!token.device_groups.empty()) {
+    out += "; device groups ";
+    for (std::size_t i = 0; i < token.device_groups.size(); ++i)
+      out += (i ? "," : "") + sid_text(token.device_groups[i], context);
+  }
   if (token.appcontainer) {
     out += token.less_privileged_appcontainer ? "; LPAC " : "; AppContainer ";
     out += token.appcontainer->to_string();
@@ -462,7 +599,11 @@ std::string token_spec_help() {
   for (const auto& level : integrity_level_names()) out += fmt::format(" {}", level.name);
   out += ".\nPrivileges:";
   for (const auto& p : kPrivileges) out += fmt::format(" {}", p.name);
-  out += ".\nPresets:\n";
+  out += ".\nClaim types:";
+  for (const auto& t : claim_type_table()) out += fmt::format(" {}", t.name);
+  out += " (boolean: true|false; octet-string: hex; sid: an alias or S-1-...). A claim value "
+         "cannot hold ',', '|' or ';'.";
+  out += "\nPresets:\n";
   for (const auto& p : kPresets) out += fmt::format("  {:<30}{}\n", p.name, p.description);
   return out;
 }
@@ -574,6 +715,20 @@ Result<Token> parse_token_spec(std::string_view spec, const SidContext& context)
     auto b = bool_value(e);
     if (!b) return std::move(b).error();
     token.less_privileged_appcontainer = *b;
+  }
+  for (auto [key, list] : {std::pair{Key::user_claims, &token.user_claims},
+                           std::pair{Key::device_claims, &token.device_claims},
+                           std::pair{Key::local_claims, &token.local_claims}}) {
+    if (const Entry& e = entry(key); e.present) {
+      auto claims = claim_list(e, context);
+      if (!claims) return std::move(claims).error();
+      *list = std::move(*claims);
+    }
+  }
+  if (const Entry& e = entry(Key::device_groups); e.present) {
+    auto list = sid_list(e, context);
+    if (!list) return std::move(list).error();
+    token.device_groups = std::move(*list);
   }
   if (!token.appcontainer && (!token.capabilities.empty() || token.less_privileged_appcontainer))
     return spec_error(0, "capabilities= and lpac= need an AppContainer: add appcontainer=SID or "

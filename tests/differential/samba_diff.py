@@ -274,12 +274,12 @@ KNOWN_CLASSES: list[RewriteClass | RejectClass] = [
         "the one-letter SID before it ('G:PU::' -> 'P', Windows' rule for where O:/G: end).",
         text=r"[^OGDS]:"),
     RejectClass(
-        "conditional-ace-types-not-supported", r"ACEs \(conditional, resource-attribute and "
-        r"similar\) are not supported yet",
-        "neither: secdesc does not support XA/XD/XU/ZA/RA yet (docs/sddl.md); Samba 4.17 reads "
-        "an ACE type it does not know, such as 'xD', as A",
-        "docs/sddl.md ('conditional ... rejected with \"not supported yet\"'); MS Learn 'ACE "
-        "strings' (XA, XD, XU, ZA, RA need a condition or attribute field)."),
+        "samba-reads-callback-ace-without-condition", r"needs a 7th field after the SID",
+        "secdesc: a callback ACE (XA, XD, XU, ZA) or an RA ACE written without its condition or "
+        "attribute field is incomplete; Samba 4.17 reads an ACE type it does not know, such as "
+        "'xD', as A",
+        "MS Learn 'ACE strings' and [MS-DTYP] 2.5.1 (XA, XD, XU, ZA take a conditional "
+        "expression, RA a resource attribute, as the seventh field); docs/conditional-aces.md."),
     RejectClass(
         "samba-accepts-lower-case-section-letter", r"section letter '[ogds]' must be upper case",
         "secdesc probably: Samba's own list of strings Windows rejects, not a proven Windows "
@@ -638,7 +638,7 @@ CLASS_EXAMPLES = [
     ("D:(A;;GA;;;S-1-5-0x1-G6)", "samba-accepts-malformed-numeric-sid"),
     ("D:(OA;;GA;{bf967aba-0de6-11d0-a285-00aa003049e2};;WD)", "samba-accepts-guid-in-braces"),
     ("D:A:", "samba-accepts-unknown-section-letter"),
-    ("D:(xD;;GA;;;WD)", "conditional-ace-types-not-supported"),
+    ("D:(xD;;GA;;;WD)", "samba-reads-callback-ace-without-condition"),
     ("d:", "samba-accepts-lower-case-section-letter"),
     ("D:(A;;GA;;;S-1-5-0x1-2-3-4-5-6-7-8-9-10-11-12-13-14-15-16)",
      "samba-accepts-sid-over-15-sub-authorities"),

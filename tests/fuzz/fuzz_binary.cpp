@@ -46,10 +46,17 @@ bool has_no_text_form(const secdesc::SecurityDescriptor& sd) {
   for (auto kind : {secdesc::AclKind::dacl, secdesc::AclKind::sacl}) {
     const auto& acl = kind == secdesc::AclKind::dacl ? sd.dacl() : sd.sacl();
     if (!acl) continue;
-    for (const auto& ace : acl->aces)
-      if (bare(ace.sid) || secdesc::find_ace_type(ace.type)->acl != kind ||
-          (ace.is_object() && !ace.object_type && !ace.inherited_object_type))
+    for (const auto& ace : acl->aces) {
+      if (bare(ace.sid) || secdesc::find_ace_type(ace.type)->acl != kind) return true;
+      if (ace.is_object() && !ace.object_type && !ace.inherited_object_type) return true;
+      // Application data that is not a conditional expression, a callback ACE without one, and
+      // conditions or claims in forms SDDL cannot write (ConditionalExpression::has_sddl_form).
+      if (!ace.application_data.empty() || (ace.is_callback() && !ace.condition)) return true;
+      if (ace.condition && !ace.condition->has_sddl_form()) return true;
+      if (ace.resource_attribute && !ace.resource_attribute->has_sddl_form()) return true;
+      if (ace.type == secdesc::AceType::system_resource_attribute && !ace.resource_attribute)
         return true;
+    }
   }
   return false;
 }

@@ -6,8 +6,11 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "secdesc/access_mask.hpp"
+#include "secdesc/claim.hpp"
+#include "secdesc/conditional.hpp"
 #include "secdesc/guid.hpp"
 #include "secdesc/sid.hpp"
 
@@ -60,7 +63,8 @@ struct AceTypeInfo {
   std::string_view sddl;  // "A", "OA", ...; empty when SDDL has no string for it
   bool object;            // carries the object-type GUID fields
   AclKind acl;
-  bool supported;         // false: conditional and resource-attribute ACEs (a later issue)
+  bool supported;         // false: types secdesc cannot read or write (no SDDL form, or TL/FL)
+  bool callback;          // carries application data after the SID (a conditional expression)
 };
 
 // The ACE type table, in one place.
@@ -88,6 +92,13 @@ struct Ace {
   Sid sid;
   std::optional<Guid> object_type;            // object ACEs only
   std::optional<Guid> inherited_object_type;  // object ACEs only
+  // What follows the SID (at most one of the three):
+  // callback ACEs (XA XD XU ZA) whose application data is a conditional expression ("artx");
+  std::optional<ConditionalExpression> condition;
+  // the claim of a resource attribute ACE (RA);
+  std::optional<Claim> resource_attribute;
+  // callback ACEs whose application data is something else, kept as bytes (no SDDL form).
+  std::vector<std::byte> application_data;
 
   friend bool operator==(const Ace&, const Ace&) = default;
 
@@ -96,7 +107,10 @@ struct Ace {
   bool is_deny() const noexcept;   // D, OD (and the callback forms)
   bool inherit_only() const noexcept { return (flags & ace_flags::inherit_only) != 0; }
   bool inherited() const noexcept { return (flags & ace_flags::inherited) != 0; }
-  // Encoded size in bytes (header, mask, object fields, SID).
+  bool is_callback() const noexcept;  // XA XD XU ZA and the callback types without SDDL
+  // Encoded size in bytes: header, mask, object fields, SID, then the condition or resource
+  // attribute padded to a multiple of 4 bytes (as Windows writes them), or the other
+  // application data as it is.
   std::size_t binary_size() const noexcept;
 };
 

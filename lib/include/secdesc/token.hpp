@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "secdesc/claim.hpp"
 #include "secdesc/error.hpp"
 #include "secdesc/sid.hpp"
 
@@ -83,6 +84,13 @@ struct Token {
   std::vector<Sid> capabilities;
   // A less-privileged AppContainer opted out of ALL APPLICATION PACKAGES.
   bool less_privileged_appcontainer = false;
+  // What conditional ACEs test (MS-DTYP 2.5.2): the user's claims (@USER.), the device's claims
+  // (@DEVICE.) and group SIDs (Device_Member_of), and local claims (unprefixed attributes, which
+  // AuthzAccessCheck callers add).
+  std::vector<Claim> user_claims;
+  std::vector<Claim> device_claims;
+  std::vector<Sid> device_groups;
+  std::vector<Claim> local_claims;
 
   bool is_restricted() const noexcept { return !restricted_sids.empty(); }
   bool is_appcontainer() const noexcept { return appcontainer.has_value(); }
@@ -160,6 +168,11 @@ std::span<const TokenPreset> token_presets() noexcept;
 //   appcontainer=SID        AppContainer package SID S-1-15-2-...; empty for none
 //   capabilities=SID,...    capability SIDs S-1-15-3-... (replaces)
 //   lpac=BOOL               less-privileged AppContainer (no ALL APPLICATION PACKAGES)
+//   user-claims=CLAIM,...   user claims (@USER.): NAME:TYPE:VALUE|VALUE..., TYPE one of
+//                           int64 uint64 string sid boolean octet-string (replaces)
+//   device-claims=CLAIM,... device claims (@DEVICE.)
+//   device-groups=SID,...   the device's group SIDs (Device_Member_of)
+//   local-claims=CLAIM,...  local claims (unprefixed attributes)
 // Each key may appear once. The preset applies first, then the other keys in the order of the
 // list above, wherever they appear in the SPEC, so the result never depends on their order.
 // SIDs are aliases (IU, BA, ...) or S-1-... strings (parse_sid). BOOL is true|false.

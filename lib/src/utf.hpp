@@ -1,0 +1,94 @@
+// Internal: UTF-8 <-> UTF-16 for the conditional-expression and claim text, which Windows stores
+// as UTF-16 (MS-DTYP 2.4.4.17.5, 2.4.10.1) while secdesc's text APIs are UTF-8.
+//
+// Lone surrogates (possible in bytes read from a descriptor) are written as their 3-byte
+// generalized-UTF-8 form and read back the same way, so decode -> text -> parse keeps them.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace secdesc::detail {
+
+inline void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+inline std::string utf16_to_utf8(std::u16string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char32_t c = text[i];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.size() && text[i + 1] >= 0xDC00 &&
+        text[i + 1] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (static_cast<char32_t>(text[i + 1]) - 0xDC00);
+      ++i;
+    }
+    append_utf8(out, c);
+  }
+  return out;
+}
+
+// Reads one UTF-8 sequence at text[i]; returns the code point and advances i, or nullopt (i
+// unchanged) when the bytes are not UTF-8.
+inline std::optional<char32_t> next_utf8(std::string_view text, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  std::size_t len = b0 >= 0xF0 && b0 < 0xF5 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 && b0 < 0xE0 ? 2 : 0;
+  if (len == 0 || i + len > text.size()) return std::nullopt;
+  char32_t c = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(text[i + k]);
+    if ((b & 0xC0) != 0x80) return std::nullopt;
+    c = (c << 6) | (b & 0x3F);
+  }
+  if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF))) return std::nullopt;
+  i += len;
+  return c;
+}
+
+inline void append_utf16(std::u16string& out, char32_t c) {
+  if (c >= 0x10000) {
+    c -= 0x10000;
+    out += static_cast<char16_t>(0xD800 + (c >> 10));
+    out += static_cast<char16_t>(0xDC00 + (c & 0x3FF));
+  } else {
+    out += static_cast<char16_t>(c);
+  }
+}
+
+// nullopt when `text` is not UTF-8; `bad` then holds the offset of the first bad byte.
+inline std::optional<std::u16string> utf8_to_utf16(std::string_view text, std::size_t* bad = nullptr) {
+  std::u16string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = next_utf8(text, i);
+    if (!c) {
+      if (bad) *bad = i;
+      return std::nullopt;
+    }
+    append_utf16(out, *c);
+  }
+  return out;
+}
+
+}  // namespace secdesc::detail
