@@ -233,6 +233,10 @@ TEST(Conditional, BinaryFormsSddlCannotWrite) {
   auto local_rhs = ConditionalExpression::decode(hex("61727478f902000000610" "0f8020000006100" "80"));
   ASSERT_TRUE(local_rhs) << local_rhs.error().message;
   EXPECT_FALSE(local_rhs->has_sddl_form());
+  // An attribute with an empty name (found by fuzz_binary): "@DEVICE." alone does not parse.
+  auto unnamed = ConditionalExpression::decode(hex("61727478fb00000000"));
+  ASSERT_TRUE(unnamed) << unnamed.error().message;
+  EXPECT_FALSE(unnamed->has_sddl_form());
   // A local attribute named like an operator keeps its name through text.
   ConditionalExpression named;
   named.tokens = {make_attribute_token(CondTokenType::local_attribute, u"Exists")};

@@ -324,7 +324,7 @@ class SddlFormCheck {
     const CondToken& t = expr_.tokens[node.token];
     switch (t.kind()) {
       case K::attribute:
-        return true;
+        return attribute(n, true);
       case K::literal:
         return false;
       case K::relational:
@@ -341,9 +341,11 @@ class SddlFormCheck {
   }
 
  private:
+  // An attribute SDDL can name: not empty (the parser wants a name after the prefix).
   bool attribute(std::size_t n, bool local_allowed) const {
     const CondToken& t = expr_.tokens[nodes_[n].token];
-    return t.kind() == K::attribute && (local_allowed || t.type != T::local_attribute);
+    return t.kind() == K::attribute && !t.text.empty() &&
+           (local_allowed || t.type != T::local_attribute);
   }
   // The right of a relational operator, the operand of Member_of: a literal or a prefixed
   // attribute.

@@ -142,7 +142,8 @@ struct ConditionalExpression {
   std::optional<Error> validate() const;
   // True when to_sddl() writes text that parses back to these very tokens. The binary form can
   // say more than SDDL: int8/16/32 literals, a literal where a condition or an attribute belongs,
-  // a local attribute on the right of an operator, a string holding '"'.
+  // a local attribute on the right of an operator, an attribute with an empty name, a string
+  // holding '"'.
   bool has_sddl_form() const;
 };
 
