@@ -174,6 +174,56 @@ void BM_AccessCheckGrowingGroups(benchmark::State& state) {
 }
 BENCHMARK(BM_AccessCheckGrowingGroups)->RangeMultiplier(4)->Range(1, 500)->Complexity(benchmark::oN);
 
+// Conditional ACEs and resource attributes (docs/conditional-aces.md's example).
+const std::string kConditional =
+    "D:(XA;;FR;;;WD;(@User.Department == \"Finance\" && Member_of {SID(BU)}))"
+    "(XD;;FW;;;WD;(@User.Clearance < @Resource.Secrecy))(XA;;FW;;;WD;(@User.Department == "
+    "\"Finance\"))S:(RA;;;;;WD;(\"Secrecy\",TU,0x0,3))";
+
+void BM_ParseConditional(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(parse_sddl(kConditional));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * kConditional.size()));
+}
+BENCHMARK(BM_ParseConditional);
+
+void BM_EncodeDecodeConditional(benchmark::State& state) {
+  const auto sd = parse_sddl(kConditional).value();
+  for (auto _ : state) {
+    auto bytes = encode_self_relative(sd).value();
+    benchmark::DoNotOptimize(decode_self_relative(bytes));
+  }
+}
+BENCHMARK(BM_EncodeDecodeConditional);
+
+void BM_AccessCheckConditional(benchmark::State& state) {
+  const auto sd = parse_sddl(kConditional).value();
+  const Token token =
+      parse_token_spec("preset=interactive-user;user-claims=Department:string:finance,Clearance:uint64:3")
+          .value();
+  for (auto _ : state)
+    benchmark::DoNotOptimize(access_check(sd, token, rights::generic_read | rights::generic_write, ObjectType::file));
+}
+BENCHMARK(BM_AccessCheckConditional);
+
+// A chain of n '&&' terms: parse, write and evaluate are linear in it.
+void BM_ConditionChainGrowing(benchmark::State& state) {
+  std::string text = "(@User.x == 1";
+  for (std::int64_t i = 1; i < state.range(0); ++i) text += " && @User.x == 1";
+  text += ")";
+  const auto expr = parse_conditional_expression(text).value();
+  ConditionContext context;
+  Claim x;
+  x.name = u"x";
+  x.integers = {1};
+  context.user_claims = {x};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(parse_conditional_expression(text));
+    benchmark::DoNotOptimize(evaluate_condition(expr, context));
+  }
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_ConditionChainGrowing)->RangeMultiplier(4)->Range(1, 128)->Complexity(benchmark::oN);
+
 }  // namespace
 
 BENCHMARK_MAIN();
