@@ -1,6 +1,9 @@
 #!/bin/sh
 # Runs every libFuzzer target for a fixed time, seeded from ../shared/vectors and policies/.
 # Usage: tests/fuzz/run-fuzzers.sh BUILD_DIR SECONDS_PER_TARGET [WORK_DIR]
+#        SECDESC_FUZZ_SMOKE=1 tests/fuzz/run-fuzzers.sh ...   CI's smoke run: a fixed seed and a
+#        fixed number of inputs per target (reproducible: the same inputs on every run), each
+#        still capped at SECONDS_PER_TARGET.
 # Exits non-zero when a target finds a crash or an invariant violation (the reproducer is kept in
 # WORK_DIR/<target>/). Prints the executions per target.
 set -eu
@@ -63,9 +66,18 @@ for target in fuzz_sddl fuzz_binary fuzz_policy fuzz_access_check fuzz_lint_scan
     fuzz_lint_scanner) seed=$W/seed-source ;;
   esac
   mkdir -p "$W/$target/corpus"
+  extra=""
+  if [ "${SECDESC_FUZZ_SMOKE:-0}" = 1 ]; then
+    case $target in
+      fuzz_lint_scanner) runs=1000 ;;  # whole source files per input: slow
+      fuzz_policy) runs=20000 ;;
+      *) runs=50000 ;;
+    esac
+    extra="-seed=1 -runs=$runs"
+  fi
   log=$W/$target/log.txt
   if (cd "$W/$target" && "$B/tests/fuzz/$target" -max_total_time="$SECONDS_PER_TARGET" \
-        -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $extra \
         corpus "$seed") >"$log" 2>&1; then
     result=ok
   else
