@@ -236,6 +236,23 @@ TEST(Policy, AclSizeLimitIsAnError) {
   EXPECT_EQ(d[0], "p.toml:2:1: error: ACL of 2500 ACEs needs 90008 bytes; an ACL holds at most 65535");
 }
 
+TEST(Policy, ExpectationTokensTakeEveryTokenSpecKey) {
+  // Keys beyond the basic ones (lpac, user-claims) come from the token SPEC's single key list.
+  auto load = load_policy(R"(object = "section"
+[dacl]
+[[expect]]
+token = { preset = "appcontainer-process", lpac = true, user-claims = ["Dept:string:x"] }
+rights = "read"
+result = "denied"
+)", "p.toml");
+  ASSERT_TRUE(load.ok()) << format_diagnostic(load.diagnostics.at(0));
+  auto bad = load_policy("object = \"section\"\n[dacl]\n[[expect]]\ntoken = { presett = \"x\" }\n"
+                         "rights = \"read\"\nresult = \"denied\"\n", "p.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.diagnostics.at(0).message.find("did you mean 'preset'"), std::string::npos)
+      << bad.diagnostics.at(0).message;
+}
+
 TEST(Policy, ExpectationsAreParsed) {
   auto load = load_policy(R"(object = "section"
 [dacl]
