@@ -12,6 +12,9 @@ base=$(count none)
 pe=$(count parse-encode)
 setup=$(count access-check-setup)
 ac=$(count access-check)
+act=$(count access-check-trace)
 echo "baseline (process start/exit): $base instructions"
 echo "seed SDDL parse + encode:      $((pe - base)) instructions"
-echo "one access check (seed, low-integrity user, read+write; token and parse excluded): $((ac - setup)) instructions"
+echo "one access check (seed, low-integrity user, read+write; token and parse excluded)"
+echo "  without its trace:           $((ac - setup)) instructions"
+echo "  with its trace:              $((act - setup)) instructions"

@@ -148,19 +148,37 @@ Token token_with_groups(std::size_t n) {
   return t;
 }
 
+// Without the trace (AccessCheckOptions::trace = false): what test suites and the matchers run.
+AccessCheckOptions no_trace() {
+  AccessCheckOptions o;
+  o.trace = false;
+  return o;
+}
+
 void BM_AccessCheck4Aces20Groups(benchmark::State& state) {
   const auto sd = parse_sddl("D:P(D;;GA;;;AN)(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)S:(ML;;NW;;;LW)").value();
   const Token token = token_with_groups(19);  // + IU = 20 groups
+  const auto options = no_trace();
+  for (auto _ : state)
+    benchmark::DoNotOptimize(access_check(sd, token, rights::generic_read | rights::generic_write, ObjectType::section, options));
+}
+BENCHMARK(BM_AccessCheck4Aces20Groups);
+
+// The same check with its trace (sddlc check, [[expect]] failures, matcher explanations).
+void BM_AccessCheck4Aces20Groups_WithTrace(benchmark::State& state) {
+  const auto sd = parse_sddl("D:P(D;;GA;;;AN)(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)S:(ML;;NW;;;LW)").value();
+  const Token token = token_with_groups(19);
   for (auto _ : state)
     benchmark::DoNotOptimize(access_check(sd, token, rights::generic_read | rights::generic_write, ObjectType::section));
 }
-BENCHMARK(BM_AccessCheck4Aces20Groups);
+BENCHMARK(BM_AccessCheck4Aces20Groups_WithTrace);
 
 void BM_AccessCheckGrowingAces(benchmark::State& state) {
   const auto sd = parse_sddl(dacl_of(static_cast<std::size_t>(state.range(0)))).value();
   const Token token = token_with_groups(19);
+  const auto options = no_trace();
   for (auto _ : state)
-    benchmark::DoNotOptimize(access_check(sd, token, rights::generic_read, ObjectType::section));
+    benchmark::DoNotOptimize(access_check(sd, token, rights::generic_read, ObjectType::section, options));
   state.SetComplexityN(state.range(0));
 }
 BENCHMARK(BM_AccessCheckGrowingAces)->RangeMultiplier(4)->Range(1, 1800)->Complexity(benchmark::oN);
@@ -168,8 +186,9 @@ BENCHMARK(BM_AccessCheckGrowingAces)->RangeMultiplier(4)->Range(1, 1800)->Comple
 void BM_AccessCheckGrowingGroups(benchmark::State& state) {
   const auto sd = parse_sddl("D:P(D;;GA;;;AN)(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)S:(ML;;NW;;;LW)").value();
   const Token token = token_with_groups(static_cast<std::size_t>(state.range(0)));
+  const auto options = no_trace();
   for (auto _ : state)
-    benchmark::DoNotOptimize(access_check(sd, token, rights::generic_read, ObjectType::section));
+    benchmark::DoNotOptimize(access_check(sd, token, rights::generic_read, ObjectType::section, options));
   state.SetComplexityN(state.range(0));
 }
 BENCHMARK(BM_AccessCheckGrowingGroups)->RangeMultiplier(4)->Range(1, 500)->Complexity(benchmark::oN);

@@ -352,6 +352,18 @@ TEST(Conformance, AccessCheck) {
     // DEFAULT_ACCESS rows use SEC_FILE_ALL (0x1ff): file rights.
     const AccessMask desired = static_cast<AccessMask>(std::stoul(row.at(3), nullptr, 16));
     const AccessCheckResult r = access_check(*sd, token.token, desired, ObjectType::file);
+    {
+      // The trace-free check gives the same answer on every row.
+      AccessCheckOptions quiet;
+      quiet.trace = false;
+      const AccessCheckResult q = access_check(*sd, token.token, desired, ObjectType::file, quiet);
+      if (q.allowed != r.allowed || q.granted != r.granted || q.desired != r.desired ||
+          !q.trace.empty()) {
+        fail(fmt::format("trace-free check differs: allowed {} granted 0x{:x} (traced: {} 0x{:x})",
+                         q.allowed, q.granted, r.allowed, r.granted));
+        continue;
+      }
+    }
     const std::string got = r.allowed ? "ALLOW" : "DENY";
     std::string got_condition;
     if (condition == "TRUE" || condition == "FALSE" || condition == "UNKNOWN") {

@@ -299,6 +299,15 @@ TEST_P(AccessCheckTable, MatchesWindows) {
   ASSERT_TRUE(desired) << desired.error().message;
   const AccessCheckResult r = access_check(*sd, *token, *desired, c.type);
   EXPECT_EQ(r.allowed, c.allowed) << r.trace_text();
+  // Without a trace: the same verdict and masks, and no trace.
+  AccessCheckOptions quiet;
+  quiet.trace = false;
+  const AccessCheckResult q = access_check(*sd, *token, *desired, c.type, quiet);
+  EXPECT_EQ(q.allowed, r.allowed);
+  EXPECT_EQ(q.granted, r.granted);
+  EXPECT_EQ(q.desired, r.desired);
+  EXPECT_TRUE(q.trace.empty());
+  EXPECT_FALSE(r.trace.empty());
   if (c.granted) {
     EXPECT_EQ(r.granted, *c.granted) << std::hex << r.granted << "\n" << r.trace_text();
   }

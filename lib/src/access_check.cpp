@@ -76,7 +76,9 @@ class Checker {
         info_(object_type_info(type)),
         map_(info_.mapping),
         format_{options.context, sddl_parts::all},
-        context_(options.context) {}
+        context_(options.context),
+        tracing_(options.trace),
+        appcontainer_sids_(token.appcontainer_sids()) {}
 
   AccessCheckResult run(AccessMask desired);
 
@@ -89,6 +91,7 @@ class Checker {
     if (auto alias = sid_alias(sid, context_)) return std::string(*alias);
     return sid.to_string();
   }
+  // Called only when tracing_: the callers skip building the text otherwise.
   void add(TraceRule rule, TraceAction action, AccessMask mask, std::string text,
            std::optional<std::size_t> index = std::nullopt, std::string sddl = {}) {
     trace_.push_back(TraceEntry{rule, action, mask, index, std::move(sddl), std::move(text)});
@@ -120,6 +123,9 @@ class Checker {
   GenericMapping map_;
   SddlFormatOptions format_;
   SidContext context_;
+  const bool tracing_;
+  // Computed once: the AppContainer pass looks each ACE's SID up in it.
+  const std::vector<Sid> appcontainer_sids_;
   std::vector<TraceEntry> trace_;
   std::optional<ConditionContext> allow_context_;
   std::optional<ConditionContext> deny_context_;
@@ -133,10 +139,9 @@ bool Checker::matches_allow(Pass pass, const Sid& sid) const {
     case Pass::restricted:
       return std::find(token_.restricted_sids.begin(), token_.restricted_sids.end(), sid) !=
              token_.restricted_sids.end();
-    case Pass::appcontainer: {
-      auto ac = token_.appcontainer_sids();
-      return std::find(ac.begin(), ac.end(), sid) != ac.end();
-    }
+    case Pass::appcontainer:
+      return std::find(appcontainer_sids_.begin(), appcontainer_sids_.end(), sid) !=
+             appcontainer_sids_.end();
   }
   return false;
 }
@@ -158,10 +163,9 @@ bool Checker::is_owner(Pass pass) const {
     case Pass::restricted:
       return std::find(token_.restricted_sids.begin(), token_.restricted_sids.end(), owner) !=
              token_.restricted_sids.end();
-    case Pass::appcontainer: {
-      auto ac = token_.appcontainer_sids();
-      return std::find(ac.begin(), ac.end(), owner) != ac.end();
-    }
+    case Pass::appcontainer:
+      return std::find(appcontainer_sids_.begin(), appcontainer_sids_.end(), owner) !=
+             appcontainer_sids_.end();
   }
   return false;
 }
@@ -210,9 +214,9 @@ Label Checker::label_in_force() {
     for (std::size_t i = 0; i < aces.size(); ++i) {
       const Ace& ace = aces[i];
       if (ace.type != AceType::system_mandatory_label) continue;
-      std::string sddl = ace_to_sddl(ace, format_);
+      std::string sddl = tracing_ ? ace_to_sddl(ace, format_) : std::string();
       if (ace.inherit_only()) {
-        add(TraceRule::integrity, TraceAction::skipped, 0,
+        if (tracing_) add(TraceRule::integrity, TraceAction::skipped, 0,
             fmt::format("SACL ACE #{} {}: skipped: inherit-only label, it applies to child "
                         "objects only",
                         i, sddl),
@@ -227,34 +231,37 @@ Label Checker::label_in_force() {
 
 AccessMask Checker::mandatory_allowed() {
   Label label = label_in_force();
-  const std::string token_il = integrity_level_name(token_.integrity_level);
-  const std::string object_il = integrity_level_name(label.level);
+  std::string token_il, object_il;
+  if (tracing_) {
+    token_il = integrity_level_name(token_.integrity_level);
+    object_il = integrity_level_name(label.level);
+  }
   if (label.index) {
-    add(TraceRule::integrity, TraceAction::info, 0,
+    if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
         fmt::format("mandatory label: SACL ACE #{} {}: object integrity {}, policy {}",
                     *label.index, label.sddl, object_il, policy_letters(label.policy)),
         label.index, label.sddl);
   } else {
-    add(TraceRule::integrity, TraceAction::info, 0,
+    if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
         fmt::format("mandatory label: none in the SACL, so the object counts as {} with the {} "
                     "default policy {}",
                     object_il, info_.name, policy_letters(label.policy)));
   }
   if ((token_.mandatory_policy & token_policy::no_write_up) == 0) {
-    add(TraceRule::integrity, TraceAction::info, 0,
+    if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
         "integrity: not enforced: the token's mandatory policy lacks NO_WRITE_UP "
         "(TOKEN_MANDATORY_POLICY_OFF)");
     return kAll;
   }
   auto rid = [](const Sid& s) { return s.rid().value_or(0); };
   if (rid(token_.integrity_level) >= rid(label.level)) {
-    add(TraceRule::integrity, TraceAction::info, 0,
+    if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
         fmt::format("integrity: token {} is not below object {}: no restriction", token_il,
                     object_il));
     return kAll;
   }
   if (label.policy == 0) {
-    add(TraceRule::integrity, TraceAction::info, 0,
+    if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
         fmt::format("integrity: token {} is below object {}, but the label sets no policy: no "
                     "restriction",
                     token_il, object_il));
@@ -273,13 +280,13 @@ AccessMask Checker::mandatory_allowed() {
   const AccessMask blocked = (no_read ? r : 0) | (no_write ? w : 0) | (no_execute ? x : 0);
   allowed &= ~(blocked & ~open);
   const AccessMask shown = defined_rights(type_) & ~rights::generic_any & ~rights::maximum_allowed;
-  add(TraceRule::integrity, TraceAction::info, 0,
+  if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
       fmt::format("integrity: token {} is below object {} and the policy is {}: a lower caller "
                   "gets at most {}",
                   token_il, object_il, policy_letters(label.policy), bits(allowed & shown)));
   if (token_.privilege_enabled(Privilege::relabel) && (allowed & rights::write_owner) == 0) {
     allowed |= rights::write_owner;
-    add(TraceRule::integrity, TraceAction::info, 0,
+    if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
         "integrity: SeRelabelPrivilege keeps write-owner (MS-DTYP 2.5.3.3)");
   }
   return allowed;
@@ -295,7 +302,7 @@ PassOutcome Checker::evaluate(Pass pass, AccessMask wanted, bool max_mode) {
   const std::string_view prefix = pass_prefix(pass);
   if (sd_.dacl_state() != AclState::present) {
     out.granted = map_.all | wanted;
-    add(rule, TraceAction::granted, out.granted,
+    if (tracing_) add(rule, TraceAction::granted, out.granted,
         fmt::format("{}{} DACL: no policy, every right is granted: {}", prefix,
                     sd_.dacl_state() == AclState::null ? "NULL" : "no", bits(out.granted)));
     return out;
@@ -305,40 +312,47 @@ PassOutcome Checker::evaluate(Pass pass, AccessMask wanted, bool max_mode) {
     return a.sid == sids::owner_rights && !a.inherit_only() && (a.is_allow() || a.is_deny());
   });
   if (is_owner(pass)) {
-    const std::string owner = sid_text(*sd_.owner());
+    const std::string owner = tracing_ ? sid_text(*sd_.owner()) : std::string();
     if (owner_rights_aces) {
-      add(TraceRule::owner, TraceAction::info, 0,
+      if (tracing_) add(TraceRule::owner, TraceAction::info, 0,
           fmt::format("{}owner {} is the caller, but the DACL has OWNER RIGHTS (OW) ACEs: they "
                       "decide instead of the implied read-control|write-dac",
                       prefix, owner));
     } else {
       out.granted |= kOwnerImplied;
-      add(TraceRule::owner, TraceAction::granted, kOwnerImplied,
+      if (tracing_) add(TraceRule::owner, TraceAction::granted, kOwnerImplied,
           fmt::format("{}owner {} is the caller: implied {}", prefix, owner, bits(kOwnerImplied)));
     }
   }
-  if (aces.empty())
+  if (tracing_ && aces.empty())
     add(rule, TraceAction::info, 0,
         fmt::format("{}empty DACL: no ACE grants anything", prefix));
   auto done = [&] { return !max_mode && (wanted & ~out.granted) == 0; };
   if (done() && !aces.empty()) {
-    add(rule, TraceAction::info, 0,
+    if (tracing_) add(rule, TraceAction::info, 0,
         fmt::format("{}every desired right is already granted: the DACL is not read", prefix));
     return out;
   }
   for (std::size_t i = 0; i < aces.size(); ++i) {
     const Ace& ace = aces[i];
-    const std::string sddl = ace_to_sddl(ace, format_);
-    std::string head = fmt::format("{}DACL ACE #{} {}", prefix, i, sddl);
-    auto skip = [&](std::string why) {
-      add(rule, TraceAction::skipped, 0, fmt::format("{}: skipped: {}", head, why), i, sddl);
+    // The ACE's text and the head of its trace lines, only when a trace is wanted.
+    std::string sddl, head;
+    if (tracing_) {
+      sddl = ace_to_sddl(ace, format_);
+      head = fmt::format("{}DACL ACE #{} {}", prefix, i, sddl);
+    }
+    // `why` is a callable so that the reason is only formatted for a trace.
+    auto skip = [&](auto&& why) {
+      if (tracing_)
+        add(rule, TraceAction::skipped, 0, fmt::format("{}: skipped: {}", head, why()), i, sddl);
     };
+    auto text = [](std::string_view literal) { return [literal] { return literal; }; };
     if (ace.inherit_only()) {
-      skip("inherit-only, it applies to child objects only");
+      skip(text("inherit-only, it applies to child objects only"));
       continue;
     }
     if (!ace.is_allow() && !ace.is_deny()) {
-      skip("not an allow or deny ACE");
+      skip(text("not an allow or deny ACE"));
       continue;
     }
     if (ace.is_callback() && !ace.condition) {
@@ -346,39 +360,47 @@ PassOutcome Checker::evaluate(Pass pass, AccessMask wanted, bool max_mode) {
       // callback says. The safe reading never grants more than Windows could: the allow does
       // not apply, the deny does.
       if (ace.is_allow()) {
-        skip("callback ACE without a conditional expression: only its resource manager can "
-             "evaluate it, so it grants nothing here");
+        skip(text("callback ACE without a conditional expression: only its resource manager "
+                  "can evaluate it, so it grants nothing here"));
         continue;
       }
-      head += " (callback ACE without a conditional expression: treated as applying)";
+      if (tracing_)
+        head += " (callback ACE without a conditional expression: treated as applying)";
     }
     if (ace.is_object() && ace.object_type) {
-      skip("object ACE for one property or child class: it needs an object-type list, which "
-           "this check does not take");
+      skip(text("object ACE for one property or child class: it needs an object-type list, "
+                "which this check does not take"));
       continue;
     }
     const bool applies = ace.is_allow() ? matches_allow(pass, ace.sid) : matches_deny(pass, ace.sid);
     if (!applies) {
-      skip(not_matched_reason(pass, ace.sid));
+      skip([&] { return not_matched_reason(pass, ace.sid); });
       continue;
     }
     if (ace.condition) {
       // MS-DTYP 2.4.4.17.3: an allow ACE applies when its condition is TRUE; a deny ACE when it
       // is TRUE or UNKNOWN.
       const ConditionResult c = evaluate_condition(*ace.condition, condition_context(ace.is_deny()));
-      std::string what = fmt::format("condition {}", to_string(c.value));
-      if (!c.reason.empty()) what += fmt::format(" ({})", c.reason);
+      auto what = [&] {
+        std::string w = fmt::format("condition {}", to_string(c.value));
+        if (!c.reason.empty()) w += fmt::format(" ({})", c.reason);
+        return w;
+      };
       if (ace.is_allow() && c.value != Truth::true_value) {
-        skip(what + ": an allow ACE applies only when its condition is TRUE");
+        skip([&] { return what() + ": an allow ACE applies only when its condition is TRUE"; });
         continue;
       }
       if (ace.is_deny() && c.value == Truth::false_value) {
-        skip(what + ": a deny ACE applies only when its condition is TRUE or UNKNOWN");
+        skip([&] {
+          return what() + ": a deny ACE applies only when its condition is TRUE or UNKNOWN";
+        });
         continue;
       }
-      head += c.value == Truth::unknown
-                  ? fmt::format(" ({}: a deny ACE applies when its condition is UNKNOWN)", what)
-                  : fmt::format(" ({})", what);
+      if (tracing_)
+        head += c.value == Truth::unknown
+                    ? fmt::format(" ({}: a deny ACE applies when its condition is UNKNOWN)",
+                                  what())
+                    : fmt::format(" ({})", what());
     }
     AccessMask mask = map_generic(ace.mask, map_) & ~rights::maximum_allowed;
     if (mask & rights::access_system_security) {
@@ -388,32 +410,37 @@ PassOutcome Checker::evaluate(Pass pass, AccessMask wanted, bool max_mode) {
     const AccessMask fresh = mask & ~out.granted & ~out.denied;
     if (ace.is_allow()) {
       out.granted |= fresh;
-      if (fresh)
+      if (!tracing_) {
+      } else if (fresh) {
         add(rule, TraceAction::granted, fresh, fmt::format("{}: grants {}", head, bits(fresh)), i,
             sddl);
-      else
+      } else {
         add(rule, TraceAction::info, 0,
             fmt::format("{}: applies, but its rights were already decided", head), i, sddl);
+      }
     } else {
       out.denied |= fresh;
       if (fresh) out.denials.emplace_back(i, fresh);
       const AccessMask hit = fresh & wanted;
       if (fresh && !max_mode && hit) {
-        add(rule, TraceAction::denied, fresh,
-            fmt::format("{}: denies {}: a desired right is denied, the check stops here", head,
-                        bits(fresh)),
-            i, sddl);
+        if (tracing_)
+          add(rule, TraceAction::denied, fresh,
+              fmt::format("{}: denies {}: a desired right is denied, the check stops here", head,
+                          bits(fresh)),
+              i, sddl);
         return out;
       }
-      if (fresh)
+      if (!tracing_) {
+      } else if (fresh) {
         add(rule, TraceAction::denied, fresh, fmt::format("{}: denies {}", head, bits(fresh)), i,
             sddl);
-      else
+      } else {
         add(rule, TraceAction::info, 0,
             fmt::format("{}: applies, but its rights were already granted", head), i, sddl);
+      }
     }
     if (done()) {
-      if (i + 1 < aces.size())
+      if (tracing_ && i + 1 < aces.size())
         add(rule, TraceAction::info, 0,
             fmt::format("{}every desired right is granted: later ACEs are not read", prefix));
       return out;
@@ -429,12 +456,14 @@ AccessCheckResult Checker::run(AccessMask desired) {
   const AccessMask wanted = mapped & ~rights::maximum_allowed;
   result.desired = mapped;
 
-  std::string request = fmt::format("request: {} on a {}", bits(desired), info_.name);
-  if (mapped != desired) request += fmt::format(", after generic mapping {}", bits(mapped));
-  if (max_mode) request += "; MAXIMUM_ALLOWED: every ACE is read and all grantable rights count";
-  add(TraceRule::request, TraceAction::info, 0, std::move(request));
-  add(TraceRule::token, TraceAction::info, 0,
-      "token: " + describe_token(token_, context_));
+  if (tracing_) {
+    std::string request = fmt::format("request: {} on a {}", bits(desired), info_.name);
+    if (mapped != desired) request += fmt::format(", after generic mapping {}", bits(mapped));
+    if (max_mode)
+      request += "; MAXIMUM_ALLOWED: every ACE is read and all grantable rights count";
+    add(TraceRule::request, TraceAction::info, 0, std::move(request));
+    add(TraceRule::token, TraceAction::info, 0, "token: " + describe_token(token_, context_));
+  }
 
   // 1. Mandatory Integrity Control: a mask over everything granted below.
   const AccessMask mic = mandatory_allowed();
@@ -445,14 +474,14 @@ AccessCheckResult Checker::run(AccessMask desired) {
   if (wanted & rights::access_system_security) {
     if (token_.privilege_enabled(Privilege::security)) {
       privileged |= rights::access_system_security;
-      add(TraceRule::privilege, TraceAction::granted, rights::access_system_security,
+      if (tracing_) add(TraceRule::privilege, TraceAction::granted, rights::access_system_security,
           "privilege: SeSecurityPrivilege grants access-system-security");
     } else {
       refused |= rights::access_system_security;
       const bool held = std::any_of(
           token_.privileges.begin(), token_.privileges.end(),
           [](const TokenPrivilege& p) { return p.privilege == Privilege::security; });
-      add(TraceRule::privilege, TraceAction::denied, rights::access_system_security,
+      if (tracing_) add(TraceRule::privilege, TraceAction::denied, rights::access_system_security,
           held ? "privilege: access-system-security needs SeSecurityPrivilege enabled; the token "
                  "holds it disabled"
                : "privilege: access-system-security needs SeSecurityPrivilege, which the token "
@@ -462,7 +491,7 @@ AccessCheckResult Checker::run(AccessMask desired) {
   if ((wanted & rights::write_owner || max_mode) &&
       token_.privilege_enabled(Privilege::take_ownership)) {
     privileged |= rights::write_owner;
-    add(TraceRule::privilege, TraceAction::granted, rights::write_owner,
+    if (tracing_) add(TraceRule::privilege, TraceAction::granted, rights::write_owner,
         "privilege: SeTakeOwnershipPrivilege grants write-owner");
   }
   const AccessMask rest = wanted & ~privileged & ~refused;
@@ -479,8 +508,9 @@ AccessCheckResult Checker::run(AccessMask desired) {
   if (token_.is_restricted()) {
     const AccessMask scope = token_.write_restricted ? write_only(map_) : kAll;
     std::string sids;
-    for (const Sid& s : token_.restricted_sids) sids += (sids.empty() ? "" : ",") + sid_text(s);
-    add(TraceRule::restricted, TraceAction::info, 0,
+    if (tracing_)
+      for (const Sid& s : token_.restricted_sids) sids += (sids.empty() ? "" : ",") + sid_text(s);
+    if (tracing_) add(TraceRule::restricted, TraceAction::info, 0,
         token_.write_restricted
             ? fmt::format("restricted check: write-restricted token, restricting SIDs {}; only "
                           "write rights {} are subject to it",
@@ -489,14 +519,16 @@ AccessCheckResult Checker::run(AccessMask desired) {
                           "grant",
                           sids));
     PassOutcome second;
-    if (!max_mode && (rest & scope) == 0)
-      add(TraceRule::restricted, TraceAction::info, 0,
-          "restricted check: no desired right is subject to it");
-    else
+    if (!max_mode && (rest & scope) == 0) {
+      if (tracing_)
+        add(TraceRule::restricted, TraceAction::info, 0,
+            "restricted check: no desired right is subject to it");
+    } else {
       second = evaluate(Pass::restricted, rest & scope, max_mode);
+    }
     removed_restricted = granted & ~privileged & scope & ~second.granted;
     granted &= ~removed_restricted;
-    if (removed_restricted)
+    if (tracing_ && removed_restricted)
       add(TraceRule::restricted, TraceAction::removed, removed_restricted,
           fmt::format("restricted check: the restricting SIDs are not granted {}",
                       bits(removed_restricted)));
@@ -506,14 +538,15 @@ AccessCheckResult Checker::run(AccessMask desired) {
   AccessMask removed_appcontainer = 0;
   if (token_.is_appcontainer()) {
     std::string sids;
-    for (const Sid& s : token_.appcontainer_sids())
-      sids += (sids.empty() ? "" : ",") + sid_text(s);
-    add(TraceRule::appcontainer, TraceAction::info, 0,
+    if (tracing_)
+      for (const Sid& s : token_.appcontainer_sids())
+        sids += (sids.empty() ? "" : ",") + sid_text(s);
+    if (tracing_) add(TraceRule::appcontainer, TraceAction::info, 0,
         fmt::format("AppContainer check: SIDs {}; access is what both checks grant", sids));
     PassOutcome second = evaluate(Pass::appcontainer, rest, max_mode);
     removed_appcontainer = granted & ~privileged & ~second.granted;
     granted &= ~removed_appcontainer;
-    if (removed_appcontainer)
+    if (tracing_ && removed_appcontainer)
       add(TraceRule::appcontainer, TraceAction::removed, removed_appcontainer,
           fmt::format("AppContainer check: the AppContainer SIDs are not granted {}",
                       bits(removed_appcontainer)));
@@ -522,7 +555,7 @@ AccessCheckResult Checker::run(AccessMask desired) {
   // 6. Integrity last in the arithmetic (first in Windows; the result is the same).
   const AccessMask removed_mic = granted & ~mic;
   granted &= mic;
-  if (removed_mic)
+  if (tracing_ && removed_mic)
     add(TraceRule::integrity, TraceAction::removed, removed_mic,
         fmt::format("integrity: removes {}", bits(removed_mic)));
 
@@ -531,12 +564,12 @@ AccessCheckResult Checker::run(AccessMask desired) {
   const AccessMask missing = wanted & ~granted;
   result.allowed = missing == 0 && (!max_mode || granted != 0);
   if (result.allowed) {
-    add(TraceRule::result, TraceAction::info, 0,
+    if (tracing_) add(TraceRule::result, TraceAction::info, 0,
         fmt::format("result: ALLOWED: granted {}", bits(result.granted)));
   } else if (missing == 0) {
-    add(TraceRule::result, TraceAction::info, 0,
+    if (tracing_) add(TraceRule::result, TraceAction::info, 0,
         "result: DENIED: MAXIMUM_ALLOWED found no right to grant");
-  } else {
+  } else if (tracing_) {
     add(TraceRule::result, TraceAction::info, missing,
         fmt::format("result: DENIED: missing {}", bits(missing)));
     AccessMask left = missing;
@@ -544,8 +577,7 @@ AccessCheckResult Checker::run(AccessMask desired) {
       part &= left;
       if (!part) return;
       left &= ~part;
-      add(TraceRule::result, TraceAction::info, part,
-          fmt::format("  {}: {}", bits(part), reason));
+      add(TraceRule::result, TraceAction::info, part, fmt::format("  {}: {}", bits(part), reason));
     };
     why(refused, "needs SeSecurityPrivilege enabled");
     why(removed_mic, "removed by mandatory integrity control");

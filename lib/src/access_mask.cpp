@@ -49,8 +49,9 @@ constexpr std::array kRights{
 std::span<const RightsToken> sddl_rights_tokens() noexcept { return kRights; }
 
 std::optional<RightsToken> find_rights_token(std::string_view letters) noexcept {
-  for (const auto& t : kRights)
-    if (detail::iequals(t.letters, letters)) return t;
+  static constexpr auto kByCode =
+      detail::make_code_index(kRights, [](const RightsToken& t) { return t.letters; });
+  if (const RightsToken* t = detail::find_by_code(kRights, kByCode, letters)) return *t;
   return std::nullopt;
 }
 

@@ -49,27 +49,36 @@ constexpr std::array kAceFlags{
     AceFlagToken{"FA", ace_flags::failed_access},
 };
 
+// Derived indexes: by SDDL letters and by type value, so that lookups are constant-time.
+constexpr auto kAceTypeByCode =
+    detail::make_code_index(kAceTypes, [](const AceTypeInfo& row) { return row.sddl; });
+constexpr auto kAceTypeByValue = [] {
+  std::array<std::uint8_t, 256> index{};
+  for (auto& slot : index) slot = 0xFF;
+  for (std::size_t row = 0; row < kAceTypes.size(); ++row)
+    index[static_cast<std::uint8_t>(kAceTypes[row].type)] = static_cast<std::uint8_t>(row);
+  return index;
+}();
+
 }  // namespace
 
 std::span<const AceTypeInfo> ace_type_table() noexcept { return kAceTypes; }
 std::span<const AceFlagToken> ace_flag_tokens() noexcept { return kAceFlags; }
 
 std::optional<AceTypeInfo> find_ace_type(AceType type) noexcept {
-  for (const auto& row : kAceTypes)
-    if (row.type == type) return row;
-  return std::nullopt;
+  const std::uint8_t row = kAceTypeByValue[static_cast<std::uint8_t>(type)];
+  if (row == 0xFF) return std::nullopt;
+  return kAceTypes[row];
 }
 
 std::optional<AceTypeInfo> find_ace_type(std::string_view sddl) noexcept {
-  if (sddl.empty()) return std::nullopt;
-  for (const auto& row : kAceTypes)
-    if (!row.sddl.empty() && detail::iequals(row.sddl, sddl)) return row;
+  if (const AceTypeInfo* row = detail::find_by_code(kAceTypes, kAceTypeByCode, sddl)) return *row;
   return std::nullopt;
 }
 
 bool Ace::is_object() const noexcept {
-  auto info = find_ace_type(type);
-  return info && info->object;
+  const std::uint8_t row = kAceTypeByValue[static_cast<std::uint8_t>(type)];
+  return row != 0xFF && kAceTypes[row].object;
 }
 
 bool Ace::is_allow() const noexcept {
@@ -83,8 +92,8 @@ bool Ace::is_deny() const noexcept {
 }
 
 bool Ace::is_callback() const noexcept {
-  auto info = find_ace_type(type);
-  return info && info->callback;
+  const std::uint8_t row = kAceTypeByValue[static_cast<std::uint8_t>(type)];
+  return row != 0xFF && kAceTypes[row].callback;
 }
 
 std::size_t Ace::binary_size() const noexcept {

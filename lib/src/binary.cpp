@@ -16,16 +16,23 @@ void put32(std::vector<std::byte>& out, std::size_t at, std::uint32_t v) {
   for (std::size_t k = 0; k < 4; ++k) out[at + k] = static_cast<std::byte>((v >> (8 * k)) & 0xFF);
 }
 void push32(std::vector<std::byte>& out, std::uint32_t v) {
-  for (int s = 0; s < 32; s += 8) out.push_back(static_cast<std::byte>((v >> s) & 0xFF));
+  const std::byte b[4] = {static_cast<std::byte>(v & 0xFF), static_cast<std::byte>((v >> 8) & 0xFF),
+                          static_cast<std::byte>((v >> 16) & 0xFF),
+                          static_cast<std::byte>((v >> 24) & 0xFF)};
+  out.insert(out.end(), b, b + 4);
 }
 
 void encode_ace(std::vector<std::byte>& out, const Ace& ace) {
   const std::size_t start = out.size();
-  out.push_back(static_cast<std::byte>(ace.type));
-  out.push_back(static_cast<std::byte>(ace.flags));
-  out.push_back(std::byte{0});
-  out.push_back(std::byte{0});
-  push32(out, ace.mask);
+  // Header (type, flags, size filled in below) and mask.
+  const std::byte head[8] = {static_cast<std::byte>(ace.type), static_cast<std::byte>(ace.flags),
+                             std::byte{0},
+                             std::byte{0},
+                             static_cast<std::byte>(ace.mask & 0xFF),
+                             static_cast<std::byte>((ace.mask >> 8) & 0xFF),
+                             static_cast<std::byte>((ace.mask >> 16) & 0xFF),
+                             static_cast<std::byte>((ace.mask >> 24) & 0xFF)};
+  out.insert(out.end(), head, head + 8);
   if (ace.is_object()) {
     std::uint32_t flags = 0;
     if (ace.object_type) flags |= object_ace_flags::object_type_present;
@@ -50,15 +57,17 @@ void encode_ace(std::vector<std::byte>& out, const Ace& ace) {
   put16(out, start + 2, static_cast<std::uint16_t>(out.size() - start));
 }
 
-Result<std::size_t> encode_acl(std::vector<std::byte>& out, const Acl& acl) {
-  auto size = acl.checked_binary_size();
-  if (!size) return size;
+// `size` is the ACL's checked_binary_size(). Returns where the ACL starts.
+std::size_t encode_acl(std::vector<std::byte>& out, const Acl& acl, std::size_t size) {
   const std::size_t start = out.size();
-  out.push_back(static_cast<std::byte>(acl.revision));
-  out.push_back(std::byte{0});
-  out.resize(out.size() + 6, std::byte{0});
-  put16(out, start + 2, static_cast<std::uint16_t>(*size));
-  put16(out, start + 4, static_cast<std::uint16_t>(acl.aces.size()));
+  const std::byte head[8] = {static_cast<std::byte>(acl.revision), std::byte{0},
+                             static_cast<std::byte>(size & 0xFF),
+                             static_cast<std::byte>((size >> 8) & 0xFF),
+                             static_cast<std::byte>(acl.aces.size() & 0xFF),
+                             static_cast<std::byte>((acl.aces.size() >> 8) & 0xFF),
+                             std::byte{0},
+                             std::byte{0}};
+  out.insert(out.end(), head, head + 8);
   for (const auto& ace : acl.aces) encode_ace(out, ace);
   return start;
 }
@@ -180,19 +189,28 @@ Result<Acl> decode_acl(const Reader& r, std::size_t at, const char* which) {
 }  // namespace
 
 Result<std::vector<std::byte>> encode_self_relative(const SecurityDescriptor& sd) {
-  std::vector<std::byte> out(20, std::byte{0});
-  out[0] = std::byte{1};
-  put16(out, 2, static_cast<std::uint16_t>(sd.control() | control::self_relative));
+  // The whole size first, so that the bytes are allocated once.
+  std::size_t sacl_size = 0, dacl_size = 0;
   if (sd.sacl()) {
-    auto at = encode_acl(out, *sd.sacl());
-    if (!at) return std::move(at).error();
-    put32(out, 12, static_cast<std::uint32_t>(*at));
+    auto size = sd.sacl()->checked_binary_size();
+    if (!size) return std::move(size).error();
+    sacl_size = *size;
   }
   if (sd.dacl()) {
-    auto at = encode_acl(out, *sd.dacl());
-    if (!at) return std::move(at).error();
-    put32(out, 16, static_cast<std::uint32_t>(*at));
+    auto size = sd.dacl()->checked_binary_size();
+    if (!size) return std::move(size).error();
+    dacl_size = *size;
   }
+  std::size_t total = 20 + sacl_size + dacl_size;
+  if (sd.owner()) total += sd.owner()->binary_size();
+  if (sd.group()) total += sd.group()->binary_size();
+  std::vector<std::byte> out;
+  out.reserve(total);
+  out.resize(20, std::byte{0});
+  out[0] = std::byte{1};
+  put16(out, 2, static_cast<std::uint16_t>(sd.control() | control::self_relative));
+  if (sd.sacl()) put32(out, 12, static_cast<std::uint32_t>(encode_acl(out, *sd.sacl(), sacl_size)));
+  if (sd.dacl()) put32(out, 16, static_cast<std::uint32_t>(encode_acl(out, *sd.dacl(), dacl_size)));
   if (sd.owner()) {
     put32(out, 4, static_cast<std::uint32_t>(out.size()));
     sd.owner()->encode_to(out);
@@ -248,12 +266,12 @@ Result<SecurityDescriptor> decode_self_relative(std::span<const std::byte> bytes
 
 std::string to_hex(std::span<const std::byte> bytes) {
   static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
+  std::string out(bytes.size() * 2, '\0');
+  char* p = out.data();
   for (auto b : bytes) {
-    auto v = std::to_integer<unsigned>(b);
-    out += digits[v >> 4];
-    out += digits[v & 0xF];
+    const auto v = std::to_integer<unsigned>(b);
+    *p++ = digits[v >> 4];
+    *p++ = digits[v & 0xF];
   }
   return out;
 }

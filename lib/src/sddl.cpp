@@ -32,7 +32,10 @@ std::string quoted(std::string_view s, std::size_t max = 24) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const SddlParseOptions& options) : s_(text), opt_(options) {}
+  // `detailed`: also record where each ACE is (parse_sddl_detailed); parse_sddl does not need
+  // the positions and skips their allocations.
+  Parser(std::string_view text, const SddlParseOptions& options, bool detailed)
+      : s_(text), opt_(options), detailed_(detailed) {}
 
   Result<SddlParse> run() {
     bool seen_owner = false, seen_group = false, seen_dacl = false, seen_sacl = false;
@@ -79,6 +82,24 @@ class Parser {
   }
   void note(SddlNote::Kind kind, std::size_t at, std::string message) {
     out_.notes.push_back(SddlNote{kind, at, std::move(message)});
+  }
+  // How many ACEs the ACL starting at i_ holds, by counting the '(' at nesting depth 0 up to the
+  // next section: a capacity hint only (a ')' inside a condition's string literal can skew it),
+  // so that the ACE vector is allocated once.
+  std::size_t count_aces_ahead() const {
+    std::size_t count = 0;
+    int depth = 0;
+    for (std::size_t k = i_; k < s_.size(); ++k) {
+      const char c = s_[k];
+      if (c == '(') {
+        if (depth++ == 0) ++count;
+      } else if (c == ')') {
+        if (depth > 0) --depth;
+      } else if (c == ':' && depth == 0) {
+        break;  // the next section's tag ("S:"): outside ACEs a ':' appears nowhere else
+      }
+    }
+    return count;
   }
   void skip_spaces() {
     std::size_t start = i_;
@@ -165,18 +186,22 @@ class Parser {
       i_ += len;
     }
     std::vector<Ace> aces;
+    // One allocation per ACL: room for as many ACEs as the text appears to hold.
+    aces.reserve(count_aces_ahead());
     auto& spans = kind == AclKind::dacl ? out_.dacl_aces : out_.sacl_aces;
+    if (detailed_) spans.reserve(aces.capacity());
+    std::size_t first_begin = 0, last_begin = 0;
     for (;;) {
       skip_spaces();
       if (i_ >= s_.size() || s_[i_] != '(') break;
       std::size_t begin = i_;
-      auto ace = parse_ace(kind);
-      if (!ace) return std::move(ace).error();
-      spans.push_back(SddlSpan{begin, i_});
-      aces.push_back(std::move(*ace));
+      if (aces.empty()) first_begin = begin;
+      last_begin = begin;
+      if (auto e = parse_ace(kind, aces.emplace_back())) return std::move(*e);
+      if (detailed_) spans.push_back(SddlSpan{begin, i_});
     }
     if (null_acl && !aces.empty())
-      return fail(ErrorCode::syntax, spans.front().begin,
+      return fail(ErrorCode::syntax, first_begin,
                   fmt::format("'{}:NO_ACCESS_CONTROL' is a null ACL and cannot hold ACEs", tag));
     if (i_ < s_.size() && !is_section_tag(s_, i_))
       return fail(ErrorCode::syntax, i_,
@@ -185,7 +210,7 @@ class Parser {
     Acl list = Acl::with_aces(std::move(aces));
     if (auto size = list.checked_binary_size(); !size) {
       Error e = std::move(size).error();
-      e.offset = spans.empty() ? i_ : spans.back().begin;
+      e.offset = list.aces.empty() ? i_ : last_begin;
       return e;
     }
     auto& sd = out_.descriptor;
@@ -199,7 +224,8 @@ class Parser {
   }
 
   // (type;flags;rights;object_guid;inherit_object_guid;sid)
-  Result<Ace> parse_ace(AclKind kind) {
+  // Parses the ACE at i_ into `ace` (a fresh Ace) and moves i_ past it.
+  std::optional<Error> parse_ace(AclKind kind, Ace& ace) {
     const std::size_t open = i_;
     ++i_;
     // Field 1: the type decides whether the ACE can be parsed at all.
@@ -272,7 +298,6 @@ class Parser {
     if (type_end != field_end(0))
       return fail(ErrorCode::syntax, type_end, "expected ';' after the ACE type");
 
-    Ace ace;
     ace.type = info->type;
     if (auto e = ace_flags_field(bounds[1], field_end(1), ace.flags)) return std::move(*e);
     if (auto e = rights_field(bounds[2], field_end(2), ace.mask)) return std::move(*e);
@@ -333,7 +358,7 @@ class Parser {
       close = pos;
     }
     i_ = close + 1;
-    return ace;
+    return std::nullopt;
   }
 
   std::optional<Error> ace_flags_field(std::size_t b, std::size_t e, std::uint8_t& flags) {
@@ -409,6 +434,7 @@ class Parser {
 
   std::string_view s_;
   const SddlParseOptions& opt_;
+  const bool detailed_;
   SddlParse out_;
   std::size_t i_ = 0;
 };
@@ -436,18 +462,23 @@ void append_acl(std::string& out, char tag, AclState state, const std::optional<
     for (const auto& ace : acl->aces) out += ace_to_sddl(ace, options);
 }
 
+std::optional<Error> length_error(std::string_view text) {
+  if (text.size() <= max_sddl_length) return std::nullopt;
+  return make_error(ErrorCode::limit_exceeded, max_sddl_length,
+                    fmt::format("SDDL string of {} characters is over the {}-character limit",
+                                text.size(), max_sddl_length));
+}
+
 }  // namespace
 
 Result<SddlParse> parse_sddl_detailed(std::string_view text, const SddlParseOptions& options) {
-  if (text.size() > max_sddl_length)
-    return make_error(ErrorCode::limit_exceeded, max_sddl_length,
-                      fmt::format("SDDL string of {} characters is over the {}-character limit",
-                                  text.size(), max_sddl_length));
-  return Parser(text, options).run();
+  if (auto e = length_error(text)) return std::move(*e);
+  return Parser(text, options, true).run();
 }
 
 Result<SecurityDescriptor> parse_sddl(std::string_view text, const SddlParseOptions& options) {
-  auto parsed = parse_sddl_detailed(text, options);
+  if (auto e = length_error(text)) return std::move(*e);
+  auto parsed = Parser(text, options, false).run();
   if (!parsed) return std::move(parsed).error();
   return std::move(parsed->descriptor);
 }

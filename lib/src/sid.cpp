@@ -1,5 +1,7 @@
 #include "secdesc/sid.hpp"
 
+#include <array>
+
 #include <fmt/format.h>
 
 #include "sid_text.hpp"
@@ -48,13 +50,16 @@ std::string Sid::to_string() const {
 }
 
 void Sid::encode_to(std::vector<std::byte>& out) const {
-  out.push_back(std::byte{1});
-  out.push_back(static_cast<std::byte>(count_));
+  std::array<std::byte, 8 + 4 * max_sub_authorities> bytes;
+  std::byte* p = bytes.data();
+  *p++ = std::byte{1};
+  *p++ = static_cast<std::byte>(count_);
   for (int shift = 40; shift >= 0; shift -= 8)
-    out.push_back(static_cast<std::byte>((authority_ >> shift) & 0xFF));
+    *p++ = static_cast<std::byte>((authority_ >> shift) & 0xFF);
   for (std::size_t i = 0; i < count_; ++i)
     for (int shift = 0; shift < 32; shift += 8)
-      out.push_back(static_cast<std::byte>((subs_[i] >> shift) & 0xFF));
+      *p++ = static_cast<std::byte>((subs_[i] >> shift) & 0xFF);
+  out.insert(out.end(), bytes.data(), p);
 }
 
 Result<Sid> Sid::decode(std::span<const std::byte> bytes, std::size_t base) {
@@ -86,15 +91,8 @@ Result<Sid> Sid::decode(std::span<const std::byte> bytes, std::size_t base) {
   return sid;
 }
 
-std::optional<WellKnownSid> find_sid_alias(std::string_view alias) noexcept {
-  if (alias.size() != 2) return std::nullopt;
-  for (const auto& row : well_known_sids())
-    if (!row.alias.empty() && detail::iequals(row.alias, alias)) return row;
-  return std::nullopt;
-}
-
 Result<Sid> resolve_sid_alias(std::string_view alias, const SidContext& context) {
-  auto row = find_sid_alias(alias);
+  const WellKnownSid* row = detail::find_sid_alias_row(alias);
   if (!row)
     return make_error(ErrorCode::unknown_alias, 0, fmt::format("unknown SID alias '{}'", alias));
   if (row->scope == SidScope::fixed) return row->sid;

@@ -1,10 +1,13 @@
 // Internal helpers for the text parsers: ASCII case, white space, Windows' number parsing.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <stdexcept>
 #include <string_view>
+#include <tuple>
 
 namespace secdesc::detail {
 
@@ -25,6 +28,47 @@ constexpr int hex_value(char c) noexcept {
 }
 // Windows' SDDL parser skips only the space character (a TAB is an error).
 constexpr bool is_sddl_space(char c) noexcept { return c == ' '; }
+
+// One or two ASCII letters, case folded, as a number below kCodeKeys; -1 for anything else.
+// The key of the constant-time indexes built over the tables of SDDL letter codes (SID aliases,
+// ACE types, rights): the tables stay the one place of each fact, the index is derived from them
+// at compile time.
+inline constexpr std::size_t kCodeKeys = 26 * 26 + 26;
+constexpr int code_key(std::string_view s) noexcept {
+  auto letter = [](char c) { return is_alpha(c) ? ascii_upper(c) - 'A' : -1; };
+  if (s.size() == 1) return letter(s[0]) < 0 ? -1 : 26 * 26 + letter(s[0]);
+  if (s.size() == 2) {
+    const int a = letter(s[0]), b = letter(s[1]);
+    return a < 0 || b < 0 ? -1 : a * 26 + b;
+  }
+  return -1;
+}
+// Row numbers by code_key (0xFF: no row); the first row with a code wins, as a scan would.
+template <class Table, class Code>
+constexpr std::array<std::uint8_t, kCodeKeys> make_code_index(const Table& table, Code code) {
+  static_assert(std::tuple_size_v<Table> < 0xFF);
+  std::array<std::uint8_t, kCodeKeys> index{};
+  for (auto& slot : index) slot = 0xFF;
+  for (std::size_t row = 0; row < table.size(); ++row) {
+    const std::string_view text = code(table[row]);
+    const int key = code_key(text);
+    // A code the key cannot hold would be unreachable: stop the build instead.
+    if (!text.empty() && key < 0) throw std::logic_error("table code is not one or two letters");
+    if (key >= 0 && index[static_cast<std::size_t>(key)] == 0xFF)
+      index[static_cast<std::size_t>(key)] = static_cast<std::uint8_t>(row);
+  }
+  return index;
+}
+// The row of `text` in a table indexed by make_code_index, if any.
+template <class Table>
+constexpr const typename Table::value_type* find_by_code(
+    const Table& table, const std::array<std::uint8_t, kCodeKeys>& index,
+    std::string_view text) noexcept {
+  const int key = code_key(text);
+  if (key < 0) return nullptr;
+  const std::uint8_t row = index[static_cast<std::size_t>(key)];
+  return row == 0xFF ? nullptr : &table[row];
+}
 
 inline bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;

@@ -8,6 +8,9 @@
 
 #include "secdesc/sid.hpp"
 
+#include "sid_text.hpp"
+#include "text.hpp"
+
 namespace secdesc {
 namespace {
 
@@ -184,9 +187,23 @@ constexpr std::array kIntegrityLevels{
     IntegrityLevelName{"protected-process", Sid{16, {0x5000}}},
 };
 
+// Rows by alias (derived from kTable at compile time): the parser looks aliases up per ACE.
+constexpr auto kTableByAlias =
+    detail::make_code_index(kTable, [](const WellKnownSid& row) { return row.alias; });
+
 }  // namespace
 
 std::span<const WellKnownSid> well_known_sids() noexcept { return kTable; }
+
+const WellKnownSid* detail::find_sid_alias_row(std::string_view alias) noexcept {
+  if (alias.size() != 2) return nullptr;
+  return detail::find_by_code(kTable, kTableByAlias, alias);
+}
+
+std::optional<WellKnownSid> find_sid_alias(std::string_view alias) noexcept {
+  if (const WellKnownSid* row = detail::find_sid_alias_row(alias)) return *row;
+  return std::nullopt;
+}
 std::span<const PrincipalName> principal_names() noexcept { return kPrincipalNames; }
 std::span<const IntegrityLevelName> integrity_level_names() noexcept { return kIntegrityLevels; }
 

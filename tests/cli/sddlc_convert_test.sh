@@ -22,6 +22,17 @@ check "stdin exit status with a failing line" 1 "$status"
 check "stdin writes one line per input" 3 "$(printf '%s\n' "$out" | wc -l)"
 check "stdin error line" "error: 6: unknown access right 'ZZ': expected two-letter rights (GA, GR, FA, KR, ...) or a number" "$(printf '%s\n' "$out" | sed -n 2p)"
 check "stdin third line" "D:" "$(printf '%s\n' "$out" | sed -n 3p)"
+# Input is read in 64 KiB blocks: lines that straddle blocks, CRLF, and a last line without '\n'.
+many=$(for i in $(seq 1 5000); do printf '%s\r\n' "$SEED"; done; printf 'D:(A;;GA;;;SY)')
+out=$(printf '%s' "$many" | "$SDDLC" convert --to sddl -); status=$?
+check "5001 lines: exit status" 0 "$status"
+check "5001 lines: one output line each" 5001 "$(printf '%s\n' "$out" | wc -l)"
+check "5001 lines: every seed line converts as alone" 5000 "$(printf '%s\n' "$out" | grep -cxF "$("$SDDLC" convert --to sddl "$SEED")")"
+check "5001 lines: the last line without a newline" "D:(A;;GA;;;SY)" "$(printf '%s\n' "$out" | tail -n 1)"
+out=$( { printf 'D:'; head -c 1100000 /dev/zero | tr '\0' ' '; printf '\nD:\n'; } | "$SDDLC" convert --to sddl -); status=$?
+check "over-long line: exit status" 1 "$status"
+check "over-long line: its error" "error: 1048576: line of 1100002 characters is over the 1048576-character limit" "$(printf '%s\n' "$out" | sed -n 1p)"
+check "over-long line: the next line still converts" "D:" "$(printf '%s\n' "$out" | sed -n 2p)"
 
 "$SDDLC" convert 'D:(A;;GA;;;DA)' 2>/dev/null; check "domain alias without domain exits 1" 1 $?
 out=$("$SDDLC" convert --to sddl --domain-sid S-1-5-21-1-2-3 'D:(A;;GA;;;DA)'); check "domain alias with --domain-sid" "D:(A;;GA;;;DA)" "$out"
