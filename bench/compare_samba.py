@@ -4,11 +4,17 @@
 The corpus is the SDDL column of ../shared/vectors/windows_sddl_binary.tsv, DACL-only rows (no
 SACL, no conditional or resource-attribute ACEs, no domain-relative aliases), each parsed and
 encoded to the self-relative bytes:
-  - secdesc: `sddlc convert -` (one process for the whole corpus, one output line per input);
+  - secdesc: `sddlc convert -` (one process for the whole input, one output line per input line:
+    process start, reading, parsing, encoding, hex and writing all count);
   - Samba:   security.descriptor.from_sddl(s, domain) then ndr_pack(sd), in this process.
-Both also run the seed descriptor REPEAT times. Prints descriptors per second and the ratio.
-Usage: bench/compare_samba.py BUILD_DIR [--repeat N]   (python3-samba: install-deps.sh --differential)
+Both run the corpus CORPUS_REPEAT times and the seed's DACL REPEAT times (Samba 4.17 cannot read
+the seed's ML ACE). Last, the library alone: BM_ParseAndEncodeSeedDacl of secdesc_bench (Google
+Benchmark, CPU time per descriptor) against Samba's time per seed descriptor, measured again
+right after it. Prints descriptors per second and the ratios.
+Usage: bench/compare_samba.py BUILD_DIR [--repeat N] [--corpus-repeat K]
+(python3-samba: cmake/install-deps.sh --differential)
 """
+import json
 import argparse
 import os
 import subprocess
@@ -59,16 +65,27 @@ def run_samba(texts):
     return time.perf_counter() - start, len(texts), failed
 
 
+def run_library(bench):
+    """CPU seconds per descriptor of BM_ParseAndEncodeSeedDacl, and its allocations."""
+    out = subprocess.run([bench, "--benchmark_filter=^BM_ParseAndEncodeSeedDacl$",
+                          "--benchmark_format=json", "--benchmark_min_time=1"],
+                         capture_output=True, check=True, text=True).stdout
+    row = json.loads(out)["benchmarks"][0]
+    scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[row["time_unit"]]
+    return row["cpu_time"] * scale, row.get("allocs/descriptor")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
     ap.add_argument("--repeat", type=int, default=100000)
+    ap.add_argument("--corpus-repeat", type=int, default=50)
     ap.add_argument("--vectors", default=os.environ.get("SECDESC_VECTORS", os.path.join(
         os.path.dirname(__file__), "..", "..", "shared", "vectors")))
     a = ap.parse_args()
     sddlc = os.path.join(a.build, "tools", "sddlc")
     rows = corpus(a.vectors)
-    for name, texts in (("Windows corpus (DACL-only rows)", rows),
+    for name, texts in ((f"Windows corpus (DACL-only rows) x {a.corpus_repeat}", rows * a.corpus_repeat),
                         (f"seed DACL x {a.repeat}", [SEED_DACL] * a.repeat)):
         ours = run_secdesc(sddlc, texts)
         theirs = run_samba(texts)
@@ -78,6 +95,17 @@ def main():
         print(f"  secdesc (sddlc convert -, whole process): {ours_rate:12,.0f} /s  ({ours[2]} rejected)")
         print(f"  Samba (from_sddl + ndr_pack):            {theirs_rate:12,.0f} /s  ({theirs[2]} rejected)")
         print(f"  ratio secdesc / Samba: {ours_rate / theirs_rate:.1f}x")
+    bench = os.path.join(a.build, "bench", "secdesc_bench")
+    if os.path.exists(bench):
+        ours, allocs = run_library(bench)
+        theirs = run_samba([SEED_DACL] * a.repeat)
+        theirs_each = theirs[0] / theirs[1]
+        print("seed DACL, the library alone (parse_sddl + encode_self_relative, per descriptor):")
+        print(f"  secdesc (BM_ParseAndEncodeSeedDacl):     {ours * 1e9:10,.0f} ns  ({allocs:.0f} allocations)")
+        print(f"  Samba (from_sddl + ndr_pack):            {theirs_each * 1e9:10,.0f} ns")
+        print(f"  ratio: secdesc is {theirs_each / ours:.1f}x faster")
+    else:
+        print(f"({bench} not built: the library-alone comparison is skipped)")
     return 0
 
 

@@ -1,4 +1,5 @@
-// libFuzzer target: the SDDL parser. Invariants beyond "no crash": what parses emits a string
+// libFuzzer target: the SDDL parser. Invariants beyond "no crash": the parser's canonical-ACE
+// fast path gives what the general path gives (descriptor or error); what parses emits a string
 // that re-parses (strictly) to the same descriptor; encoding either succeeds and decodes to the
 // same descriptor, or fails only with limit_exceeded.
 #include <cstddef>
@@ -6,6 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "sddl_internal.hpp"
 #include "secdesc/binary.hpp"
 #include "secdesc/sddl.hpp"
 
@@ -18,6 +20,12 @@ const secdesc::SddlParseOptions kOptions{
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   auto sd = secdesc::parse_sddl(text, kOptions);
+  auto general = secdesc::detail::parse_sddl_without_fast_path(text, kOptions);
+  if (static_cast<bool>(sd) != static_cast<bool>(general)) std::abort();
+  if (sd ? !(general->descriptor == *sd)
+         : general.error().offset != sd.error().offset ||
+               general.error().message != sd.error().message)
+    std::abort();
   if (!sd) {
     if (sd.error().offset != secdesc::Error::no_offset && sd.error().offset > text.size()) std::abort();
     return 0;
