@@ -6,6 +6,8 @@
 #   cmake/install-deps.sh --windows    also mingw-w64 (posix threads) and Wine, for the cross build
 #   cmake/install-deps.sh --differential  also python3 and Samba's Python binding (the
 #                                         differential.samba test, docs/differential-testing.md)
+#   cmake/install-deps.sh --bench      also valgrind and Samba's binding, for bench/callgrind.sh and
+#                                      bench/compare_samba.py (docs/performance.md)
 set -eu
 PACKAGES="build-essential cmake ninja-build git ca-certificates pkg-config \
 libfmt-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev \
@@ -15,6 +17,7 @@ for arg in "$@"; do
     --hardening) PACKAGES="$PACKAGES clang libclang-rt-14-dev" ;;
     --windows) PACKAGES="$PACKAGES g++-mingw-w64-x86-64-posix wine wine64" ;;
     --differential) PACKAGES="$PACKAGES python3 python3-samba" ;;
+    --bench) PACKAGES="$PACKAGES valgrind python3 python3-samba" ;;
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac
 done
