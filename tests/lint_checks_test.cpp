@@ -66,6 +66,14 @@ const std::vector<RuleCase> kRuleCases = {
      "GR to SY after GA to SY"},
     {"unknown-rights", O::section, "D:(A;;FA;;;SY)", 7, Severity::warning, "D:(A;;GA;;;SY)",
      "FA has SYNCHRONIZE and 0x1c0, undefined for sections; rights field at column 7"},
+    {"condition-never-true", O::section,
+     "D:(A;;GA;;;SY)(XA;;GR;;;IU;((@USER.Level == 1) && (@USER.Level == 2)))", 28,
+     Severity::warning, "D:(A;;GA;;;SY)(XA;;GR;;;IU;((@USER.Level == 1) || (@USER.Level == 2)))",
+     "Level cannot be both 1 and 2; the condition starts at column 28"},
+    {"condition-unknown-result", {}, "D:(XD;;GW;;;WD;(@USER.Clearance < 3))(A;;GA;;;SY)(A;;GA;;;BA)",
+     16, Severity::warning,
+     "D:(XD;;GW;;;WD;((Exists @USER.Clearance) && (@USER.Clearance < 3)))(A;;GA;;;SY)(A;;GA;;;BA)",
+     "callers without a Clearance claim (administrators too) get UNKNOWN, and the deny applies"},
 };
 
 std::vector<Finding> lint(std::string_view sddl, std::optional<ObjectType> object = {},
