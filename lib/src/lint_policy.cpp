@@ -14,9 +14,10 @@
 namespace secdesc {
 namespace {
 
-SourcePosition position_of(std::string_view content, const SourceLocation& where) {
+// The loader's columns are toml++'s, which count code points: already what SourcePosition counts.
+SourcePosition position_of(std::string_view /*content*/, const SourceLocation& where) {
   if (where.line == 0) return SourcePosition{1, 1};
-  return character_position(content, where.line, where.column ? where.column : 1);
+  return SourcePosition{where.line, where.column ? where.column : 1};
 }
 
 // The rules a `# sddl-lint: disable=a,b` comment on line `line` names (empty: none; "*" for

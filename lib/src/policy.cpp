@@ -63,12 +63,16 @@ std::string join(const std::vector<std::string_view>& words) {
 }
 
 // Where byte `offset` of a string value's decoded text is written in the TOML source, given the
-// position (1-based line, byte column) of its opening quote: escapes (\" \u00e9 ...), a
-// multi-line string's first newline and line-ending backslashes are walked, so an error inside
-// the string points at the character the user wrote. nullopt when the source does not hold a
+// position of its opening quote as toml++ gives it (1-based line and column, the column counted
+// in code points): escapes (\\" \\u00e9 ...), a multi-line string's first newline and
+// line-ending backslashes are walked, so an error inside the string points at the character the
+// user wrote. The column returned is in code points too. nullopt when the source does not hold a
 // string there.
 std::optional<std::pair<std::size_t, std::size_t>> string_offset_position(
     std::string_view source, std::size_t line, std::size_t column, std::size_t offset) {
+  auto is_continuation = [&](std::size_t i) {
+    return (static_cast<unsigned char>(source[i]) & 0xC0) == 0x80;
+  };
   std::size_t r = 0;  // byte index into source
   for (std::size_t l = 1; l < line; ++l) {
     r = source.find('\n', r);
@@ -76,11 +80,15 @@ std::optional<std::pair<std::size_t, std::size_t>> string_offset_position(
     ++r;
   }
   std::size_t line_start = r;
-  r += column - 1;
+  for (std::size_t c = 1; c < column && r < source.size(); ++c) {
+    ++r;
+    while (r < source.size() && is_continuation(r)) ++r;
+  }
   if (r >= source.size()) return std::nullopt;
   const char quote = source[r];
   if (quote != '"' && quote != '\'') return std::nullopt;
-  const bool multi = source.substr(r, 3) == std::string_view(quote == '"' ? "\"\"\"" : "'''");
+  const std::string delimiter(3, quote);
+  const bool multi = source.substr(r, 3) == delimiter;
   const bool basic = quote == '"';
   r += multi ? 3 : 1;
   auto newline_at = [&](std::size_t i) {
@@ -98,11 +106,10 @@ std::optional<std::pair<std::size_t, std::size_t>> string_offset_position(
     if (auto nl = newline_at(r)) r = next_line(r, nl);
   }
   std::size_t decoded = 0;
-  while (r < source.size()) {
-    if (decoded >= offset) break;
+  while (r < source.size() && decoded < offset) {
     const char c = source[r];
     if (!multi && (c == quote || c == '\n')) break;
-    if (multi && c == quote && source.substr(r, 3) == std::string(3, quote)) break;
+    if (multi && source.substr(r, 3) == delimiter) break;
     if (basic && c == '\\' && r + 1 < source.size()) {
       const char e = source[r + 1];
       std::size_t raw = 2, bytes = 1;
@@ -114,18 +121,13 @@ std::optional<std::pair<std::size_t, std::size_t>> string_offset_position(
         bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
       } else if (e == 'x') {
         raw = 4;
-        bytes = 1;
       } else if (multi && (e == ' ' || e == '\t' || e == '\r' || e == '\n')) {
         // A line-ending backslash: it, the newline and the white space after it are dropped.
         std::size_t k = r + 1;
         while (k < source.size()) {
-          if (auto nl = newline_at(k)) {
-            k = next_line(k, nl);
-          } else if (source[k] == ' ' || source[k] == '\t') {
-            ++k;
-          } else {
-            break;
-          }
+          if (auto nl = newline_at(k)) k = next_line(k, nl);
+          else if (source[k] == ' ' || source[k] == '\t') ++k;
+          else break;
         }
         r = k;
         continue;
@@ -143,7 +145,10 @@ std::optional<std::pair<std::size_t, std::size_t>> string_offset_position(
     ++decoded;
     ++r;
   }
-  return std::pair(line, r - line_start + 1);
+  std::size_t out_column = 1;
+  for (std::size_t i = line_start; i < r; ++i)
+    if (!is_continuation(i)) ++out_column;
+  return std::pair(line, out_column);
 }
 
 class Loader {
@@ -368,6 +373,18 @@ class Loader {
                                       std::move(message), {}});
   }
 
+  // An error at byte `offset` of a string value's text, placed on that character in the file
+  // (at the value when there is no offset or the source does not show the string).
+  void error_in_string(const toml::node& n, std::string code, std::string message,
+                       std::optional<std::size_t> offset) {
+    const auto& begin = n.source().begin;
+    std::optional<std::pair<std::size_t, std::size_t>> where;
+    if (offset) where = string_offset_position(source_, begin.line, begin.column, *offset);
+    SourceLocation loc = where ? SourceLocation{file_, where->first, where->second} : at(n.source());
+    diagnostics_.push_back(
+        Diagnostic{std::move(loc), Severity::error, std::move(code), std::move(message), {}});
+  }
+
   std::string hint(std::string_view word, const std::vector<std::string_view>& candidates) const {
     return detail::did_you_mean(word, candidates);
   }
@@ -446,7 +463,8 @@ class Loader {
         mask |= *m;
       } else {
         ok = false;
-        error(el.source(), "unknown-right", m.error().message, m.error().has_offset() ? m.error().offset + 1 : 0);
+        error_in_string(el, "unknown-right", m.error().message,
+                        m.error().has_offset() ? std::optional(m.error().offset) : std::nullopt);
       }
     });
     if (!any && ok && n.is_array()) {
@@ -547,13 +565,8 @@ class Loader {
     std::string message = fmt::format("condition: {}", e.message);
     if (e.code == ErrorCode::domain_required)
       message += " (set `domain-sid` in the policy or pass --domain-sid)";
-    const auto& begin = n.source().begin;
-    auto where = string_offset_position(source_, begin.line, begin.column, offset);
-    SourceLocation loc = where ? SourceLocation{file_, where->first, where->second} : at(n.source());
-    diagnostics_.push_back(Diagnostic{std::move(loc), Severity::error,
-                                      e.code == ErrorCode::limit_exceeded ? "limit-exceeded"
-                                                                           : "invalid-condition",
-                                      std::move(message), {}});
+    error_in_string(n, e.code == ErrorCode::limit_exceeded ? "limit-exceeded" : "invalid-condition",
+                    std::move(message), offset);
     return std::nullopt;
   }
 
