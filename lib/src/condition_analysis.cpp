@@ -8,12 +8,12 @@
 // together (a == 1 && a == 2, a > 5 && a < 3, Exists a && Not_Exists a).
 #include "secdesc/condition_analysis.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "conditional_tree.hpp"
 #include "secdesc/condition_eval.hpp"
@@ -32,15 +32,20 @@ constexpr Outcomes kTrue = 1, kFalse = 2, kUnknown = 4;
 constexpr Outcomes kKnown = kTrue | kFalse;
 constexpr Outcomes kAny = kTrue | kFalse | kUnknown;
 
-// With more caller attributes than this, each is taken as "present or absent" on its own
-// (2^10 evaluations of a small tree is still cheap; beyond, the answer only gets less precise).
+// With more caller attributes than this, or a tree so large that trying every combination would
+// take more than kMaxEvaluations node visits, each attribute is taken as "present or absent" on
+// its own: the answer only gets less precise (never wrong: it can only say more is possible).
 constexpr std::size_t kMaxEnumerated = 10;
+constexpr std::size_t kMaxEvaluations = std::size_t{1} << 20;
 
 Outcomes bit(Truth t) {
   switch (t) {
-    case Truth::true_value: return kTrue;
-    case Truth::false_value: return kFalse;
-    case Truth::unknown: return kUnknown;
+    case Truth::true_value:
+      return kTrue;
+    case Truth::false_value:
+      return kFalse;
+    case Truth::unknown:
+      return kUnknown;
   }
   return kUnknown;
 }
@@ -58,7 +63,8 @@ Outcomes or_of(Outcomes a, Outcomes b) {
   Outcomes out = 0;
   if ((a & kTrue) || (b & kTrue)) out |= kTrue;
   if ((a & kFalse) && (b & kFalse)) out |= kFalse;
-  if (((a & kUnknown) && (b & (kFalse | kUnknown))) || ((b & kUnknown) && (a & (kFalse | kUnknown))))
+  if (((a & kUnknown) && (b & (kFalse | kUnknown))) ||
+      ((b & kUnknown) && (a & (kFalse | kUnknown))))
     out |= kUnknown;
   return out;
 }
@@ -75,9 +81,8 @@ bool is_ordering(T op) {
 }
 bool is_membership(T op) {
   return op == T::member_of || op == T::device_member_of || op == T::member_of_any ||
-         op == T::device_member_of_any || op == T::not_member_of ||
-         op == T::not_device_member_of || op == T::not_member_of_any ||
-         op == T::not_device_member_of_any;
+         op == T::device_member_of_any || op == T::not_member_of || op == T::not_device_member_of ||
+         op == T::not_member_of_any || op == T::not_device_member_of_any;
 }
 // Operators that negate a test: a caller without the attribute gets UNKNOWN, not TRUE.
 bool is_negated_test(T op) {
@@ -136,10 +141,14 @@ std::optional<std::vector<Lit>> lits_of(const CondToken& t) {
 bool same_value(const Lit& a, const Lit& b, bool case_insensitive) {
   if (a.kind != b.kind) return false;
   switch (a.kind) {
-    case Lit::Kind::integer: return a.integer == b.integer;
-    case Lit::Kind::string: return detail::compare_utf16(a.text, b.text, !case_insensitive) == 0;
-    case Lit::Kind::sid: return a.sid == b.sid;
-    case Lit::Kind::octets: return a.octets == b.octets;
+    case Lit::Kind::integer:
+      return a.integer == b.integer;
+    case Lit::Kind::string:
+      return detail::compare_utf16(a.text, b.text, !case_insensitive) == 0;
+    case Lit::Kind::sid:
+      return a.sid == b.sid;
+    case Lit::Kind::octets:
+      return a.octets == b.octets;
   }
   return false;
 }
@@ -172,6 +181,7 @@ class Analyzer {
     for (std::size_t n = 0; n < nodes_.size(); ++n) classify(n);
     contradiction_.assign(nodes_.size(), std::nullopt);
     seen_.assign(nodes_.size(), 0);
+    constant_value_.assign(nodes_.size(), std::nullopt);
     mark_negated(nodes_.size() - 1, false);
   }
 
@@ -179,7 +189,7 @@ class Analyzer {
     ConditionAnalysis out;
     const std::size_t root = nodes_.size() - 1;
     Outcomes possible = 0;
-    if (vars_.size() <= kMaxEnumerated) {
+    if (vars_.size() <= kMaxEnumerated && (nodes_.size() << vars_.size()) <= kMaxEvaluations) {
       for (std::size_t mask = 0; mask < (std::size_t{1} << vars_.size()); ++mask) {
         for (std::size_t v = 0; v < vars_.size(); ++v)
           presence_[v] = (mask >> v) & 1 ? Presence::present : Presence::absent;
@@ -256,7 +266,8 @@ class Analyzer {
           return;
         }
         for (std::size_t v = 0; v < vars_.size(); ++v)
-          if (vars_[v].scope == t.type && detail::compare_utf16(vars_[v].name, t.text, false) == 0) {
+          if (vars_[v].scope == t.type &&
+              detail::compare_utf16(vars_[v].name, t.text, false) == 0) {
             var_of_[n] = static_cast<int>(v);
             return;
           }
@@ -291,15 +302,21 @@ class Analyzer {
     if (node.second != CondNode::none) mark_negated(node.second, below);
   }
 
-  void note(std::size_t n, std::string reason) { reasons_.emplace(n, std::move(reason)); }
+  // Records why node n is never TRUE, once (the text is built only the first time).
+  template <class MakeReason>
+  void note(std::size_t n, MakeReason&& make) {
+    if (!reasons_.contains(n)) reasons_.emplace(n, make());
+  }
 
   Presence presence_of(std::size_t n) {
     const CondToken& t = token(n);
     if (var_of_[n] >= 0) return presence_[static_cast<std::size_t>(var_of_[n])];
     if (known_resource(t)) {
       if (resource(t)) return Presence::present;
-      note(n, fmt::format("the descriptor has no resource attribute '{}' (RA ACE) for {} to read",
-                          detail::utf16_to_utf8(t.text), strip_parentheses(text(n))));
+      note(n, [&] {
+        return fmt::format("the descriptor has no resource attribute '{}' (RA ACE) for {} to read",
+                           detail::utf16_to_utf8(t.text), strip_parentheses(text(n)));
+      });
       return Presence::absent;
     }
     return Presence::present;  // a literal
@@ -307,9 +324,12 @@ class Analyzer {
 
   Outcomes by_presence(Presence p, Outcomes when_present, Outcomes when_absent) const {
     switch (p) {
-      case Presence::present: return when_present;
-      case Presence::absent: return when_absent;
-      case Presence::either: return when_present | when_absent;
+      case Presence::present:
+        return when_present;
+      case Presence::absent:
+        return when_absent;
+      case Presence::either:
+        return when_present | when_absent;
     }
     return kAny;
   }
@@ -325,19 +345,26 @@ class Analyzer {
     const CondToken& t = token(n);
     const auto& node = nodes_[n];
     if (constant_[n] && t.kind() != K::literal) {
+      if (constant_value_[n]) return *constant_value_[n];
       ConditionContext context;
       if (resources_) context.resource_attributes = *resources_;
       const ConditionResult r = evaluate_condition(slice(n), context);
       if (r.value != Truth::true_value)
-        note(n, fmt::format("{} is always {}{}", text(n), to_string(r.value),
-                            r.reason.empty() ? "" : " (" + r.reason + ")"));
+        note(n, [&] {
+          return fmt::format("{} is always {}{}", text(n), to_string(r.value),
+                             r.reason.empty() ? "" : " (" + r.reason + ")");
+        });
+      constant_value_[n] = bit(r.value);
       return bit(r.value);
     }
     switch (t.kind()) {
       case K::literal:
-        note(n, fmt::format("the literal {} stands where a condition belongs, which makes the "
-                            "whole condition UNKNOWN",
-                            strip_parentheses(text(n))));
+        note(n, [&] {
+          return fmt::format(
+              "the literal {} stands where a condition belongs, which makes the "
+              "whole condition UNKNOWN",
+              strip_parentheses(text(n)));
+        });
         return kUnknown;
       case K::attribute:
         return by_presence(presence_of(n), kKnown, kUnknown);
@@ -366,38 +393,52 @@ class Analyzer {
     if ((t.type == T::contains || t.type == T::not_contains) && r.type == T::composite &&
         r.elements.empty()) {
       if (t.type == T::not_contains) return kTrue;
-      note(n, fmt::format("{} is always FALSE: nothing contains the empty list", text(n)));
+      note(n, [&] {
+        return fmt::format("{} is always FALSE: nothing contains the empty list", text(n));
+      });
       return kFalse;
     }
     if (is_ordering(t.type)) {
       if (r.type == T::composite && r.elements.size() != 1) {
-        note(n, fmt::format("{}: an ordering operator on a multi-valued side is always UNKNOWN "
-                            "(MS-DTYP 2.4.4.17.6)",
-                            text(n)));
+        note(n, [&] {
+          return fmt::format(
+              "{}: an ordering operator on a multi-valued side is always UNKNOWN "
+              "(MS-DTYP 2.4.4.17.6)",
+              text(n));
+        });
         return kUnknown;
       }
       if (r.type == T::sid || r.type == T::octet_string) {
-        note(n, fmt::format("{}: only integers and strings have an order, so it is always "
-                            "UNKNOWN",
-                            text(n)));
+        note(n, [&] {
+          return fmt::format(
+              "{}: only integers and strings have an order, so it is always "
+              "UNKNOWN",
+              text(n));
+        });
         return kUnknown;
       }
       for (std::size_t side : {left, right}) {
         const CondToken& s = token(side);
         if (known_resource(s))
           if (const Claim* c = resource(s); c && c->value_count() > 1) {
-            note(n, fmt::format("{}: the resource attribute has {} values, and an ordering "
-                                "operator on a multi-valued side is always UNKNOWN",
-                                text(n), c->value_count()));
+            note(n, [&] {
+              return fmt::format(
+                  "{}: the resource attribute has {} values, and an ordering "
+                  "operator on a multi-valued side is always UNKNOWN",
+                  text(n), c->value_count());
+            });
             return kUnknown;
           }
       }
     }
     if ((t.type == T::any_of || t.type == T::not_any_of) && r.kind() == K::literal &&
         r.type != T::composite) {
-      note(n, fmt::format("{}: Any_of with one value rather than a {{...}} list is UNKNOWN (the "
-                          "Windows KDC answers so; docs/conditional-aces.md)",
-                          text(n)));
+      note(n, [&] {
+        return fmt::format(
+            "{}: Any_of with one value rather than a {{...}} list is UNKNOWN (the "
+            "Windows KDC answers so; docs/conditional-aces.md)",
+            text(n));
+      });
       return kUnknown;
     }
     const Presence a = presence_of(left), b = presence_of(right);
@@ -421,9 +462,12 @@ class Analyzer {
                           return l.kind == Lit::Kind::sid;
                         });
       if (!sids) {
-        note(n, fmt::format("{}: {} takes SIDs only; any other value makes the whole condition "
-                            "UNKNOWN",
-                            text(n), find_conditional_token(t.type)->sddl));
+        note(n, [&] {
+          return fmt::format(
+              "{}: {} takes SIDs only; any other value makes the whole condition "
+              "UNKNOWN",
+              text(n), find_conditional_token(t.type)->sddl);
+        });
         return kUnknown;
       }
       return kKnown;
@@ -431,8 +475,10 @@ class Analyzer {
     if (known_resource(o)) {
       const Claim* c = resource(o);
       if (c && c->type != ClaimType::sid) {
-        note(n, fmt::format("{}: the resource attribute holds no SIDs, and {} takes SIDs only",
-                            text(n), find_conditional_token(t.type)->sddl));
+        note(n, [&] {
+          return fmt::format("{}: the resource attribute holds no SIDs, and {} takes SIDs only",
+                             text(n), find_conditional_token(t.type)->sddl);
+        });
         return kUnknown;
       }
     }
@@ -481,8 +527,10 @@ class Analyzer {
     for (const auto& [var, atoms] : by_var) {
       if (auto pair = conflicting(atoms)) {
         const auto& v = vars_[static_cast<std::size_t>(var)];
-        note(n, fmt::format("no value of {} makes both {} and {} TRUE", v.display,
-                            text(pair->first), text(pair->second)));
+        note(n, [&] {
+          return fmt::format("no value of {} makes both {} and {} TRUE", v.display,
+                             text(pair->first), text(pair->second));
+        });
         found = true;
         break;
       }
@@ -492,7 +540,8 @@ class Analyzer {
   }
 
   // Two tests of one attribute that no value passes together, if there are any.
-  static std::optional<std::pair<std::size_t, std::size_t>> conflicting(const std::vector<Atom>& atoms) {
+  static std::optional<std::pair<std::size_t, std::size_t>> conflicting(
+      const std::vector<Atom>& atoms) {
     for (std::size_t i = 0; i < atoms.size(); ++i)
       for (std::size_t j = i + 1; j < atoms.size(); ++j)
         if (conflict(atoms[i], atoms[j])) return std::pair(atoms[i].node, atoms[j].node);
@@ -512,10 +561,14 @@ class Analyzer {
     constexpr auto max = std::numeric_limits<std::int64_t>::max();
     constexpr auto min = std::numeric_limits<std::int64_t>::min();
     switch (op) {
-      case T::greater_than: return v == max ? Bound{true, v, true, false} : Bound{true, v + 1, false, false};
-      case T::greater_than_or_equal: return Bound{true, v, false, false};
-      case T::less_than: return v == min ? Bound{false, v, false, true} : Bound{false, v - 1, false, false};
-      default: return Bound{false, v, false, false};  // <=
+      case T::greater_than:
+        return v == max ? Bound{true, v, true, false} : Bound{true, v + 1, false, false};
+      case T::greater_than_or_equal:
+        return Bound{true, v, false, false};
+      case T::less_than:
+        return v == min ? Bound{false, v, false, true} : Bound{false, v - 1, false, false};
+      default:
+        return Bound{false, v, false, false};  // <=
     }
   }
   static bool admits(const Bound& b, std::int64_t x) {
@@ -532,7 +585,8 @@ class Analyzer {
     if (a_exists || b_exists) return false;
     const bool a_order = is_ordering(a.op), b_order = is_ordering(b.op);
     if (a.op == T::equals && b.op == T::equals) return !same_set(a.values, b.values, true);
-    if ((a.op == T::equals && b.op == T::not_equals) || (a.op == T::not_equals && b.op == T::equals))
+    if ((a.op == T::equals && b.op == T::not_equals) ||
+        (a.op == T::not_equals && b.op == T::equals))
       return same_set(a.values, b.values, false);
     if (a.op == T::not_equals && b.op == T::not_equals) return false;
     // An ordering needs exactly one value (MS-DTYP 2.4.4.17.6), integers or strings.
@@ -586,6 +640,7 @@ class Analyzer {
   std::vector<std::optional<bool>> contradiction_;
   std::map<std::size_t, std::string> reasons_;
   std::vector<Outcomes> seen_;
+  std::vector<std::optional<Outcomes>> constant_value_;  // evaluated once: no caller changes them
 };
 
 }  // namespace
