@@ -66,6 +66,14 @@ const std::vector<RuleCase> kRuleCases = {
      "GR to SY after GA to SY"},
     {"unknown-rights", O::section, "D:(A;;FA;;;SY)", 7, Severity::warning, "D:(A;;GA;;;SY)",
      "FA has SYNCHRONIZE and 0x1c0, undefined for sections; rights field at column 7"},
+    {"condition-never-true", O::section,
+     "D:(A;;GA;;;SY)(XA;;GR;;;IU;((@USER.Level == 1) && (@USER.Level == 2)))", 28,
+     Severity::warning, "D:(A;;GA;;;SY)(XA;;GR;;;IU;((@USER.Level == 1) || (@USER.Level == 2)))",
+     "Level cannot be both 1 and 2; the condition starts at column 28"},
+    {"condition-unknown-result", {}, "D:(XD;;GW;;;WD;(@USER.Clearance < 3))(A;;GA;;;SY)(A;;GA;;;BA)",
+     16, Severity::warning,
+     "D:(XD;;GW;;;WD;((Exists @USER.Clearance) && (@USER.Clearance < 3)))(A;;GA;;;SY)(A;;GA;;;BA)",
+     "callers without a Clearance claim (administrators too) get UNKNOWN, and the deny applies"},
 };
 
 std::vector<Finding> lint(std::string_view sddl, std::optional<ObjectType> object = {},
@@ -296,6 +304,105 @@ TEST(LintRules, LowIntegrityWritesPassWithoutNoWriteUp) {
   EXPECT_NE(f[0].message.find("the High Mandatory Level (HI) label"), std::string::npos)
       << f[0].message;
   EXPECT_EQ(f[1].rule, Rule::label_above_medium);
+}
+
+// --- conditional ACEs -----------------------------------------------------------------------
+
+TEST(LintConditions, ConditionalAllowsAreNotWorldWritable) {
+  // Users may write only when the condition holds: not every user.
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(XA;;GW;;;BU;(Member_of {SID(LU)}))", O::mutex).empty());
+  auto f = lint("D:(A;;GA;;;SY)(XA;;GW;;;AU;(Member_of {SID(LU)}))(XA;;GR;;;AN;(Member_of {SID(LU)}))",
+                O::section);
+  for (const auto& x : f)
+    EXPECT_TRUE(x.rule != Rule::world_writable && x.rule != Rule::anonymous_access) << describe(f);
+  // A condition that is always TRUE grants everyone in the group.
+  f = lint("D:(A;;GA;;;SY)(XA;;GW;;;AU;(@USER.x Not_Contains {}))", O::mutex);
+  ASSERT_EQ(f.size(), 0u) << describe(f);  // GW on a mutex is READ_CONTROL only
+  f = lint("D:(A;;GA;;;SY)(XA;;GRGW;;;AU;(@USER.x Not_Contains {}))S:(ML;;NW;;;LW)", O::event);
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0].rule, Rule::world_writable) << describe(f);
+}
+
+TEST(LintConditions, OnlyAConditionalDenyThatAlwaysAppliesTakesRightsAway) {
+  // Denied to callers with a Level below 3 only: the plain allow still gives BU write.
+  auto f = lint("D:(XD;;GW;;;BU;((Exists @USER.Level) && (@USER.Level < 3)))(A;;GA;;;SY)(A;;GRGW;;;BU)",
+                O::event);
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0].rule, Rule::world_writable) << describe(f);
+  // A condition that is always TRUE or UNKNOWN (here always UNKNOWN: Any_of with one value):
+  // the deny always applies, nothing is left to write.
+  f = lint("D:(XD;;GW;;;BU;(@USER.x Any_of 1))(A;;GA;;;SY)(A;;GRGW;;;BU)", O::event);
+  for (const auto& x : f) EXPECT_NE(x.rule, Rule::world_writable) << describe(f);
+}
+
+TEST(LintConditions, AllowsWithDifferentConditionsAreNotRedundant) {
+  EXPECT_TRUE(lint("D:(XA;;GA;;;SY;(@USER.a == 1))(XA;;GR;;;SY;(@USER.a == 2))").empty());
+  auto f = lint("D:(XA;;GA;;;SY;(@USER.a == 1))(XA;;GR;;;SY;(@USER.a == 1))");
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(f[0].rule, Rule::redundant_ace);
+}
+
+TEST(LintConditions, ConditionalDenyAfterAllowIsNonCanonical) {
+  auto f = lint("D:(A;;GA;;;SY)(XD;;GW;;;WD;(Member_of {SID(BG)}))");
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(f[0].rule, Rule::non_canonical_order);
+}
+
+TEST(LintConditions, NeverTrueSaysWhatTheAceThenDoes) {
+  // An XD whose condition is always UNKNOWN denies only those callers: everyone here.
+  auto f = lint("D:(XD;;GW;;;WD;(@USER.a Any_of 1))(A;;GA;;;SY)");
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(f[0].rule, Rule::condition_never_true);
+  EXPECT_EQ(f[0].position.column, 16u);
+  EXPECT_NE(f[0].message.find("this deny ACE denies GW only to callers for whom it is UNKNOWN"),
+            std::string::npos)
+      << f[0].message;
+  // Always FALSE: it denies nothing.
+  f = lint("D:(XD;;GW;;;WD;(@USER.a Contains {}))(A;;GA;;;SY)");
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_NE(f[0].message.find("this deny ACE denies nothing"), std::string::npos) << f[0].message;
+  // A resource attribute the SACL does not have: the allow grants nothing.
+  f = lint("D:(A;;GA;;;SY)(XA;;GR;;;AU;(@USER.Level >= @RESOURCE.Level))S:(ML;;NW;;;ME)"
+           "(RA;;;;;WD;(\"Secrecy\",TU,0x0,3))");
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0].rule, Rule::condition_never_true) << describe(f);
+  EXPECT_NE(f[0].message.find("the descriptor has no resource attribute 'Level'"), std::string::npos)
+      << f[0].message;
+  // Without a SACL, nothing is known of the object's resource attributes.
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(XA;;GR;;;AU;(@USER.Level >= @RESOURCE.Level))").empty());
+}
+
+TEST(LintConditions, UnknownResultForNegatedAllows) {
+  auto f = lint("D:(A;;GA;;;SY)(XA;;GR;;;IU;(@USER.Department != \"Sales\"))", O::section);
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(f[0].rule, Rule::condition_unknown_result);
+  EXPECT_EQ(f[0].position.column, 28u);
+  EXPECT_NE(f[0].message.find("callers without @USER.Department are not granted query|map-read|"
+                              "read-control: the negated test is UNKNOWN for them, not TRUE"),
+            std::string::npos)
+      << f[0].message;
+  // Written out, or not negated: nothing to say.
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(XA;;GR;;;IU;((Not_Exists @USER.Department) || "
+                   "(@USER.Department != \"Sales\")))")
+                  .empty());
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(XA;;GR;;;IU;(@USER.Department == \"Sales\"))").empty());
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(XA;;GR;;;IU;(Not_Member_of {SID(BG)}))").empty());
+}
+
+TEST(LintConditions, UnknownResultNamesEveryMissingAttributeOfADeny) {
+  auto f = lint("D:(XD;;GW;;;WD;((@USER.a == 1) || (@DEVICE.b == 2)))(A;;GA;;;SY)");
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_NE(f[0].message.find("callers without @USER.a or @DEVICE.b are denied GW"),
+            std::string::npos)
+      << f[0].message;
+  // Member_of never gives UNKNOWN.
+  EXPECT_TRUE(lint("D:(XD;;GW;;;WD;(Member_of {SID(BG)}))(A;;GA;;;SY)").empty());
+}
+
+TEST(LintConditions, SuppressedLikeAnyRule) {
+  LintSettings s;
+  s.rules.disable(Rule::condition_unknown_result);
+  EXPECT_TRUE(lint("D:(XD;;GW;;;WD;(@USER.Clearance < 3))(A;;GA;;;SY)", {}, s).empty());
 }
 
 TEST(LintSettingsTest, DisabledRulesAndOverriddenLevels) {

@@ -196,6 +196,57 @@ TEST(PolicyLint, FindingsSitOnTheEntryThatWroteTheAce) {
   EXPECT_EQ(r.findings[1].rule, Rule::low_integrity_write_blocked);
 }
 
+TEST(PolicyLint, ConditionFindingsSitOnTheirEntry) {
+  Tree t("policy-conditions");
+  t.write("p.toml",
+          "object = \"section\"\n"                                     // 1
+          "[dacl]\n"                                                   // 2
+          "[[dacl.allow]]\n"                                           // 3
+          "principal = \"SY\"\n"                                       // 4
+          "rights = \"all\"\n"                                         // 5
+          "[[dacl.allow]]\n"                                           // 6
+          "principal = \"LU\"\n"                                       // 7
+          "rights = \"read\"\n"                                        // 8
+          "condition = \"(@User.Level >= @Resource.Level)\"\n"         // 9
+          "[[dacl.deny]]\n"                                            // 10 (first in the DACL)
+          "principal = \"WD\"\n"                                       // 11
+          "rights = \"write\"\n"                                       // 12
+          "condition = \"(@User.Clearance < @Resource.Secrecy)\"\n"    // 13
+          "[label]\n"                                                  // 14
+          "level = \"medium\"\n"                                       // 15
+          "[[resource-attribute]]\n"                                   // 16
+          "name = \"Secrecy\"\n"                                       // 17
+          "type = \"uint64\"\n"                                        // 18
+          "values = [3]\n");                                          // 19
+  LintReport r = t.run(inputs({"p.toml"}));
+  ASSERT_EQ(r.findings.size(), 2u);
+  // LU's entry (line 6): the object has no Level, so the allow grants nothing.
+  EXPECT_EQ(r.findings[0].rule, Rule::condition_never_true);
+  EXPECT_EQ(r.findings[0].position, (SourcePosition{6, 1}));
+  // The deny entry (line 10): callers without a Clearance claim are denied.
+  EXPECT_EQ(r.findings[1].rule, Rule::condition_unknown_result);
+  EXPECT_EQ(r.findings[1].position, (SourcePosition{10, 1}));
+  EXPECT_NE(r.findings[1].message.find("callers without @USER.Clearance are denied"),
+            std::string::npos)
+      << r.findings[1].message;
+}
+
+TEST(PolicyLint, ResourceAttributeAcesSitOnTheirTables) {
+  const std::string content =
+      "object = \"section\"\n[dacl]\n[[dacl.allow]]\nprincipal = \"SY\"\nrights = \"all\"\n"
+      "[[resource-attribute]]\nname = \"A\"\ntype = \"int64\"\nvalues = [1]\n"      // 6-9
+      "[[resource-attribute]]\nname = \"B\"\ntype = \"int64\"\nvalues = [2]\n";     // 10-13
+  // No rule looks at RA ACEs alone: the map from the SACL to the tables is checked through the
+  // subject the hook builds.
+  PolicyLint lint = lint_policy_file("p.toml", "p.toml", content, {});
+  ASSERT_EQ(lint.subjects.size(), 1u);
+  const LintSubject& s = lint.subjects[0];
+  const std::size_t first_ra = s.sddl.find("(RA;"), second_ra = s.sddl.rfind("(RA;");
+  ASSERT_NE(first_ra, second_ra) << s.sddl;
+  EXPECT_EQ(s.source.at(first_ra), (SourcePosition{6, 1})) << s.sddl;
+  EXPECT_EQ(s.source.at(second_ra), (SourcePosition{10, 1})) << s.sddl;
+}
+
 TEST(PolicyLint, ACommentBeforeTheEntrySilencesTheRule) {
   Tree t("policy-suppress");
   t.write("p.toml",

@@ -5,9 +5,12 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "secdesc/lint_format.hpp"
 #include "secdesc/lint_run.hpp"
 #include "secdesc/lint_scanner.hpp"
 
@@ -265,6 +268,19 @@ TEST(LooksLikeSddl, SddlIs) {
     EXPECT_TRUE(looks_like_sddl(s)) << s;
 }
 
+// Conditional and resource-attribute ACEs: the 7th field is a parenthesised group, and { } %
+// inside it are SDDL (composites, %xxxx escapes), not template marks.
+TEST(LooksLikeSddl, ConditionalAcesAre) {
+  for (std::string_view s :
+       {"D:(XA;;FR;;;WD;(Member_of {SID(BA)}))", "D:(XD;;GW;;;WD;(@USER.Clearance < 3))",
+        "S:(RA;;;;;WD;(\"Secrecy\",TU,0x0,3))", "D:(XA;;FR;;;WD;(@USER.x == \"a)b{\"))",
+        "D:(XA;;FR;;;WD;(@RESOURCE.%0100lour == 1))", "D:(XA;;FR;;;WD; (Member_of {SID(BA)}) )"})
+    EXPECT_TRUE(looks_like_sddl(s)) << s;
+  for (std::string_view s : {"D:(XA;;GA;;;{0};(Member_of {SID(LU)}))", "D:(XA;;FR;;;WD;(x)",
+                             "D:(XA;;FR;;;%s;(@USER.x == 1))", "D:(XA;;FR;;;WD;(x) y)"})
+    EXPECT_FALSE(looks_like_sddl(s)) << s;
+}
+
 // No finding at all in ordinary code full of strings that look a little like SDDL.
 TEST(LintScanner, NoFalsePositivesInOrdinaryCode) {
   const std::string src =
@@ -371,6 +387,22 @@ TEST(LintScanner, InferenceMatchesWholeIdentifiersWithKnownSuffixes) {
   EXPECT_EQ(type_of("RegCreateKeyExW("), ObjectType::key);
   EXPECT_EQ(type_of("MyCreateEventWrapper("), std::nullopt);
   EXPECT_EQ(type_of("CreateFileMappingFoo("), std::nullopt);
+}
+
+// Conditional ACEs in C++ literals: the golden tests/golden/lint/conditions.txt was written from
+// the rules' messages, each column counted by hand (the condition's '(' in the file).
+TEST(LintSource, ConditionalAcesGolden) {
+  auto read = [](const char* name) {
+    std::ifstream in(std::string(SECDESC_SOURCE_DIR) + "/tests/golden/lint/" + name,
+                     std::ios::binary);
+    EXPECT_TRUE(in) << name;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  SourceLint r = lint_source("conditions.cpp", read("conditions.cpp"), L::cpp, {});
+  EXPECT_TRUE(r.problems.empty());
+  EXPECT_EQ(format_text(r.findings), read("conditions.txt"));
 }
 
 // The global-namespace example of docs/lint-rules.md, end to end through lint_source.

@@ -165,7 +165,7 @@ const ErrorCase kErrorCases[] = {
      {"p.toml: error: a policy needs `object = \"...\"` (one of section, file, directory, named-pipe, "
       "event, mutex, semaphore, timer, key, process, thread, job, service)",
       "p.toml:1:1: error: unknown key 'objct' in policy (did you mean 'object'?); expected one of: "
-      "name, description, object, object-name, domain-sid, owner, group, dacl, label, expect"}},
+      "name, description, object, object-name, domain-sid, owner, group, dacl, label, resource-attribute, expect"}},
     {"unknown_object_type", "object = \"sectoin\"\n[dacl]\n",
      {"p.toml:1:10: error: unknown object type 'sectoin' (did you mean 'section'?): expected one of "
       "section, file, directory, named-pipe, event, mutex, semaphore, timer, key, process, thread, "
@@ -213,7 +213,7 @@ const ErrorCase kErrorCases[] = {
      "object = \"section\"\n[dacl]\n[[dacl.allow]]\nprincipl = \"IU\"\nrights = \"read\"\n",
      {"p.toml:3:1: error: [[dacl.allow]] needs `principal`",
       "p.toml:4:1: error: unknown key 'principl' in [[dacl.allow]] (did you mean 'principal'?); "
-      "expected one of: principal, rights, inherit, comment"}},
+      "expected one of: principal, rights, inherit, condition, comment"}},
     {"expectation_result",
      "object = \"section\"\n[dacl]\n[[expect]]\ntoken = \"interactive-user\"\nrights = \"read\"\nresult = \"yes\"\n",
      {"p.toml:6:10: error: result must be \"granted\" or \"denied\", not 'yes'"}},

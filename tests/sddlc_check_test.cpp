@@ -23,10 +23,12 @@ constexpr const char* kSddlc = SECDESC_SDDLC;
 constexpr const char* kSddlc = nullptr;
 #endif
 
-// Arguments are single-quoted for /bin/sh; none of the test inputs contains a quote.
-ToolRun sddlc(const std::string& args) {
+// Arguments are single-quoted for /bin/sh; none of the test inputs contains a quote. With a
+// `directory`, sddlc runs there (for the docs' relative paths such as policies/x.toml).
+ToolRun sddlc(const std::string& args, const std::string& directory = {}) {
   ToolRun run;
-  const std::string command = std::string("'") + kSddlc + "' " + args + " 2>&1";
+  const std::string command = (directory.empty() ? "" : "cd '" + directory + "' && ") + "'" +
+                              kSddlc + "' " + args + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;
   std::array<char, 4096> buffer{};
@@ -121,7 +123,8 @@ TEST(SddlcCheck, HelpListsPresetsAndKeys) {
 }
 
 // docs/conditional-aces.md: every ```sh block that runs `sddlc check` is followed by a ```text
-// block with its output; run each and compare, so the documented trace is the real one.
+// block with its output; run each (from the source tree) and compare, so the documented trace
+// is the real one. The policy the doc shows is the file in policies/, whole.
 TEST(SddlcCheck, ConditionalAcesDocumentationIsTheRealOutput) {
   if (!kSddlc) GTEST_SKIP() << kNoTool;
 #ifdef SECDESC_SOURCE_DIR
@@ -140,11 +143,18 @@ TEST(SddlcCheck, ConditionalAcesDocumentationIsTheRealOutput) {
     ASSERT_NE(text, std::string::npos) << "no ```text block after: " << args;
     const std::size_t text_end = doc.find("```", text + 8);
     const std::string want = doc.substr(text + 8, text_end - (text + 8));
-    ToolRun r = sddlc(args);
+    ToolRun r = sddlc(args, SECDESC_SOURCE_DIR);
     EXPECT_EQ(r.out, want) << "sddlc " << args;
     ++examples;
   }
-  EXPECT_EQ(examples, 2);
+  EXPECT_EQ(examples, 4);
+  std::ifstream policy_in(std::string(SECDESC_SOURCE_DIR) +
+                          "/policies/conditional-section-write.toml");
+  std::stringstream policy;
+  policy << policy_in.rdbuf();
+  ASSERT_FALSE(policy.str().empty());
+  EXPECT_NE(doc.find("```toml\n" + policy.str() + "```\n"), std::string::npos)
+      << "docs/conditional-aces.md should show policies/conditional-section-write.toml as it is";
 #endif
 }
 

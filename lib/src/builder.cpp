@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "secdesc/condition_eval.hpp"
 #include "secdesc/rights_text.hpp"
+#include "unicode_case.hpp"
 
 namespace secdesc {
 
@@ -26,28 +28,61 @@ DescriptorBuilder& DescriptorBuilder::auto_inherited(bool on) {
   return *this;
 }
 DescriptorBuilder& DescriptorBuilder::allow(const Sid& sid, AccessMask mask, std::uint8_t flags) {
-  entries_.push_back(Entry{true, sid, mask, flags});
+  entries_.push_back(Entry{true, sid, mask, flags, std::nullopt});
   return *this;
 }
 DescriptorBuilder& DescriptorBuilder::deny(const Sid& sid, AccessMask mask, std::uint8_t flags) {
-  entries_.push_back(Entry{false, sid, mask, flags});
+  entries_.push_back(Entry{false, sid, mask, flags, std::nullopt});
+  return *this;
+}
+DescriptorBuilder& DescriptorBuilder::allow_if(const Sid& sid, AccessMask mask,
+                                               ConditionalExpression condition, std::uint8_t flags) {
+  entries_.push_back(Entry{true, sid, mask, flags, std::move(condition)});
+  return *this;
+}
+DescriptorBuilder& DescriptorBuilder::deny_if(const Sid& sid, AccessMask mask,
+                                              ConditionalExpression condition, std::uint8_t flags) {
+  entries_.push_back(Entry{false, sid, mask, flags, std::move(condition)});
+  return *this;
+}
+
+DescriptorBuilder& DescriptorBuilder::add_words(bool allow, std::string_view principal,
+                                                std::string_view rights,
+                                                std::optional<std::string_view> condition_text) {
+  auto sid = parse_principal(principal, context_);
+  auto mask = parse_rights(rights, type_);
+  std::optional<ConditionalExpression> condition;
+  if (!sid && !error_) error_ = sid.error();
+  if (!mask && !error_) error_ = mask.error();
+  if (condition_text) {
+    auto parsed = parse_conditional_expression(*condition_text, context_);
+    if (parsed)
+      condition = std::move(*parsed);
+    else if (!error_)
+      error_ = parsed.error();
+    if (!parsed) return *this;
+  }
+  if (sid && mask) entries_.push_back(Entry{allow, *sid, *mask, 0, std::move(condition)});
   return *this;
 }
 
 DescriptorBuilder& DescriptorBuilder::allow(std::string_view principal, std::string_view rights) {
-  auto sid = parse_principal(principal, context_);
-  auto mask = parse_rights(rights, type_);
-  if (!sid && !error_) error_ = sid.error();
-  if (!mask && !error_) error_ = mask.error();
-  if (sid && mask) allow(*sid, *mask);
-  return *this;
+  return add_words(true, principal, rights, std::nullopt);
 }
 DescriptorBuilder& DescriptorBuilder::deny(std::string_view principal, std::string_view rights) {
-  auto sid = parse_principal(principal, context_);
-  auto mask = parse_rights(rights, type_);
-  if (!sid && !error_) error_ = sid.error();
-  if (!mask && !error_) error_ = mask.error();
-  if (sid && mask) deny(*sid, *mask);
+  return add_words(false, principal, rights, std::nullopt);
+}
+DescriptorBuilder& DescriptorBuilder::allow_if(std::string_view principal, std::string_view rights,
+                                               std::string_view condition) {
+  return add_words(true, principal, rights, condition);
+}
+DescriptorBuilder& DescriptorBuilder::deny_if(std::string_view principal, std::string_view rights,
+                                              std::string_view condition) {
+  return add_words(false, principal, rights, condition);
+}
+
+DescriptorBuilder& DescriptorBuilder::resource_attribute(Claim claim) {
+  resource_attributes_.push_back(std::move(claim));
   return *this;
 }
 
@@ -73,7 +108,17 @@ Result<SecurityDescriptor> DescriptorBuilder::build() const {
                           fmt::format("inheritance flags mean nothing on a {}: only directories "
                                       "and registry keys have children that inherit",
                                       info.name));
-      aces.push_back(e.allow ? make_allow(e.sid, e.mask, e.flags) : make_deny(e.sid, e.mask, e.flags));
+      Ace ace = e.allow ? make_allow(e.sid, e.mask, e.flags) : make_deny(e.sid, e.mask, e.flags);
+      if (e.condition) {
+        if (auto bad = e.condition->validate())
+          return make_error(bad->code, Error::no_offset,
+                            fmt::format("condition of the {} entry for {}: {}",
+                                        e.allow ? "allow" : "deny", e.sid.to_string(),
+                                        bad->message));
+        ace.type = e.allow ? AceType::access_allowed_callback : AceType::access_denied_callback;
+        ace.condition = *e.condition;
+      }
+      aces.push_back(std::move(ace));
     }
   }
   SecurityDescriptor sd;
@@ -86,6 +131,36 @@ Result<SecurityDescriptor> DescriptorBuilder::build() const {
   if (protected_) flags |= control::dacl_protected;
   if (auto_inherited_) flags |= control::dacl_auto_inherited;
   sd.set_control_flags(flags);
+  if (!resource_attributes_.empty()) {
+    std::vector<Ace> sacl;
+    for (std::size_t i = 0; i < resource_attributes_.size(); ++i) {
+      const Claim& claim = resource_attributes_[i];
+      if (auto bad = validate_claim(claim))
+        return make_error(ErrorCode::invalid_argument, Error::no_offset,
+                          fmt::format("resource attribute '{}': {}", claim.name_utf8(),
+                                      bad->message));
+      if (claim.value_count() == 0)
+        return make_error(ErrorCode::invalid_argument, Error::no_offset,
+                          fmt::format("resource attribute '{}' has no value: a condition reading "
+                                      "it would be UNKNOWN",
+                                      claim.name_utf8()));
+      for (std::size_t k = 0; k < i; ++k)
+        if (detail::compare_utf16(resource_attributes_[k].name, claim.name, false) == 0)
+          return make_error(ErrorCode::invalid_argument, Error::no_offset,
+                            fmt::format("resource attribute '{}' is given twice (names compare "
+                                        "case-insensitively; only the first would count)",
+                                        claim.name_utf8()));
+      // MS-DTYP 2.4.4.15: the SID of a SYSTEM_RESOURCE_ATTRIBUTE_ACE is Everyone; no access mask.
+      Ace ace;
+      ace.type = AceType::system_resource_attribute;
+      ace.sid = sids::everyone;
+      ace.resource_attribute = claim;
+      sacl.push_back(std::move(ace));
+    }
+    Acl acl = Acl::with_aces(std::move(sacl));
+    if (auto size = acl.checked_binary_size(); !size) return std::move(size).error();
+    sd.set_sacl(std::move(acl));
+  }
   if (label_) {
     const auto& [level, policy] = *label_;
     if (!is_integrity_sid(level))

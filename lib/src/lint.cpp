@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "secdesc/condition_analysis.hpp"
+#include "secdesc/condition_eval.hpp"
 #include "text.hpp"
 
 namespace secdesc {
@@ -107,6 +109,7 @@ class Checker {
       check_duplicates(AclKind::dacl);
       check_duplicates(AclKind::sacl);
       check_unknown_rights();
+      check_conditions();
     }
     check_object_name();
     for (const auto& f : s_.expectation_failures)
@@ -338,18 +341,23 @@ class Checker {
       if (ace.inherit_only()) continue;
       const AccessMask mask = effective_mask(ace.mask, type_);
       if (ace.is_deny()) {
-        denied.emplace_back(ace.sid, mask);
+        // A conditional deny takes rights away only when it always applies (TRUE or UNKNOWN).
+        if (!ace.condition || !analysis(ace).can_be_false) denied.emplace_back(ace.sid, mask);
         continue;
       }
       if (!ace.is_allow() || ace.object_type) continue;
       const AccessMask granted = mask & ~denied_to(ace.sid);
       const AccessMask granted_writes = granted & writes;
       const std::size_t at = ace_offset(AclKind::dacl, i);
-      if (granted_writes && contains(kUnprivilegedGroups, ace.sid))
+      // A conditional allow grants the group's members only when the condition holds, so it
+      // does not hand the object to every user (unless the condition is always TRUE).
+      const bool everyone_in_group =
+          !ace.condition || (!analysis(ace).can_be_false && !analysis(ace).can_be_unknown);
+      if (granted_writes && everyone_in_group && contains(kUnprivilegedGroups, ace.sid))
         emit(Rule::world_writable, at,
              fmt::format("{} is granted write access: {}", describe_sid(ace.sid),
                          describe_mask(granted_writes, type_)));
-      if (granted && ace.sid == sids::anonymous)
+      if (granted && everyone_in_group && ace.sid == sids::anonymous)
         emit(Rule::anonymous_access, at,
              fmt::format("{} is granted {}", describe_sid(ace.sid), describe_mask(granted, type_)));
       if (granted_writes && low_writes_blocked && carried_at_low_integrity(ace.sid))
@@ -414,7 +422,7 @@ class Checker {
         const Ace& earlier = list[i];
         if (earlier.is_deny()) break;
         if (earlier.type != later.type || earlier.sid != later.sid || earlier.flags != later.flags ||
-            earlier.object_type != later.object_type ||
+            earlier.condition != later.condition || earlier.object_type != later.object_type ||
             earlier.inherited_object_type != later.inherited_object_type)
           continue;
         const AccessMask need = coverage(later.mask);
@@ -443,6 +451,66 @@ class Checker {
     }
   }
 
+  // What a condition can be over every caller, with the descriptor's resource attributes when
+  // its SACL is there (docs/lint-rules.md, condition-never-true).
+  ConditionAnalysis analysis(const Ace& ace) {
+    for (const auto& [expr, result] : analyses_)
+      if (*expr == *ace.condition) return result;
+    std::optional<std::vector<Claim>> resources;
+    if (sd().sacl_state() == AclState::present) resources = resource_attributes(sd());
+    analyses_.emplace_back(&*ace.condition, analyze_condition(*ace.condition, resources));
+    return analyses_.back().second;
+  }
+
+  static std::string join_or(const std::vector<std::string>& words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i)
+      out += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+    return out;
+  }
+
+  // condition-never-true and condition-unknown-result, on every ACE with a condition. The
+  // facts: an allow ACE applies when its condition is TRUE, a deny ACE when it is TRUE or
+  // UNKNOWN (MS-DTYP 2.4.4.17.3, 2.5.3.2); a test of an attribute the caller lacks is UNKNOWN
+  // (MS-DTYP 2.4.4.17.6).
+  void check_conditions() {
+    for (AclKind kind : {AclKind::dacl, AclKind::sacl}) {
+      const auto& list = aces(kind);
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const Ace& ace = list[i];
+        if (!ace.condition) continue;
+        const ConditionAnalysis a = analysis(ace);
+        const std::size_t at = ace_field_offset(kind, i, 6);
+        const std::string rights = describe_mask(effective_mask(ace.mask, type_), type_);
+        if (!a.can_be_true) {
+          std::string effect =
+              ace.is_allow() ? "this allow ACE grants nothing"
+              : !ace.is_deny() ? "this ACE never applies"
+              : a.can_be_unknown
+                  ? fmt::format("this deny ACE denies {} only to callers for whom it is UNKNOWN",
+                                rights)
+                  : std::string("this deny ACE denies nothing");
+          emit(Rule::condition_never_true, at,
+               fmt::format("the condition is never TRUE ({}): {}", a.never_true_reason, effect));
+          continue;
+        }
+        if (ace.is_deny() && a.can_be_unknown) {
+          const std::string who = a.unknown_without.empty()
+                                      ? std::string("callers for whom the condition is UNKNOWN")
+                                      : "callers without " + join_or(a.unknown_without);
+          emit(Rule::condition_unknown_result, at,
+               fmt::format("a deny ACE applies when its condition is UNKNOWN: {} are denied {}",
+                           who, rights));
+        } else if (ace.is_allow() && !a.negated_needs.empty()) {
+          emit(Rule::condition_unknown_result, at,
+               fmt::format("callers without {} are not granted {}: the negated test is UNKNOWN "
+                           "for them, not TRUE",
+                           join_or(a.negated_needs), rights));
+        }
+      }
+    }
+  }
+
   void check_object_name() {
     if (!s_.object_name) return;
     const std::string& name = s_.object_name->name;
@@ -462,6 +530,7 @@ class Checker {
   SidContext context_;
   const SddlParse* p_ = nullptr;
   std::vector<Finding> out_;
+  std::vector<std::pair<const ConditionalExpression*, ConditionAnalysis>> analyses_;
 };
 
 }  // namespace

@@ -14,9 +14,10 @@
 namespace secdesc {
 namespace {
 
-SourcePosition position_of(std::string_view content, const SourceLocation& where) {
+// The loader's columns are toml++'s, which count code points: already what SourcePosition counts.
+SourcePosition position_of(std::string_view /*content*/, const SourceLocation& where) {
   if (where.line == 0) return SourcePosition{1, 1};
-  return character_position(content, where.line, where.column ? where.column : 1);
+  return SourcePosition{where.line, where.column ? where.column : 1};
 }
 
 // The rules a `# sddl-lint: disable=a,b` comment on line `line` names (empty: none; "*" for
@@ -91,6 +92,17 @@ PolicyLint lint_policy_file(const std::filesystem::path& /*path*/, std::string_v
       const SourcePosition label_at = position_of(content, *policy.label_table);
       for (std::size_t k = s_at == std::string::npos ? sddl.size() : s_at; k < sddl.size(); ++k)
         positions[k] = label_at;
+    }
+    // The SACL's RA ACEs, in order, are the [[resource-attribute]] tables.
+    const auto& sacl = parsed->descriptor.sacl();
+    std::size_t attribute = 0;
+    for (std::size_t i = 0; sacl && i < parsed->sacl_aces.size() && i < sacl->aces.size(); ++i) {
+      if (sacl->aces[i].type != AceType::system_resource_attribute) continue;
+      if (attribute >= policy.resource_attribute_entries.size()) break;
+      const SourcePosition entry_at =
+          position_of(content, policy.resource_attribute_entries[attribute++]);
+      for (std::size_t k = parsed->sacl_aces[i].begin; k < parsed->sacl_aces[i].end; ++k)
+        positions[k] = entry_at;
     }
   }
   LintSubject subject = make_sddl_subject(std::string(display_name), sddl,

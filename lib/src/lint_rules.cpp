@@ -21,7 +21,7 @@ constexpr std::array<RuleInfo, rule_count> kRules{{
      "not valid SDDL: Windows rejects the string with ERROR_INVALID_PARAMETER",
      "correct it at the reported character (grammar: MS-DTYP 2.5.1)"},
     {R::unsupported, "unsupported", S::note, S::note,
-     "valid SDDL that secdesc cannot analyse yet (conditional or resource-attribute ACEs): the "
+     "valid SDDL that secdesc cannot analyse yet (trust-label TL or access-filter FL ACEs): the "
      "string was not checked",
      "review it by hand"},
     {R::nonstandard, "nonstandard", S::warning, S::warning,
@@ -81,6 +81,16 @@ constexpr std::array<RuleInfo, rule_count> kRules{{
      "access bits the object type does not define: Windows ignores them or they mean something "
      "else for this type",
      "use the generic rights (GR GW GX GA) or the type's own rights"},
+    {R::condition_never_true, "condition-never-true", S::warning, S::warning,
+     "a conditional ACE whose condition no caller makes TRUE: an allow ACE (XA) grants nothing, "
+     "a deny ACE (XD) applies only where the condition is UNKNOWN",
+     "correct the condition so that the callers it is meant for pass it, or remove the ACE"},
+    {R::condition_unknown_result, "condition-unknown-result", S::warning, S::warning,
+     "a conditional ACE whose UNKNOWN result (a caller without the attribute) is easy to miss: "
+     "a deny ACE (XD) denies such callers, an allow ACE (XA) with a negated test grants them "
+     "nothing",
+     "say what callers without the attribute get: (Exists @USER.x) && (...) in a deny ACE lets "
+     "them pass, (Not_Exists @USER.x) || (...) in an allow ACE grants them"},
     {R::global_namespace, "global-namespace", S::note, S::note,
      "Global\\ object name: creating it outside session 0 needs SeCreateGlobalPrivilege, which "
      "services have and user processes do not",

@@ -421,7 +421,23 @@ class Decoder {
 
 constexpr bool is_tag(char c) noexcept { return c == 'O' || c == 'G' || c == 'D' || c == 'S'; }
 
-// "(X;.." with X one or two letters, then at least one more ';' before the closing ')'.
+// The index just past the parenthesised group that starts at t[open] ('('), with quoted
+// strings skipped; npos when it is not closed.
+std::size_t past_group(std::string_view t, std::size_t open) noexcept {
+  std::size_t depth = 0;
+  bool quoted = false;
+  for (std::size_t i = open; i < t.size(); ++i) {
+    if (t[i] == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (t[i] == '(') ++depth;
+    if (t[i] == ')' && --depth == 0) return i + 1;
+  }
+  return std::string_view::npos;
+}
+
+// "(X;.." with X one or two letters, then at least one more ';' before the closing ')'; or a
+// conditional or resource-attribute ACE, whose 7th field is a parenthesised group:
+// "(XA;;FR;;;WD;(...))".
 bool has_closed_ace(std::string_view t) noexcept {
   for (std::size_t open = t.find('('); open != std::string_view::npos;
        open = t.find('(', open + 1)) {
@@ -435,6 +451,27 @@ bool has_closed_ace(std::string_view t) noexcept {
     for (++i; i < t.size() && t[i] != ')' && t[i] != '('; ++i)
       if (t[i] == ';') ++semicolons;
     if (semicolons >= 2 && i < t.size() && t[i] == ')') return true;
+    if (semicolons == 6 && i < t.size() && t[i] == '(') {
+      std::size_t k = past_group(t, i);
+      while (k < t.size() && t[k] == ' ') ++k;
+      if (k < t.size() && t[k] == ')') return true;
+    }
+  }
+  return false;
+}
+
+// { } % $ mark templates (format strings, interpolation), except inside the condition of a
+// conditional ACE or the attribute of an RA ACE (parentheses two deep), where composites {...}
+// and %xxxx escapes are SDDL.
+bool has_template_mark(std::string_view t) noexcept {
+  std::size_t depth = 0;
+  bool quoted = false;
+  for (char c : t) {
+    if (c == '"' && depth >= 2) quoted = !quoted;
+    if (quoted) continue;
+    if (c == '(') ++depth;
+    else if (c == ')' && depth > 0) --depth;
+    else if ((c == '{' || c == '}' || c == '%' || c == '$') && depth < 2) return true;
   }
   return false;
 }
@@ -1352,7 +1389,7 @@ SourceLanguage language_for_path(std::string_view path) noexcept {
 
 bool looks_like_sddl(std::string_view text) noexcept {
   // No SDDL has a backslash ("D:\\data", printf's "\n"), and { } % $ mark templates.
-  if (text.find_first_of("{}%$\\") != std::string_view::npos) return false;
+  if (text.find('\\') != std::string_view::npos || has_template_mark(text)) return false;
   std::size_t i = 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
   const std::string_view t = text.substr(i);

@@ -10,19 +10,25 @@
 #include <toml++/toml.h>
 
 #include "secdesc/builder.hpp"
+#include "secdesc/claim.hpp"
+#include "secdesc/conditional.hpp"
 #include "secdesc/rights_text.hpp"
 #include "secdesc/token.hpp"
 #include "suggest.hpp"
 #include "text.hpp"
+#include "utf.hpp"
 
 namespace secdesc {
 namespace {
 
 const std::vector<std::string_view> kTopKeys = {"name",  "description", "object", "object-name",
                                                 "domain-sid", "owner", "group", "dacl",
-                                                "label", "expect"};
+                                                "label", "resource-attribute", "expect"};
 const std::vector<std::string_view> kDaclKeys = {"protected", "auto-inherited", "allow", "deny"};
-const std::vector<std::string_view> kEntryKeys = {"principal", "rights", "inherit", "comment"};
+const std::vector<std::string_view> kEntryKeys = {"principal", "rights", "inherit", "condition",
+                                                  "comment"};
+const std::vector<std::string_view> kResourceKeys = {"name", "type", "values", "case-sensitive",
+                                                     "comment"};
 const std::vector<std::string_view> kLabelKeys = {"level", "policy"};
 const std::vector<std::string_view> kExpectKeys = {"description", "token", "rights", "result"};
 
@@ -56,11 +62,101 @@ std::string join(const std::vector<std::string_view>& words) {
   return out;
 }
 
+// Where byte `offset` of a string value's decoded text is written in the TOML source, given the
+// position of its opening quote as toml++ gives it (1-based line and column, the column counted
+// in code points): escapes (\\" \\u00e9 ...), a multi-line string's first newline and
+// line-ending backslashes are walked, so an error inside the string points at the character the
+// user wrote. The column returned is in code points too. nullopt when the source does not hold a
+// string there.
+std::optional<std::pair<std::size_t, std::size_t>> string_offset_position(
+    std::string_view source, std::size_t line, std::size_t column, std::size_t offset) {
+  auto is_continuation = [&](std::size_t i) {
+    return (static_cast<unsigned char>(source[i]) & 0xC0) == 0x80;
+  };
+  std::size_t r = 0;  // byte index into source
+  for (std::size_t l = 1; l < line; ++l) {
+    r = source.find('\n', r);
+    if (r == std::string_view::npos) return std::nullopt;
+    ++r;
+  }
+  std::size_t line_start = r;
+  for (std::size_t c = 1; c < column && r < source.size(); ++c) {
+    ++r;
+    while (r < source.size() && is_continuation(r)) ++r;
+  }
+  if (r >= source.size()) return std::nullopt;
+  const char quote = source[r];
+  if (quote != '"' && quote != '\'') return std::nullopt;
+  const std::string delimiter(3, quote);
+  const bool multi = source.substr(r, 3) == delimiter;
+  const bool basic = quote == '"';
+  r += multi ? 3 : 1;
+  auto newline_at = [&](std::size_t i) {
+    if (source[i] == '\n') return std::size_t{1};
+    if (source[i] == '\r' && i + 1 < source.size() && source[i + 1] == '\n') return std::size_t{2};
+    return std::size_t{0};
+  };
+  auto next_line = [&](std::size_t i, std::size_t nl) {
+    ++line;
+    line_start = i + nl;
+    return i + nl;
+  };
+  // TOML: a newline right after a multi-line string's opening delimiter is trimmed.
+  if (multi && r < source.size()) {
+    if (auto nl = newline_at(r)) r = next_line(r, nl);
+  }
+  std::size_t decoded = 0;
+  while (r < source.size() && decoded < offset) {
+    const char c = source[r];
+    if (!multi && (c == quote || c == '\n')) break;
+    if (multi && source.substr(r, 3) == delimiter) break;
+    if (basic && c == '\\' && r + 1 < source.size()) {
+      const char e = source[r + 1];
+      std::size_t raw = 2, bytes = 1;
+      if (e == 'u' || e == 'U') {
+        raw = e == 'u' ? 6 : 10;
+        std::uint32_t cp = 0;
+        for (std::size_t k = r + 2; k < r + raw && k < source.size(); ++k)
+          cp = cp * 16 + static_cast<std::uint32_t>(std::max(0, detail::hex_value(source[k])));
+        bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      } else if (e == 'x') {
+        raw = 4;
+      } else if (multi && (e == ' ' || e == '\t' || e == '\r' || e == '\n')) {
+        // A line-ending backslash: it, the newline and the white space after it are dropped.
+        std::size_t k = r + 1;
+        while (k < source.size()) {
+          if (auto nl = newline_at(k)) k = next_line(k, nl);
+          else if (source[k] == ' ' || source[k] == '\t') ++k;
+          else break;
+        }
+        r = k;
+        continue;
+      }
+      if (offset < decoded + bytes) break;
+      decoded += bytes;
+      r += raw;
+      continue;
+    }
+    if (auto nl = newline_at(r)) {
+      ++decoded;  // a multi-line string keeps its newlines (toml++ reads CRLF as one '\n')
+      r = next_line(r, nl);
+      continue;
+    }
+    ++decoded;
+    ++r;
+  }
+  std::size_t out_column = 1;
+  for (std::size_t i = line_start; i < r; ++i)
+    if (!is_continuation(i)) ++out_column;
+  return std::pair(line, out_column);
+}
+
 class Loader {
  public:
   Loader(std::string_view file, const PolicyOptions& options) : file_(file), options_(options) {}
 
   PolicyLoad run(std::string_view text) {
+    source_ = text;
     toml::table root;
     try {
       root = toml::parse(text, file_);
@@ -217,6 +313,18 @@ class Loader {
       }
     }
 
+    // resource attributes (RA ACEs in the SACL, what @Resource.NAME reads)
+    if (auto* ra_node = root.get("resource-attribute")) {
+      auto* list = ra_node->as_array();
+      if (!list || !list->is_array_of_tables()) {
+        error(ra_node->source(), "wrong-type",
+              "resource-attribute must be an array of tables: write [[resource-attribute]] entries");
+      } else {
+        for (auto& item : *list)
+          if (!resource_attribute(*item.as_table(), builder)) builder_ok = false;
+      }
+    }
+
     // expectations
     if (auto* ex_node = root.get("expect")) {
       auto* list = ex_node->as_array();
@@ -263,6 +371,18 @@ class Loader {
              std::size_t extra_columns = 0) {
     diagnostics_.push_back(Diagnostic{at(r, extra_columns), Severity::error, std::move(code),
                                       std::move(message), {}});
+  }
+
+  // An error at byte `offset` of a string value's text, placed on that character in the file
+  // (at the value when there is no offset or the source does not show the string).
+  void error_in_string(const toml::node& n, std::string code, std::string message,
+                       std::optional<std::size_t> offset) {
+    const auto& begin = n.source().begin;
+    std::optional<std::pair<std::size_t, std::size_t>> where;
+    if (offset) where = string_offset_position(source_, begin.line, begin.column, *offset);
+    SourceLocation loc = where ? SourceLocation{file_, where->first, where->second} : at(n.source());
+    diagnostics_.push_back(
+        Diagnostic{std::move(loc), Severity::error, std::move(code), std::move(message), {}});
   }
 
   std::string hint(std::string_view word, const std::vector<std::string_view>& candidates) const {
@@ -343,7 +463,8 @@ class Loader {
         mask |= *m;
       } else {
         ok = false;
-        error(el.source(), "unknown-right", m.error().message, m.error().has_offset() ? m.error().offset + 1 : 0);
+        error_in_string(el, "unknown-right", m.error().message,
+                        m.error().has_offset() ? std::optional(m.error().offset) : std::nullopt);
       }
     });
     if (!any && ok && n.is_array()) {
@@ -368,6 +489,15 @@ class Loader {
       mask = rights_of(*r, "rights", nullptr);
     else
       error(t.source(), "missing-key", fmt::format("[[dacl.{}]] needs `rights`", kind));
+    std::optional<ConditionalExpression> condition;
+    bool condition_ok = true;
+    if (auto* c = t.get("condition")) {
+      condition_ok = false;
+      if (auto text = string_of(*c, "condition")) {
+        condition = condition_of(*c, *text);
+        condition_ok = condition.has_value();
+      }
+    }
     std::uint8_t flags = 0;
     if (auto* inh = t.get("inherit")) {
       const auto& info = object_type_info(policy_.object_type);
@@ -392,9 +522,10 @@ class Loader {
         });
       }
     }
-    if (!sid || !mask) return false;
+    if (!sid || !mask || !condition_ok) return false;
     for (const auto& seen : seen_entries_) {
-      if (seen.allow == allow && seen.sid == *sid && seen.flags == flags) {
+      if (seen.allow == allow && seen.sid == *sid && seen.flags == flags &&
+          seen.condition == condition) {
         error(t.source(), "duplicate-entry",
               fmt::format("duplicate {} entry for {} (first at line {}): merge the rights into "
                           "one entry",
@@ -402,12 +533,170 @@ class Loader {
         return false;
       }
     }
-    seen_entries_.push_back(SeenEntry{allow, *sid, flags, t.source().begin.line});
-    // The builder writes every deny before every allow, each in the order written; the loader
-    // reads the deny entries first for the same reason, so this list follows the DACL.
+    seen_entries_.push_back(SeenEntry{allow, *sid, flags, condition, t.source().begin.line});
+    // The builder writes every deny before every allow (conditional ones included), each in the
+    // order written; the loader reads the deny entries first for the same reason, so this list
+    // follows the DACL.
     policy_.dacl_entries.push_back(at(t.source()));
-    if (allow) builder.allow(*sid, *mask, flags); else builder.deny(*sid, *mask, flags);
+    if (condition) {
+      if (allow) builder.allow_if(*sid, *mask, std::move(*condition), flags);
+      else builder.deny_if(*sid, *mask, std::move(*condition), flags);
+    } else {
+      if (allow) builder.allow(*sid, *mask, flags); else builder.deny(*sid, *mask, flags);
+    }
     return true;
+  }
+
+  // A condition in SDDL form (MS-DTYP 2.5.1.1); the outer parentheses may be left out. An error
+  // is placed on the character inside the TOML string that the parser stopped at.
+  std::optional<ConditionalExpression> condition_of(const toml::node& n, const std::string& text) {
+    const std::size_t first = text.find_first_not_of(" \t");
+    const bool bare = first == std::string::npos || text[first] != '(';
+    auto parsed = parse_conditional_expression(bare ? "(" + text + ")" : text, policy_.context);
+    if (!parsed && !bare) {
+      // "(a) && (b)": parenthesised terms without parentheses around the whole.
+      auto wrapped = parse_conditional_expression("(" + text + ")", policy_.context);
+      if (wrapped) parsed = std::move(wrapped);
+    }
+    if (parsed) return std::move(*parsed);
+    const Error& e = parsed.error();
+    std::size_t offset = e.has_offset() ? e.offset : 0;
+    if (bare) offset = offset == 0 ? 0 : std::min(offset - 1, text.size());
+    std::string message = fmt::format("condition: {}", e.message);
+    if (e.code == ErrorCode::domain_required)
+      message += " (set `domain-sid` in the policy or pass --domain-sid)";
+    error_in_string(n, e.code == ErrorCode::limit_exceeded ? "limit-exceeded" : "invalid-condition",
+                    std::move(message), offset);
+    return std::nullopt;
+  }
+
+  // [[resource-attribute]]: name, type and values of an RA ACE (MS-DTYP 2.4.4.15, 2.4.10.1).
+  bool resource_attribute(const toml::table& t, DescriptorBuilder& builder) {
+    check_keys(t, kResourceKeys, "[[resource-attribute]]");
+    Claim claim;
+    bool ok = true;
+    if (auto* n = t.get("name")) {
+      if (auto s = string_of(*n, "resource-attribute name")) {
+        if (s->empty() || s->find('\0') != std::string::npos) {
+          error(n->source(), "invalid-value", "a resource attribute needs a name without NUL");
+          ok = false;
+        } else {
+          claim.name = utf16_of(*s);
+        }
+      } else {
+        ok = false;
+      }
+    } else {
+      error(t.source(), "missing-key", "[[resource-attribute]] needs `name`");
+      ok = false;
+    }
+    std::optional<ClaimType> type;
+    if (auto* n = t.get("type")) {
+      if (auto s = string_of(*n, "resource-attribute type")) {
+        if (auto info = find_claim_type_by_name(*s)) {
+          type = info->type;
+        } else {
+          std::vector<std::string_view> names;
+          for (const auto& row : claim_type_table()) names.push_back(row.name);
+          error(n->source(), "invalid-value",
+                fmt::format("unknown resource attribute type '{}'{}: expected one of {}", *s,
+                            hint(*s, names), join(names)));
+        }
+      }
+    } else {
+      error(t.source(), "missing-key",
+            "[[resource-attribute]] needs `type` (int64, uint64, string, sid, boolean or "
+            "octet-string)");
+    }
+    if (!type) return false;
+    claim.type = *type;
+    if (auto* cs = t.get("case-sensitive")) {
+      if (auto b = bool_of(*cs, "resource-attribute case-sensitive")) {
+        if (*b) claim.flags |= claim_flags::value_case_sensitive;
+      } else {
+        ok = false;
+      }
+    }
+    const toml::node* values = t.get("values");
+    if (!values) {
+      error(t.source(), "missing-key", "[[resource-attribute]] needs `values` (an array)");
+      return false;
+    }
+    const toml::array* list = values->as_array();
+    if (!list || list->empty()) {
+      error(values->source(), list ? "invalid-value" : "wrong-type",
+            "resource-attribute values must be a non-empty array, e.g. values = [3]");
+      return false;
+    }
+    for (const auto& v : *list)
+      if (!claim_value(v, claim)) ok = false;
+    if (!ok) return false;
+    const std::string name = claim.name_utf8();
+    for (const auto& seen : seen_attributes_)
+      if (detail::iequals(seen.first, name)) {
+        error(t.source(), "duplicate-entry",
+              fmt::format("resource attribute '{}' is given twice (first at line {}; names compare "
+                          "case-insensitively)",
+                          name, seen.second));
+        return false;
+      }
+    seen_attributes_.emplace_back(name, t.source().begin.line);
+    policy_.resource_attribute_entries.push_back(at(t.source()));
+    builder.resource_attribute(std::move(claim));
+    return true;
+  }
+
+  // One value of a resource attribute, of the claim's type.
+  bool claim_value(const toml::node& v, Claim& claim) {
+    const std::string_view type_name = find_claim_type(claim.type)->name;
+    auto wrong = [&](std::string_view want) {
+      error(v.source(), "wrong-type",
+            fmt::format("a {} resource attribute takes {} values", type_name, want));
+      return false;
+    };
+    switch (claim.type) {
+      case ClaimType::int64:
+        if (!v.is_integer()) return wrong("integer");
+        claim.integers.push_back(static_cast<std::uint64_t>(*v.value<std::int64_t>()));
+        return true;
+      case ClaimType::uint64:
+        if (!v.is_integer() || *v.value<std::int64_t>() < 0) return wrong("non-negative integer");
+        claim.integers.push_back(static_cast<std::uint64_t>(*v.value<std::int64_t>()));
+        return true;
+      case ClaimType::boolean:
+        if (!v.is_boolean()) return wrong("true or false");
+        claim.integers.push_back(*v.value<bool>() ? 1u : 0u);
+        return true;
+      case ClaimType::string: {
+        if (!v.is_string()) return wrong("string");
+        const std::string s = *v.value<std::string>();
+        if (s.find('\0') != std::string::npos) return wrong("string (without NUL)");
+        claim.strings.push_back(utf16_of(s));
+        return true;
+      }
+      case ClaimType::sid: {
+        if (!v.is_string()) return wrong("principal (string)");
+        auto sid = principal(v, *v.value<std::string>());
+        if (!sid) return false;
+        claim.sids.push_back(*sid);
+        return true;
+      }
+      case ClaimType::octet_string: {
+        if (!v.is_string()) return wrong("hex string");
+        const std::string s = *v.value<std::string>();
+        std::vector<std::byte> bytes;
+        bool hex = s.size() % 2 == 0;
+        for (std::size_t i = 0; hex && i < s.size(); i += 2) {
+          const int hi = detail::hex_value(s[i]), lo = detail::hex_value(s[i + 1]);
+          if (hi < 0 || lo < 0) hex = false;
+          else bytes.push_back(static_cast<std::byte>(hi * 16 + lo));
+        }
+        if (!hex) return wrong("hex string (an even number of hex digits, e.g. \"0a1b\")");
+        claim.octets.push_back(std::move(bytes));
+        return true;
+      }
+    }
+    return wrong("known");
   }
 
   void expectation(const toml::table& t) {
@@ -492,6 +781,11 @@ class Loader {
     if (ok) policy_.expectations.push_back(std::move(e));
   }
 
+  // TOML text is UTF-8 (toml++ checks it), so the conversion does not fail.
+  static std::u16string utf16_of(std::string_view utf8) {
+    return detail::utf8_to_utf16(utf8).value_or(std::u16string{});
+  }
+
   std::string default_name() const {
     std::string stem = std::filesystem::path(file_).stem().string();
     std::string out;
@@ -510,9 +804,12 @@ class Loader {
     bool allow;
     Sid sid;
     std::uint8_t flags;
+    std::optional<ConditionalExpression> condition;
     std::size_t line;
   };
   std::string file_;
+  std::string_view source_;
+  std::vector<std::pair<std::string, std::size_t>> seen_attributes_;
   const PolicyOptions& options_;
   Policy policy_;
   std::vector<Diagnostic> diagnostics_;

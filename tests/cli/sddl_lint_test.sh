@@ -33,7 +33,7 @@ check "unknown rule: did you mean" "sddl-lint: --disable: unknown rule 'world-wr
 err=$("$LINT" --no-config "$tmp/missing.cpp" 2>&1 >/dev/null); check "missing file exits 2" 2 $?
 check "missing file message" "sddl-lint: cannot read '$tmp/missing.cpp': no such file or directory" "$err"
 "$LINT" --list-rules >/dev/null; check "--list-rules exits 0" 0 $?
-check "--list-rules lists 20 rules" 20 "$("$LINT" --list-rules | wc -l)"
+check "--list-rules lists 22 rules" 22 "$("$LINT" --list-rules | wc -l)"
 
 # Standard input: one SDDL per line, positions by line.
 out=$(printf 'D:(A;;GA;;;SY)\nD:(A;;GA;;;SY)(A;;GR;;;AN)\n' | "$LINT" --no-config --format github -); check "stdin exits 0 (warning)" 0 $?
@@ -69,7 +69,7 @@ out=$("$LINT" --no-config "$tmp/q.toml"); check "policy file exits 1" 1 $?
 check "policy finding on the entry" "$tmp/q.toml:3:1: error: Everyone (WD) is granted write access: modify-state|delete|write-dac|write-owner; grant those groups read access only; keep write for SY, BA or the service's own SID [world-writable]" "$(printf '%s\n' "$out" | head -1)"
 printf '[descriptor]\n' >"$tmp/r.toml"
 out=$("$LINT" --no-config "$tmp/r.toml"); check "bad policy exits 1" 1 $?
-check "bad policy error" "$tmp/r.toml:1:2: error: unknown key 'descriptor' in policy (did you mean 'description'?); expected one of: name, description, object, object-name, domain-sid, owner, group, dacl, label, expect [policy-error]" "$(printf '%s\n' "$out" | grep descriptor)"
+check "bad policy error" "$tmp/r.toml:1:2: error: unknown key 'descriptor' in policy (did you mean 'description'?); expected one of: name, description, object, object-name, domain-sid, owner, group, dacl, label, resource-attribute, expect [policy-error]" "$(printf '%s\n' "$out" | grep descriptor)"
 "$LINT" --no-config "$SRC/policies"; check "the reference policies lint clean" 0 $?
 
 # --help and docs/lint-rules.md say the same: the docs hold the help text verbatim.

@@ -46,7 +46,7 @@ TOML
 echo "previous content" > "$tmp/out.hpp"
 err=$("$SDDLC" compile --emit cpp -o "$tmp/out.hpp" "$tmp/bad.toml" 2>&1 >/dev/null); check "bad policy: exit 1" 1 $?
 check "bad policy: every error reported" 4 "$(printf '%s\n' "$err" | grep -c ': error: ')"
-check "bad policy: first error positioned" "$tmp/bad.toml:2:1: error: unknown key 'objct-name' in policy (did you mean 'object-name'?); expected one of: name, description, object, object-name, domain-sid, owner, group, dacl, label, expect" "$(printf '%s\n' "$err" | head -1)"
+check "bad policy: first error positioned" "$tmp/bad.toml:2:1: error: unknown key 'objct-name' in policy (did you mean 'object-name'?); expected one of: name, description, object, object-name, domain-sid, owner, group, dacl, label, resource-attribute, expect" "$(printf '%s\n' "$err" | head -1)"
 check "bad policy: output file untouched" "previous content" "$(cat "$tmp/out.hpp")"
 check "bad policy: no temporary left" 0 "$(ls -a "$tmp" | grep -c '^\.tmp-')"
 

@@ -14,7 +14,7 @@ std::string_view to_string(Severity severity) noexcept;
 struct SourceLocation {
   std::string file;
   std::size_t line = 0;    // 1-based; 0 when unknown
-  std::size_t column = 0;  // 1-based, in bytes; 0 when unknown
+  std::size_t column = 0;  // 1-based, in characters (code points, as toml++ counts); 0 when unknown
   friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
 

@@ -31,8 +31,8 @@ struct SourcePosition {
   friend auto operator<=>(const SourcePosition&, const SourcePosition&) = default;
 };
 
-// The position of a byte column (as toml++ and the policy loader's SourceLocation count) in
-// characters: for policy diagnostics and other byte-based positions in `content`.
+// The position of a byte column in characters, for byte-based positions in `content`. (The
+// policy loader's SourceLocation columns come from toml++, which already counts code points.)
 SourcePosition character_position(std::string_view content, std::size_t line,
                                   std::size_t byte_column) noexcept;
 

@@ -39,11 +39,13 @@ enum class Rule : std::uint8_t {
   duplicate_ace,
   redundant_ace,
   unknown_rights,
+  condition_never_true,
+  condition_unknown_result,
   global_namespace,
   expectation_failed,
   policy_error,
 };
-inline constexpr std::size_t rule_count = 20;
+inline constexpr std::size_t rule_count = 22;
 
 struct RuleInfo {
   Rule rule;

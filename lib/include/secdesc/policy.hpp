@@ -42,6 +42,8 @@ struct Policy {
   // Where each part was written, for tools that point into the policy (sddl-lint):
   // dacl_entries[i] is the [[dacl.allow]] / [[dacl.deny]] table of the DACL's ACE i.
   std::vector<SourceLocation> dacl_entries;
+  // resource_attribute_entries[i] is the [[resource-attribute]] table of the SACL's RA ACE i.
+  std::vector<SourceLocation> resource_attribute_entries;
   SourceLocation dacl_table;
   std::optional<SourceLocation> label_table;
   std::optional<SourceLocation> object_name_value;

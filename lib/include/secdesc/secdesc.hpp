@@ -9,6 +9,7 @@
 #include "secdesc/builder.hpp"
 #include "secdesc/claim.hpp"
 #include "secdesc/codegen.hpp"
+#include "secdesc/condition_analysis.hpp"
 #include "secdesc/condition_eval.hpp"
 #include "secdesc/conditional.hpp"
 #include "secdesc/error.hpp"
