@@ -462,6 +462,15 @@ class Checker {
     return analyses_.back().second;
   }
 
+  // "(Exists @USER.a) && (Exists @USER.b)", the clause that names who has the attributes.
+  static std::string joined_tests(std::string_view op, std::string_view join,
+                                  const std::vector<std::string>& attributes) {
+    std::string out;
+    for (std::size_t i = 0; i < attributes.size(); ++i)
+      out += fmt::format("{}({} {})", i == 0 ? "" : join, op, attributes[i]);
+    return out;
+  }
+
   static std::string join_or(const std::vector<std::string>& words) {
     std::string out;
     for (std::size_t i = 0; i < words.size(); ++i)
@@ -498,14 +507,20 @@ class Checker {
           const std::string who = a.unknown_without.empty()
                                       ? std::string("callers for whom the condition is UNKNOWN")
                                       : "callers without " + join_or(a.unknown_without);
+          const std::string pass =
+              a.unknown_without.empty()
+                  ? std::string()
+                  : fmt::format("; to let them pass, write {} && (...)",
+                                joined_tests("Exists", " && ", a.unknown_without));
           emit(Rule::condition_unknown_result, at,
-               fmt::format("a deny ACE applies when its condition is UNKNOWN: {} are denied {}",
-                           who, rights));
+               fmt::format("a deny ACE applies when its condition is UNKNOWN: {} are denied {}{}",
+                           who, rights, pass));
         } else if (ace.is_allow() && !a.negated_needs.empty()) {
           emit(Rule::condition_unknown_result, at,
                fmt::format("callers without {} are not granted {}: the negated test is UNKNOWN "
-                           "for them, not TRUE",
-                           join_or(a.negated_needs), rights));
+                           "for them, not TRUE; to grant them, write {} || (...)",
+                           join_or(a.negated_needs), rights,
+                           joined_tests("Not_Exists", " || ", a.negated_needs)));
         }
       }
     }

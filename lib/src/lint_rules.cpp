@@ -89,8 +89,7 @@ constexpr std::array<RuleInfo, rule_count> kRules{{
      "a conditional ACE whose UNKNOWN result (a caller without the attribute) is easy to miss: "
      "a deny ACE (XD) denies such callers, an allow ACE (XA) with a negated test grants them "
      "nothing",
-     "say what callers without the attribute get: (Exists @USER.x) && (...) in a deny ACE lets "
-     "them pass, (Not_Exists @USER.x) || (...) in an allow ACE grants them"},
+     "say in the condition what callers without the attribute get, with Exists or Not_Exists"},
     {R::global_namespace, "global-namespace", S::note, S::note,
      "Global\\ object name: creating it outside session 0 needs SeCreateGlobalPrivilege, which "
      "services have and user processes do not",
