@@ -1,7 +1,8 @@
 // libFuzzer target: the access check on decoded input. Input: byte 0 picks the object type,
 // byte 1 the token preset, bytes 2..5 the desired mask, the rest a self-relative descriptor.
 // Invariants: the check is deterministic; `allowed` agrees with `missing()`; without
-// MAXIMUM_ALLOWED nothing outside the (mapped) request is granted; the trace is never empty.
+// MAXIMUM_ALLOWED nothing outside the (mapped) request is granted; the trace is never empty; the
+// check without a trace (AccessCheckOptions::trace = false) gives the same verdict and masks.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -27,6 +28,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto b = secdesc::access_check(*sd, token, desired, type);
   if (a.granted != b.granted || a.allowed != b.allowed || a.trace.size() != b.trace.size()) std::abort();
   if (a.trace.empty()) std::abort();
+  secdesc::AccessCheckOptions quiet;
+  quiet.trace = false;
+  const auto q = secdesc::access_check(*sd, token, desired, type, quiet);
+  if (q.granted != a.granted || q.allowed != a.allowed || q.desired != a.desired || !q.trace.empty())
+    std::abort();
   if (!(desired & secdesc::rights::maximum_allowed)) {
     if (a.allowed != (a.missing() == 0)) std::abort();
     if (a.granted & ~a.desired) std::abort();
