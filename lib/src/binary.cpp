@@ -1,6 +1,9 @@
 // Self-relative security descriptors (MS-DTYP 2.4.6), in Windows' layout.
 #include "secdesc/binary.hpp"
 
+#include <algorithm>
+#include <span>
+
 #include <fmt/format.h>
 
 #include "text.hpp"
@@ -8,68 +11,72 @@
 namespace secdesc {
 namespace {
 
-void put16(std::vector<std::byte>& out, std::size_t at, std::uint16_t v) {
-  out[at] = static_cast<std::byte>(v & 0xFF);
-  out[at + 1] = static_cast<std::byte>(v >> 8);
-}
-void put32(std::vector<std::byte>& out, std::size_t at, std::uint32_t v) {
-  for (std::size_t k = 0; k < 4; ++k) out[at + k] = static_cast<std::byte>((v >> (8 * k)) & 0xFF);
-}
-void push32(std::vector<std::byte>& out, std::uint32_t v) {
-  const std::byte b[4] = {static_cast<std::byte>(v & 0xFF), static_cast<std::byte>((v >> 8) & 0xFF),
-                          static_cast<std::byte>((v >> 16) & 0xFF),
-                          static_cast<std::byte>((v >> 24) & 0xFF)};
-  out.insert(out.end(), b, b + 4);
-}
+// Writes into a buffer sized beforehand from the binary_size() of each part.
+class Writer {
+ public:
+  explicit Writer(std::span<std::byte> out) : rest_(out) {}
+  void u8(std::uint8_t v) { rest_[0] = static_cast<std::byte>(v), rest_ = rest_.subspan(1); }
+  void u16(std::uint16_t v) { u8(static_cast<std::uint8_t>(v & 0xFF)), u8(static_cast<std::uint8_t>(v >> 8)); }
+  void u32(std::uint32_t v) {
+    u16(static_cast<std::uint16_t>(v & 0xFFFF));
+    u16(static_cast<std::uint16_t>(v >> 16));
+  }
+  void sid(const Sid& s) { rest_ = s.write_to(rest_); }
+  void guid(const Guid& g) { rest_ = g.write_to(rest_); }
+  void bytes(std::span<const std::byte> b) {
+    std::copy(b.begin(), b.end(), rest_.begin());
+    rest_ = rest_.subspan(b.size());
+  }
+  void zeros(std::size_t n) {
+    std::fill_n(rest_.begin(), n, std::byte{0});
+    rest_ = rest_.subspan(n);
+  }
 
-void encode_ace(std::vector<std::byte>& out, const Ace& ace) {
-  const std::size_t start = out.size();
-  // Header (type, flags, size filled in below) and mask.
-  const std::byte head[8] = {static_cast<std::byte>(ace.type), static_cast<std::byte>(ace.flags),
-                             std::byte{0},
-                             std::byte{0},
-                             static_cast<std::byte>(ace.mask & 0xFF),
-                             static_cast<std::byte>((ace.mask >> 8) & 0xFF),
-                             static_cast<std::byte>((ace.mask >> 16) & 0xFF),
-                             static_cast<std::byte>((ace.mask >> 24) & 0xFF)};
-  out.insert(out.end(), head, head + 8);
+ private:
+  std::span<std::byte> rest_;
+};
+
+void encode_ace(Writer& w, const Ace& ace) {
+  const std::size_t size = ace.binary_size();
+  w.u8(static_cast<std::uint8_t>(ace.type));
+  w.u8(ace.flags);
+  w.u16(static_cast<std::uint16_t>(size));
+  w.u32(ace.mask);
+  std::size_t used = 8 + ace.sid.binary_size();
   if (ace.is_object()) {
     std::uint32_t flags = 0;
     if (ace.object_type) flags |= object_ace_flags::object_type_present;
     if (ace.inherited_object_type) flags |= object_ace_flags::inherited_object_type_present;
-    push32(out, flags);
-    if (ace.object_type) ace.object_type->encode_to(out);
-    if (ace.inherited_object_type) ace.inherited_object_type->encode_to(out);
+    w.u32(flags);
+    used += 4;
+    if (ace.object_type) w.guid(*ace.object_type), used += Guid::binary_size;
+    if (ace.inherited_object_type) w.guid(*ace.inherited_object_type), used += Guid::binary_size;
   }
-  ace.sid.encode_to(out);
+  w.sid(ace.sid);
   // Application data (callback ACEs) or the claim (RA), then zeros to a multiple of 4 bytes,
-  // as Windows pads them (every conditional and RA ACE in windows_sddl_binary.tsv).
-  // Other application data is written as it was read, byte for byte.
+  // as Windows pads them (every conditional and RA ACE in windows_sddl_binary.tsv; binary_size()
+  // counts the padding). Other application data is written as it was read, byte for byte.
   if (ace.condition || ace.resource_attribute) {
+    std::vector<std::byte> data;
     if (ace.condition)
-      ace.condition->encode_to(out);
+      ace.condition->encode_to(data);
     else
-      ace.resource_attribute->encode_to(out);
-    while ((out.size() - start) % 4 != 0) out.push_back(std::byte{0});
+      ace.resource_attribute->encode_to(data);
+    w.bytes(data);
+    w.zeros(size - used - data.size());
   } else {
-    out.insert(out.end(), ace.application_data.begin(), ace.application_data.end());
+    w.bytes(ace.application_data);
   }
-  put16(out, start + 2, static_cast<std::uint16_t>(out.size() - start));
 }
 
-// `size` is the ACL's checked_binary_size(). Returns where the ACL starts.
-std::size_t encode_acl(std::vector<std::byte>& out, const Acl& acl, std::size_t size) {
-  const std::size_t start = out.size();
-  const std::byte head[8] = {static_cast<std::byte>(acl.revision), std::byte{0},
-                             static_cast<std::byte>(size & 0xFF),
-                             static_cast<std::byte>((size >> 8) & 0xFF),
-                             static_cast<std::byte>(acl.aces.size() & 0xFF),
-                             static_cast<std::byte>((acl.aces.size() >> 8) & 0xFF),
-                             std::byte{0},
-                             std::byte{0}};
-  out.insert(out.end(), head, head + 8);
-  for (const auto& ace : acl.aces) encode_ace(out, ace);
-  return start;
+// `size` is the ACL's checked_binary_size().
+void encode_acl(Writer& w, const Acl& acl, std::size_t size) {
+  w.u8(acl.revision);
+  w.u8(0);
+  w.u16(static_cast<std::uint16_t>(size));
+  w.u16(static_cast<std::uint16_t>(acl.aces.size()));
+  w.u16(0);
+  for (const auto& ace : acl.aces) encode_ace(w, ace);
 }
 
 class Reader {
@@ -189,7 +196,8 @@ Result<Acl> decode_acl(const Reader& r, std::size_t at, const char* which) {
 }  // namespace
 
 Result<std::vector<std::byte>> encode_self_relative(const SecurityDescriptor& sd) {
-  // The whole size first, so that the bytes are allocated once.
+  // The whole size first: the bytes are allocated once and written in place. Windows' order:
+  // header, SACL, DACL, owner, group.
   std::size_t sacl_size = 0, dacl_size = 0;
   if (sd.sacl()) {
     auto size = sd.sacl()->checked_binary_size();
@@ -201,24 +209,32 @@ Result<std::vector<std::byte>> encode_self_relative(const SecurityDescriptor& sd
     if (!size) return std::move(size).error();
     dacl_size = *size;
   }
-  std::size_t total = 20 + sacl_size + dacl_size;
-  if (sd.owner()) total += sd.owner()->binary_size();
-  if (sd.group()) total += sd.group()->binary_size();
-  std::vector<std::byte> out;
-  out.reserve(total);
-  out.resize(20, std::byte{0});
-  out[0] = std::byte{1};
-  put16(out, 2, static_cast<std::uint16_t>(sd.control() | control::self_relative));
-  if (sd.sacl()) put32(out, 12, static_cast<std::uint32_t>(encode_acl(out, *sd.sacl(), sacl_size)));
-  if (sd.dacl()) put32(out, 16, static_cast<std::uint32_t>(encode_acl(out, *sd.dacl(), dacl_size)));
-  if (sd.owner()) {
-    put32(out, 4, static_cast<std::uint32_t>(out.size()));
-    sd.owner()->encode_to(out);
-  }
-  if (sd.group()) {
-    put32(out, 8, static_cast<std::uint32_t>(out.size()));
-    sd.group()->encode_to(out);
-  }
+  const std::size_t owner_size = sd.owner() ? sd.owner()->binary_size() : 0;
+  const std::size_t group_size = sd.group() ? sd.group()->binary_size() : 0;
+  std::vector<std::byte> out(20 + sacl_size + dacl_size + owner_size + group_size);
+  std::size_t at = 20;
+  auto offset_of = [&](bool present, std::size_t size) -> std::uint32_t {
+    if (!present) return 0;
+    const std::size_t here = at;
+    at += size;
+    return static_cast<std::uint32_t>(here);
+  };
+  const std::uint32_t sacl_at = offset_of(sd.sacl().has_value(), sacl_size);
+  const std::uint32_t dacl_at = offset_of(sd.dacl().has_value(), dacl_size);
+  const std::uint32_t owner_at = offset_of(sd.owner().has_value(), owner_size);
+  const std::uint32_t group_at = offset_of(sd.group().has_value(), group_size);
+  Writer w(out);
+  w.u8(1);  // revision
+  w.u8(0);  // Sbz1
+  w.u16(static_cast<std::uint16_t>(sd.control() | control::self_relative));
+  w.u32(owner_at);
+  w.u32(group_at);
+  w.u32(sacl_at);
+  w.u32(dacl_at);
+  if (sd.sacl()) encode_acl(w, *sd.sacl(), sacl_size);
+  if (sd.dacl()) encode_acl(w, *sd.dacl(), dacl_size);
+  if (sd.owner()) w.sid(*sd.owner());
+  if (sd.group()) w.sid(*sd.group());
   return out;
 }
 

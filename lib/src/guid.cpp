@@ -41,11 +41,19 @@ std::string Guid::to_string() const {
                      data4[6], data4[7]);
 }
 
+std::span<std::byte> Guid::write_to(std::span<std::byte> out) const noexcept {
+  std::byte* p = out.data();
+  for (int s = 0; s < 32; s += 8) *p++ = static_cast<std::byte>((data1 >> s) & 0xFF);
+  for (int s = 0; s < 16; s += 8) *p++ = static_cast<std::byte>((data2 >> s) & 0xFF);
+  for (int s = 0; s < 16; s += 8) *p++ = static_cast<std::byte>((data3 >> s) & 0xFF);
+  for (auto b : data4) *p++ = static_cast<std::byte>(b);
+  return out.subspan(binary_size);
+}
+
 void Guid::encode_to(std::vector<std::byte>& out) const {
-  for (int s = 0; s < 32; s += 8) out.push_back(static_cast<std::byte>((data1 >> s) & 0xFF));
-  for (int s = 0; s < 16; s += 8) out.push_back(static_cast<std::byte>((data2 >> s) & 0xFF));
-  for (int s = 0; s < 16; s += 8) out.push_back(static_cast<std::byte>((data3 >> s) & 0xFF));
-  for (auto b : data4) out.push_back(static_cast<std::byte>(b));
+  const std::size_t at = out.size();
+  out.resize(at + binary_size);
+  write_to(std::span(out).subspan(at));
 }
 
 Guid Guid::decode(const std::byte* p) noexcept {

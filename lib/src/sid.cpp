@@ -49,17 +49,27 @@ std::string Sid::to_string() const {
   return out;
 }
 
-void Sid::encode_to(std::vector<std::byte>& out) const {
-  std::array<std::byte, 8 + 4 * max_sub_authorities> bytes;
-  std::byte* p = bytes.data();
+std::span<std::byte> Sid::write_to(std::span<std::byte> out) const noexcept {
+  std::byte* p = out.data();
   *p++ = std::byte{1};
   *p++ = static_cast<std::byte>(count_);
   for (int shift = 40; shift >= 0; shift -= 8)
     *p++ = static_cast<std::byte>((authority_ >> shift) & 0xFF);
-  for (std::size_t i = 0; i < count_; ++i)
-    for (int shift = 0; shift < 32; shift += 8)
-      *p++ = static_cast<std::byte>((subs_[i] >> shift) & 0xFF);
-  out.insert(out.end(), bytes.data(), p);
+  for (std::size_t i = 0; i < count_; ++i) {
+    const std::uint32_t v = subs_[i];
+    p[0] = static_cast<std::byte>(v & 0xFF);
+    p[1] = static_cast<std::byte>((v >> 8) & 0xFF);
+    p[2] = static_cast<std::byte>((v >> 16) & 0xFF);
+    p[3] = static_cast<std::byte>((v >> 24) & 0xFF);
+    p += 4;
+  }
+  return out.subspan(binary_size());
+}
+
+void Sid::encode_to(std::vector<std::byte>& out) const {
+  const std::size_t at = out.size();
+  out.resize(at + binary_size());
+  write_to(std::span(out).subspan(at));
 }
 
 Result<Sid> Sid::decode(std::span<const std::byte> bytes, std::size_t base) {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,8 @@ struct Guid {
   std::string to_string() const;
   // Windows' in-memory layout: data1..data3 little-endian, data4 as is.
   void encode_to(std::vector<std::byte>& out) const;
+  // The same 16 bytes at the start of `out` (which must hold them); returns what follows.
+  std::span<std::byte> write_to(std::span<std::byte> out) const noexcept;
   static Guid decode(const std::byte* sixteen_bytes) noexcept;
 
   friend bool operator==(const Guid&, const Guid&) = default;

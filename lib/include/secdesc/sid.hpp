@@ -57,6 +57,9 @@ class Sid {
   // Binary form: revision, count, 6-byte big-endian authority, little-endian sub-authorities.
   constexpr std::size_t binary_size() const noexcept { return 8 + 4 * count_; }
   void encode_to(std::vector<std::byte>& out) const;
+  // The same bytes written at the start of `out`, which must hold binary_size() of them; returns
+  // what follows them (for writers that size their buffer first).
+  std::span<std::byte> write_to(std::span<std::byte> out) const noexcept;
   // Decodes a SID at the start of `bytes`; `base` is added to offsets in errors.
   static Result<Sid> decode(std::span<const std::byte> bytes, std::size_t base = 0);
 
