@@ -75,8 +75,9 @@ class Checker {
         type_(type),
         info_(object_type_info(type)),
         map_(info_.mapping),
-        format_{options.context, sddl_parts::all},
-        context_(options.context),
+        // The SDDL options and the SID context only serve the trace.
+        format_{options.trace ? options.context : SidContext{}, sddl_parts::all},
+        context_(options.trace ? options.context : SidContext{}),
         tracing_(options.trace),
         appcontainer_sids_(token.appcontainer_sids()) {}
 

@@ -81,16 +81,6 @@ bool Ace::is_object() const noexcept {
   return row != 0xFF && kAceTypes[row].object;
 }
 
-bool Ace::is_allow() const noexcept {
-  return type == T::access_allowed || type == T::access_allowed_object ||
-         type == T::access_allowed_callback || type == T::access_allowed_callback_object;
-}
-
-bool Ace::is_deny() const noexcept {
-  return type == T::access_denied || type == T::access_denied_object ||
-         type == T::access_denied_callback || type == T::access_denied_callback_object;
-}
-
 bool Ace::is_callback() const noexcept {
   const std::uint8_t row = kAceTypeByValue[static_cast<std::uint8_t>(type)];
   return row != 0xFF && kAceTypes[row].callback;

@@ -103,8 +103,18 @@ struct Ace {
   friend bool operator==(const Ace&, const Ace&) = default;
 
   bool is_object() const noexcept;
-  bool is_allow() const noexcept;  // A, OA (and the callback forms)
-  bool is_deny() const noexcept;   // D, OD (and the callback forms)
+  // A, OA (and the callback forms). Inline: the access check asks it for every ACE.
+  constexpr bool is_allow() const noexcept {
+    return type == AceType::access_allowed || type == AceType::access_allowed_object ||
+           type == AceType::access_allowed_callback ||
+           type == AceType::access_allowed_callback_object;
+  }
+  // D, OD (and the callback forms).
+  constexpr bool is_deny() const noexcept {
+    return type == AceType::access_denied || type == AceType::access_denied_object ||
+           type == AceType::access_denied_callback ||
+           type == AceType::access_denied_callback_object;
+  }
   bool inherit_only() const noexcept { return (flags & ace_flags::inherit_only) != 0; }
   bool inherited() const noexcept { return (flags & ace_flags::inherited) != 0; }
   bool is_callback() const noexcept;  // XA XD XU ZA and the callback types without SDDL
