@@ -11,26 +11,13 @@
 #include "secdesc/codegen.hpp"
 #include "secdesc/sddl.hpp"
 
+#include "policy_text.hpp"
+
 namespace secdesc {
 namespace {
 
-std::vector<std::string> diagnostics_of(std::string_view toml) {
-  auto load = load_policy(toml, "p.toml");
-  std::vector<std::string> out;
-  for (const auto& d : load.diagnostics) out.push_back(format_diagnostic(d));
-  return out;
-}
-
-std::string sddl_of(std::string_view toml) {
-  auto load = load_policy(toml, "p.toml");
-  if (!load.ok()) {
-    std::string all;
-    for (const auto& d : load.diagnostics) all += format_diagnostic(d) + "\n";
-    ADD_FAILURE() << all;
-    return {};
-  }
-  return to_sddl(load.policy->descriptor);
-}
+using testing::diagnostics_of;
+using testing::sddl_of;
 
 constexpr const char* kMinimal = R"(object = "section"
 [dacl]
