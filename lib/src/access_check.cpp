@@ -14,6 +14,7 @@
 #include "secdesc/access_check.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -342,18 +343,22 @@ PassOutcome Checker::evaluate(Pass pass, AccessMask wanted, bool max_mode) {
       sddl = ace_to_sddl(ace, format_);
       head = fmt::format("{}DACL ACE #{} {}", prefix, i, sddl);
     }
-    // `why` is a callable so that the reason is only formatted for a trace.
+    // `why` is the reason, or a callable that makes it (formatted only for a trace).
     auto skip = [&](auto&& why) {
-      if (tracing_)
-        add(rule, TraceAction::skipped, 0, fmt::format("{}: skipped: {}", head, why()), i, sddl);
+      if (!tracing_) return;
+      std::string reason;
+      if constexpr (std::is_invocable_v<decltype(why)>)
+        reason = why();
+      else
+        reason = why;
+      add(rule, TraceAction::skipped, 0, fmt::format("{}: skipped: {}", head, reason), i, sddl);
     };
-    auto text = [](std::string_view literal) { return [literal] { return literal; }; };
     if (ace.inherit_only()) {
-      skip(text("inherit-only, it applies to child objects only"));
+      skip("inherit-only, it applies to child objects only");
       continue;
     }
     if (!ace.is_allow() && !ace.is_deny()) {
-      skip(text("not an allow or deny ACE"));
+      skip("not an allow or deny ACE");
       continue;
     }
     if (ace.is_callback() && !ace.condition) {
@@ -361,16 +366,16 @@ PassOutcome Checker::evaluate(Pass pass, AccessMask wanted, bool max_mode) {
       // callback says. The safe reading never grants more than Windows could: the allow does
       // not apply, the deny does.
       if (ace.is_allow()) {
-        skip(text("callback ACE without a conditional expression: only its resource manager "
-                  "can evaluate it, so it grants nothing here"));
+        skip("callback ACE without a conditional expression: only its resource manager "
+             "can evaluate it, so it grants nothing here");
         continue;
       }
       if (tracing_)
         head += " (callback ACE without a conditional expression: treated as applying)";
     }
     if (ace.is_object() && ace.object_type) {
-      skip(text("object ACE for one property or child class: it needs an object-type list, "
-                "which this check does not take"));
+      skip("object ACE for one property or child class: it needs an object-type list, "
+           "which this check does not take");
       continue;
     }
     const bool applies = ace.is_allow() ? matches_allow(pass, ace.sid) : matches_deny(pass, ace.sid);

@@ -60,15 +60,20 @@ constexpr auto kAceTypeByValue = [] {
   return index;
 }();
 
+// The table's row for a type value, or null.
+constexpr const AceTypeInfo* row_of(AceType type) noexcept {
+  const std::uint8_t row = kAceTypeByValue[static_cast<std::uint8_t>(type)];
+  return row == 0xFF ? nullptr : &kAceTypes[row];
+}
+
 }  // namespace
 
 std::span<const AceTypeInfo> ace_type_table() noexcept { return kAceTypes; }
 std::span<const AceFlagToken> ace_flag_tokens() noexcept { return kAceFlags; }
 
 std::optional<AceTypeInfo> find_ace_type(AceType type) noexcept {
-  const std::uint8_t row = kAceTypeByValue[static_cast<std::uint8_t>(type)];
-  if (row == 0xFF) return std::nullopt;
-  return kAceTypes[row];
+  if (const AceTypeInfo* row = row_of(type)) return *row;
+  return std::nullopt;
 }
 
 std::optional<AceTypeInfo> find_ace_type(std::string_view sddl) noexcept {
@@ -77,13 +82,13 @@ std::optional<AceTypeInfo> find_ace_type(std::string_view sddl) noexcept {
 }
 
 bool Ace::is_object() const noexcept {
-  const std::uint8_t row = kAceTypeByValue[static_cast<std::uint8_t>(type)];
-  return row != 0xFF && kAceTypes[row].object;
+  const AceTypeInfo* row = row_of(type);
+  return row && row->object;
 }
 
 bool Ace::is_callback() const noexcept {
-  const std::uint8_t row = kAceTypeByValue[static_cast<std::uint8_t>(type)];
-  return row != 0xFF && kAceTypes[row].callback;
+  const AceTypeInfo* row = row_of(type);
+  return row && row->callback;
 }
 
 std::size_t Ace::binary_size() const noexcept {
