@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "code_rows.hpp"
 #include "text.hpp"
 
 namespace secdesc {
@@ -44,15 +45,21 @@ constexpr std::array kRights{
     RightsToken{"NX", 0x00000004, K::label, "SYSTEM_MANDATORY_LABEL_NO_EXECUTE_UP"},
 };
 
+// Rows by letters (derived from kRights at compile time): the parser looks rights up per token.
+constexpr auto kRightsByCode =
+    detail::make_code_index(kRights, [](const RightsToken& t) { return t.letters; });
+
 }  // namespace
 
 std::span<const RightsToken> sddl_rights_tokens() noexcept { return kRights; }
 
 std::optional<RightsToken> find_rights_token(std::string_view letters) noexcept {
-  static constexpr auto kByCode =
-      detail::make_code_index(kRights, [](const RightsToken& t) { return t.letters; });
-  if (const RightsToken* t = detail::find_by_code(kRights, kByCode, letters)) return *t;
+  if (const RightsToken* t = detail::find_by_code(kRights, kRightsByCode, letters)) return *t;
   return std::nullopt;
+}
+
+const RightsToken* detail::rights_row(int key) noexcept {
+  return detail::find_by_key(kRights, kRightsByCode, key);
 }
 
 std::string format_sddl_rights(AccessMask mask, bool label_ace) {

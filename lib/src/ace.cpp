@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "code_rows.hpp"
 #include "text.hpp"
 
 namespace secdesc {
@@ -81,15 +82,21 @@ std::optional<AceTypeInfo> find_ace_type(std::string_view sddl) noexcept {
   return std::nullopt;
 }
 
-bool Ace::is_object() const noexcept {
-  const AceTypeInfo* row = row_of(type);
-  return row && row->object;
+const AceTypeInfo* detail::ace_type_row(int key) noexcept {
+  return detail::find_by_key(kAceTypes, kAceTypeByCode, key);
 }
 
-bool Ace::is_callback() const noexcept {
-  const AceTypeInfo* row = row_of(type);
-  return row && row->callback;
+// Ace::is_object and Ace::is_callback test bit sets written in ace.hpp: they must be the table's.
+namespace {
+constexpr std::uint32_t types_where(bool AceTypeInfo::*column) {
+  std::uint32_t set = 0;
+  for (const auto& row : kAceTypes)
+    if (row.*column) set |= 1U << static_cast<std::uint8_t>(row.type);
+  return set;
 }
+}  // namespace
+static_assert(Ace::object_types == types_where(&AceTypeInfo::object));
+static_assert(Ace::callback_types == types_where(&AceTypeInfo::callback));
 
 std::size_t Ace::binary_size() const noexcept {
   std::size_t size = 4 + 4 + sid.binary_size();

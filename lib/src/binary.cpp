@@ -2,6 +2,7 @@
 #include "secdesc/binary.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <span>
 
 #include <fmt/format.h>
@@ -11,37 +12,51 @@
 namespace secdesc {
 namespace {
 
-// Writes into a buffer sized beforehand from the binary_size() of each part.
+// Writes into a buffer sized beforehand from the binary_size() of each part; the sizes are
+// computed once, so the writes need no bounds checks of their own.
 class Writer {
  public:
-  explicit Writer(std::span<std::byte> out) : rest_(out) {}
-  void u8(std::uint8_t v) { rest_[0] = static_cast<std::byte>(v), rest_ = rest_.subspan(1); }
-  void u16(std::uint16_t v) { u8(static_cast<std::uint8_t>(v & 0xFF)), u8(static_cast<std::uint8_t>(v >> 8)); }
+  explicit Writer(std::span<std::byte> out) : p_(out.data()), end_(out.data() + out.size()) {}
+  void u8(std::uint8_t v) { *p_++ = static_cast<std::byte>(v); }
+  void u16(std::uint16_t v) {
+    p_[0] = static_cast<std::byte>(v & 0xFF);
+    p_[1] = static_cast<std::byte>(v >> 8);
+    p_ += 2;
+  }
   void u32(std::uint32_t v) {
     u16(static_cast<std::uint16_t>(v & 0xFFFF));
     u16(static_cast<std::uint16_t>(v >> 16));
   }
-  void sid(const Sid& s) { rest_ = s.write_to(rest_); }
-  void guid(const Guid& g) { rest_ = g.write_to(rest_); }
+  void sid(const Sid& s) { p_ = s.write_to(rest()).data(); }
+  void guid(const Guid& g) { p_ = g.write_to(rest()).data(); }
   void bytes(std::span<const std::byte> b) {
-    std::copy(b.begin(), b.end(), rest_.begin());
-    rest_ = rest_.subspan(b.size());
+    if (!b.empty()) std::memcpy(p_, b.data(), b.size());
+    p_ += b.size();
   }
   void zeros(std::size_t n) {
-    std::fill_n(rest_.begin(), n, std::byte{0});
-    rest_ = rest_.subspan(n);
+    std::memset(p_, 0, n);
+    p_ += n;
   }
 
  private:
-  std::span<std::byte> rest_;
+  std::span<std::byte> rest() const { return {p_, end_}; }
+  std::byte* p_;
+  std::byte* end_;
 };
 
 void encode_ace(Writer& w, const Ace& ace) {
-  const std::size_t size = ace.binary_size();
+  // Most ACEs are plain: header, mask, SID.
+  const bool plain = !ace.is_object() && !ace.condition && !ace.resource_attribute &&
+                     ace.application_data.empty();
+  const std::size_t size = plain ? 8 + ace.sid.binary_size() : ace.binary_size();
   w.u8(static_cast<std::uint8_t>(ace.type));
   w.u8(ace.flags);
   w.u16(static_cast<std::uint16_t>(size));
   w.u32(ace.mask);
+  if (plain) {
+    w.sid(ace.sid);
+    return;
+  }
   std::size_t used = 8 + ace.sid.binary_size();
   if (ace.is_object()) {
     std::uint32_t flags = 0;

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "code_rows.hpp"
 #include "conditional_sddl.hpp"
 #include "sddl_internal.hpp"
 #include "sid_text.hpp"
@@ -43,6 +44,11 @@ std::string quoted(std::string_view s, std::size_t max = 24) {
   return fmt::format("'{}'", s);
 }
 
+// The shortest ACE text, "(A;;;;;WD)": an ACL of n characters holds at most n / 10 ACEs.
+constexpr std::size_t kShortestAce = 10;
+// Up to this many ACEs, an ACL's vector is reserved from that bound instead of a count.
+constexpr std::size_t kSmallAcl = 8;
+
 class Parser {
  public:
   // `detailed`: also record where each ACE is (parse_sddl_detailed); parse_sddl does not need
@@ -51,7 +57,8 @@ class Parser {
   Parser(std::string_view text, const SddlParseOptions& options, bool detailed, bool fast = true)
       : s_(text), opt_(options), detailed_(detailed), fast_(fast) {}
 
-  Result<SddlParse> run() {
+  // Reads the whole text; the result is then in out_ (take_result()).
+  std::optional<Error> run() {
     bool seen_owner = false, seen_group = false, seen_dacl = false, seen_sacl = false;
     for (;;) {
       skip_spaces();
@@ -87,8 +94,9 @@ class Parser {
       const auto& n = out_.notes.front();
       return make_error(ErrorCode::syntax, n.offset, fmt::format("strict mode: {}", n.message));
     }
-    return std::move(out_);
+    return std::nullopt;
   }
+  SddlParse& result() noexcept { return out_; }
 
  private:
   Error fail(ErrorCode code, std::size_t at, std::string message) {
@@ -205,11 +213,18 @@ class Parser {
       i_ += len;
     }
     std::vector<Ace> aces;
-    // One allocation per ACL: room for as many ACEs as the text appears to hold.
-    aces.reserve(count_aces_ahead());
+    // One allocation per ACL: room for as many ACEs as the text can hold. No ACE is shorter
+    // than "(A;;;;;WD)", so for short texts that bound is cheap and close enough; longer ones
+    // are counted.
+    const std::size_t at_most = (s_.size() - i_) / kShortestAce;
+    aces.reserve(at_most <= kSmallAcl ? at_most : count_aces_ahead());
     auto& spans = kind == AclKind::dacl ? out_.dacl_aces : out_.sacl_aces;
     if (detailed_) spans.reserve(aces.capacity());
     std::size_t first_begin = 0, last_begin = 0;
+    // The ACL's size as the canonical ACEs are read (they are plain ACEs: header, mask, SID);
+    // any other ACE leaves the size to Acl::checked_binary_size.
+    std::size_t canonical_size = Acl::header_size;
+    bool all_canonical = true;
     for (;;) {
       skip_spaces();
       if (i_ >= s_.size() || s_[i_] != '(') break;
@@ -217,8 +232,12 @@ class Parser {
       if (aces.empty()) first_begin = begin;
       last_begin = begin;
       Ace& ace = aces.emplace_back();
-      if (!(fast_ && canonical_ace(kind, ace)))
+      if (fast_ && canonical_ace(kind, ace)) {
+        canonical_size += 8 + ace.sid.binary_size();
+      } else {
+        all_canonical = false;
         if (auto e = parse_ace(kind, ace)) return std::move(*e);
+      }
       if (detailed_) spans.push_back(SddlSpan{begin, i_});
     }
     if (null_acl && !aces.empty())
@@ -228,11 +247,18 @@ class Parser {
       return fail(ErrorCode::syntax, i_,
                   fmt::format("expected '(' to start an ACE or the next section, found {}",
                               quoted(s_.substr(i_), 12)));
-    Acl list = Acl::with_aces(std::move(aces));
-    if (auto size = list.checked_binary_size(); !size) {
-      Error e = std::move(size).error();
-      e.offset = list.aces.empty() ? i_ : last_begin;
-      return e;
+    Acl list;
+    if (all_canonical) {
+      list.aces = std::move(aces);  // no object ACE among them: the default revision
+    } else {
+      list = Acl::with_aces(std::move(aces));
+    }
+    if (!all_canonical || canonical_size > Acl::max_size) {
+      if (auto size = list.checked_binary_size(); !size) {
+        Error e = std::move(size).error();
+        e.offset = list.aces.empty() ? i_ : last_begin;
+        return e;
+      }
     }
     auto& sd = out_.descriptor;
     if (kind == AclKind::dacl) {
@@ -251,55 +277,59 @@ class Parser {
   // parse_ace's (a test compares both paths over every vector string). Anything else returns
   // false with `ace` and i_ untouched, and parse_ace reads it.
   bool canonical_ace(AclKind kind, Ace& ace) {
-    const std::size_t n = s_.size();
-    std::size_t k = i_ + 1;
-    auto upper = [&](std::size_t at) { return at < n && s_[at] >= 'A' && s_[at] <= 'Z'; };
-    // Up to two upper-case letters, then `end`; returns the code's length (0: not that shape).
-    auto code = [&](std::size_t at, char end) -> std::size_t {
-      if (!upper(at)) return 0;
-      if (at + 1 < n && s_[at + 1] == end) return 1;
-      if (upper(at + 1) && at + 2 < n && s_[at + 2] == end) return 2;
-      return 0;
-    };
-    const std::size_t type_len = code(k, ';');
-    if (type_len == 0) return false;
-    auto info = find_ace_type(s_.substr(k, type_len));
+    const char* p = s_.data() + i_ + 1;
+    const char* const end = s_.data() + s_.size();
+    // Reading past the end gives '\0', which no rule below accepts.
+    auto at = [end](const char* q) { return q < end ? *q : '\0'; };
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    // The type: one or two upper-case letters, then ';'.
+    const char t0 = at(p), t1 = at(p + 1);
+    if (!upper(t0)) return false;
+    int type_key;
+    if (t1 == ';') {
+      type_key = detail::upper_code_key(t0);
+      p += 2;
+    } else if (upper(t1) && at(p + 2) == ';') {
+      type_key = detail::upper_code_key(t0, t1);
+      p += 3;
+    } else {
+      return false;
+    }
+    const AceTypeInfo* info = detail::ace_type_row(type_key);
     if (!info || !info->supported || info->acl != kind || info->object || info->callback ||
         info->type == AceType::system_resource_attribute)
       return false;
-    k += type_len + 1;
+    // Flags and rights: pairs of upper-case letters, each field ended by ';'.
     std::uint8_t flags = 0;
-    while (k < n && s_[k] != ';') {
-      if (!upper(k) || !upper(k + 1)) return false;
-      const std::string_view tok = s_.substr(k, 2);
+    for (char c; (c = at(p)) != ';'; p += 2) {
+      const char d = at(p + 1);
+      if (!upper(c) || !upper(d)) return false;
       std::uint8_t bit = 0;
       for (const auto& t : ace_flag_tokens())
-        if (t.letters == tok) bit = t.flag;
+        if (t.letters[0] == c && t.letters[1] == d) bit = t.flag;
       if (bit == 0 || (flags & bit)) return false;
       flags |= bit;
-      k += 2;
     }
-    if (k >= n) return false;
-    ++k;
+    ++p;
     AccessMask mask = 0;
-    while (k < n && s_[k] != ';') {
-      if (!upper(k) || !upper(k + 1)) return false;
-      auto token = find_rights_token(s_.substr(k, 2));
+    for (char c; (c = at(p)) != ';'; p += 2) {
+      const char d = at(p + 1);
+      if (!upper(c) || !upper(d)) return false;
+      const RightsToken* token = detail::rights_row(detail::upper_code_key(c, d));
       if (!token) return false;
       mask |= token->mask;
-      k += 2;
     }
-    // ";;;" closes the rights and the two empty GUID fields.
-    if (k + 3 > n || s_[k] != ';' || s_[k + 1] != ';' || s_[k + 2] != ';') return false;
-    k += 3;
-    if (code(k, ')') != 2) return false;
-    const WellKnownSid* row = detail::find_sid_alias_row(s_.substr(k, 2));
+    // ";;;" closes the rights and the two empty GUID fields; then a two-letter alias and ')'.
+    if (at(p + 1) != ';' || at(p + 2) != ';') return false;
+    const char a0 = at(p + 3), a1 = at(p + 4);
+    if (!upper(a0) || !upper(a1) || at(p + 5) != ')') return false;
+    const WellKnownSid* row = detail::sid_alias_row(detail::upper_code_key(a0, a1));
     if (!row || row->scope != SidScope::fixed) return false;
     ace.type = info->type;
     ace.flags = flags;
     ace.mask = mask;
     ace.sid = row->sid;
-    i_ = k + 3;
+    i_ = static_cast<std::size_t>(p + 6 - s_.data());
     return true;
   }
 
@@ -554,20 +584,24 @@ std::optional<Error> length_error(std::string_view text) {
 
 Result<SddlParse> parse_sddl_detailed(std::string_view text, const SddlParseOptions& options) {
   if (auto e = length_error(text)) return std::move(*e);
-  return Parser(text, options, true).run();
+  Parser parser(text, options, true);
+  if (auto e = parser.run()) return std::move(*e);
+  return std::move(parser.result());
 }
 
 Result<SddlParse> detail::parse_sddl_without_fast_path(std::string_view text,
                                                        const SddlParseOptions& options) {
   if (auto e = length_error(text)) return std::move(*e);
-  return Parser(text, options, true, false).run();
+  Parser parser(text, options, true, false);
+  if (auto e = parser.run()) return std::move(*e);
+  return std::move(parser.result());
 }
 
 Result<SecurityDescriptor> parse_sddl(std::string_view text, const SddlParseOptions& options) {
   if (auto e = length_error(text)) return std::move(*e);
-  auto parsed = Parser(text, options, false).run();
-  if (!parsed) return std::move(parsed).error();
-  return std::move(parsed->descriptor);
+  Parser parser(text, options, false);
+  if (auto e = parser.run()) return std::move(*e);
+  return std::move(parser.result().descriptor);
 }
 
 std::string ace_to_sddl(const Ace& ace, const SddlFormatOptions& options) {

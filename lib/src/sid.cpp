@@ -1,6 +1,8 @@
 #include "secdesc/sid.hpp"
 
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -17,51 +19,55 @@ Result<Sid> Sid::from_parts(std::uint64_t authority, std::span<const std::uint32
     return make_error(ErrorCode::limit_exceeded, Error::no_offset,
                       fmt::format("a SID has at most 15 sub-authorities, not {}", subs.size()));
   Sid sid;
-  sid.authority_ = authority;
-  sid.count_ = static_cast<std::uint8_t>(subs.size());
+  sid.set_authority(authority);
+  sid.head_[1] = static_cast<std::uint8_t>(subs.size());
   for (std::size_t i = 0; i < subs.size(); ++i) sid.subs_[i] = subs[i];
   return sid;
 }
 
 Result<Sid> Sid::with_rid(std::uint32_t rid) const {
-  if (count_ >= max_sub_authorities)
+  if (head_[1] >= max_sub_authorities)
     return make_error(ErrorCode::limit_exceeded, Error::no_offset,
                       "a SID has at most 15 sub-authorities");
   Sid out = *this;
-  out.subs_[out.count_++] = rid;
+  out.subs_[out.head_[1]++] = rid;
   return out;
 }
 
 bool Sid::is_prefix_plus_one(const Sid& prefix) const noexcept {
-  if (authority_ != prefix.authority_ || count_ != prefix.count_ + 1) return false;
-  for (std::size_t i = 0; i < prefix.count_; ++i)
+  const std::size_t count = head_[1];
+  if (count != prefix.sub_authority_count() + 1 || authority() != prefix.authority()) return false;
+  for (std::size_t i = 0; i + 1 < count; ++i)
     if (subs_[i] != prefix.subs_[i]) return false;
   return true;
 }
 
 std::string Sid::to_string() const {
   std::string out = "S-1-";
-  if (authority_ >= (1ULL << 32))
-    out += fmt::format("0x{:X}", authority_);  // Windows' form: upper-case hex
+  const std::uint64_t authority = this->authority();
+  if (authority >= (1ULL << 32))
+    out += fmt::format("0x{:X}", authority);  // Windows' form: upper-case hex
   else
-    out += fmt::format("{}", authority_);
-  for (std::size_t i = 0; i < count_; ++i) out += fmt::format("-{}", subs_[i]);
+    out += fmt::format("{}", authority);
+  for (std::uint32_t sub : sub_authorities()) out += fmt::format("-{}", sub);
   return out;
 }
 
 std::span<std::byte> Sid::write_to(std::span<std::byte> out) const noexcept {
   std::byte* p = out.data();
-  *p++ = std::byte{1};
-  *p++ = static_cast<std::byte>(count_);
-  for (int shift = 40; shift >= 0; shift -= 8)
-    *p++ = static_cast<std::byte>((authority_ >> shift) & 0xFF);
-  for (std::size_t i = 0; i < count_; ++i) {
-    const std::uint32_t v = subs_[i];
-    p[0] = static_cast<std::byte>(v & 0xFF);
-    p[1] = static_cast<std::byte>((v >> 8) & 0xFF);
-    p[2] = static_cast<std::byte>((v >> 16) & 0xFF);
-    p[3] = static_cast<std::byte>((v >> 24) & 0xFF);
-    p += 4;
+  std::memcpy(p, head_.data(), head_.size());
+  p += head_.size();
+  const std::size_t count = head_[1];
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(p, subs_.data(), 4 * count);
+  } else {
+    for (std::size_t i = 0; i < count; ++i, p += 4) {
+      const std::uint32_t v = subs_[i];
+      p[0] = static_cast<std::byte>(v & 0xFF);
+      p[1] = static_cast<std::byte>((v >> 8) & 0xFF);
+      p[2] = static_cast<std::byte>((v >> 16) & 0xFF);
+      p[3] = static_cast<std::byte>((v >> 24) & 0xFF);
+    }
   }
   return out.subspan(binary_size());
 }
@@ -89,9 +95,8 @@ Result<Sid> Sid::decode(std::span<const std::byte> bytes, std::size_t base) {
                       fmt::format("SID with {} sub-authorities needs {} bytes, {} left", count,
                                   8 + 4 * count, bytes.size()));
   Sid sid;
-  sid.authority_ = 0;
-  for (std::size_t i = 2; i < 8; ++i) sid.authority_ = (sid.authority_ << 8) | u8(i);
-  sid.count_ = static_cast<std::uint8_t>(count);
+  for (std::size_t i = 2; i < 8; ++i) sid.head_[i] = u8(i);
+  sid.head_[1] = static_cast<std::uint8_t>(count);
   for (std::size_t k = 0; k < count; ++k) {
     std::size_t p = 8 + 4 * k;
     sid.subs_[k] = static_cast<std::uint32_t>(u8(p)) | (static_cast<std::uint32_t>(u8(p + 1)) << 8) |

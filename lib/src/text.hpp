@@ -43,6 +43,10 @@ constexpr int code_key(std::string_view s) noexcept {
   }
   return -1;
 }
+// code_key of letters the caller has already checked to be upper case (the canonical-ACE path).
+constexpr int upper_code_key(char a, char b) noexcept { return (a - 'A') * 26 + (b - 'A'); }
+constexpr int upper_code_key(char a) noexcept { return 26 * 26 + (a - 'A'); }
+static_assert(upper_code_key('G', 'A') == code_key("GA") && upper_code_key('A') == code_key("A"));
 // Row numbers by code_key (0xFF: no row); the first row with a code wins, as a scan would.
 template <class Table, class Code>
 constexpr std::array<std::uint8_t, kCodeKeys> make_code_index(const Table& table, Code code) {
@@ -58,6 +62,13 @@ constexpr std::array<std::uint8_t, kCodeKeys> make_code_index(const Table& table
       index[static_cast<std::size_t>(key)] = static_cast<std::uint8_t>(row);
   }
   return index;
+}
+// The row of a key (0 <= key < kCodeKeys) in a table indexed by make_code_index, if any.
+template <class Table>
+constexpr const typename Table::value_type* find_by_key(
+    const Table& table, const std::array<std::uint8_t, kCodeKeys>& index, int key) noexcept {
+  const std::uint8_t row = index[static_cast<std::size_t>(key)];
+  return row == 0xFF ? nullptr : &table[row];
 }
 // The row of `text` in a table indexed by make_code_index, if any.
 template <class Table>

@@ -9,6 +9,7 @@
 #include "secdesc/sid.hpp"
 
 #include "sid_text.hpp"
+#include "code_rows.hpp"
 #include "text.hpp"
 
 namespace secdesc {
@@ -198,6 +199,10 @@ std::span<const WellKnownSid> well_known_sids() noexcept { return kTable; }
 const WellKnownSid* detail::find_sid_alias_row(std::string_view alias) noexcept {
   if (alias.size() != 2) return nullptr;
   return detail::find_by_code(kTable, kTableByAlias, alias);
+}
+
+const WellKnownSid* detail::sid_alias_row(int key) noexcept {
+  return detail::find_by_key(kTable, kTableByAlias, key);
 }
 
 std::optional<WellKnownSid> find_sid_alias(std::string_view alias) noexcept {

@@ -12,6 +12,7 @@
 #include "secdesc/claim.hpp"
 #include "secdesc/conditional.hpp"
 #include "secdesc/guid.hpp"
+#include "secdesc/optional_box.hpp"
 #include "secdesc/sid.hpp"
 
 namespace secdesc {
@@ -92,17 +93,24 @@ struct Ace {
   Sid sid;
   std::optional<Guid> object_type;            // object ACEs only
   std::optional<Guid> inherited_object_type;  // object ACEs only
-  // What follows the SID (at most one of the three):
+  // What follows the SID (at most one of the three). The condition and the claim are boxed
+  // (OptionalBox: std::optional's interface, held on the heap) so that the ACEs that have
+  // neither, most of them, stay small.
   // callback ACEs (XA XD XU ZA) whose application data is a conditional expression ("artx");
-  std::optional<ConditionalExpression> condition;
+  OptionalBox<ConditionalExpression> condition;
   // the claim of a resource attribute ACE (RA);
-  std::optional<Claim> resource_attribute;
+  OptionalBox<Claim> resource_attribute;
   // callback ACEs whose application data is something else, kept as bytes (no SDDL form).
   std::vector<std::byte> application_data;
 
   friend bool operator==(const Ace&, const Ace&) = default;
 
-  bool is_object() const noexcept;
+  // Object ACEs (OA OD OU OL ZA and the object callback types without SDDL). Inline, as a bit
+  // set over the type values: the encoder and the access check ask for every ACE. lib/src/ace.cpp
+  // checks at compile time that both sets equal the ACE type table's columns.
+  static constexpr std::uint32_t object_types = 0x199E0;    // 0x05-0x08, 0x0B, 0x0C, 0x0F, 0x10
+  static constexpr std::uint32_t callback_types = 0x1FE00;  // 0x09-0x10
+  constexpr bool is_object() const noexcept { return has_type_in(object_types); }
   // A, OA (and the callback forms). Inline: the access check asks it for every ACE.
   constexpr bool is_allow() const noexcept {
     return type == AceType::access_allowed || type == AceType::access_allowed_object ||
@@ -117,11 +125,18 @@ struct Ace {
   }
   bool inherit_only() const noexcept { return (flags & ace_flags::inherit_only) != 0; }
   bool inherited() const noexcept { return (flags & ace_flags::inherited) != 0; }
-  bool is_callback() const noexcept;  // XA XD XU ZA and the callback types without SDDL
+  // XA XD XU ZA and the callback types without SDDL.
+  constexpr bool is_callback() const noexcept { return has_type_in(callback_types); }
   // Encoded size in bytes: header, mask, object fields, SID, then the condition or resource
   // attribute padded to a multiple of 4 bytes (as Windows writes them), or the other
   // application data as it is.
   std::size_t binary_size() const noexcept;
+
+ private:
+  constexpr bool has_type_in(std::uint32_t set) const noexcept {
+    const auto value = static_cast<std::uint8_t>(type);
+    return value < 32 && ((set >> value) & 1U) != 0;
+  }
 };
 
 // Factories for the common cases.

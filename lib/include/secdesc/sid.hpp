@@ -21,14 +21,14 @@ class Sid {
   static constexpr std::uint64_t max_authority = 0xFFFF'FFFF'FFFFULL;  // 48 bits
 
   // S-1-0-0, the NULL SID.
-  constexpr Sid() noexcept : count_(1) {}
+  constexpr Sid() noexcept { head_[1] = 1; }
 
   // For constants: the caller guarantees authority <= max_authority and at most 15 sub-authorities.
-  constexpr Sid(std::uint64_t authority, std::initializer_list<std::uint32_t> subs) noexcept
-      : authority_(authority & max_authority) {
+  constexpr Sid(std::uint64_t authority, std::initializer_list<std::uint32_t> subs) noexcept {
+    set_authority(authority & max_authority);
     for (std::uint32_t s : subs) {
-      if (count_ == max_sub_authorities) break;
-      subs_[count_++] = s;
+      if (head_[1] == max_sub_authorities) break;
+      subs_[head_[1]++] = s;
     }
   }
 
@@ -36,15 +36,19 @@ class Sid {
   static Result<Sid> from_parts(std::uint64_t authority, std::span<const std::uint32_t> subs);
 
   constexpr std::uint8_t revision() const noexcept { return 1; }
-  constexpr std::uint64_t authority() const noexcept { return authority_; }
-  constexpr std::span<const std::uint32_t> sub_authorities() const noexcept {
-    return {subs_.data(), count_};
+  constexpr std::uint64_t authority() const noexcept {
+    std::uint64_t a = 0;
+    for (std::size_t i = 2; i < 8; ++i) a = (a << 8) | head_[i];
+    return a;
   }
-  constexpr std::size_t sub_authority_count() const noexcept { return count_; }
+  constexpr std::span<const std::uint32_t> sub_authorities() const noexcept {
+    return {subs_.data(), head_[1]};
+  }
+  constexpr std::size_t sub_authority_count() const noexcept { return head_[1]; }
   // The last sub-authority, if any.
   constexpr std::optional<std::uint32_t> rid() const noexcept {
-    if (count_ == 0) return std::nullopt;
-    return subs_[count_ - 1];
+    if (head_[1] == 0) return std::nullopt;
+    return subs_[head_[1] - 1];
   }
   // This SID with one more sub-authority; fails when it already has 15.
   Result<Sid> with_rid(std::uint32_t rid) const;
@@ -55,7 +59,7 @@ class Sid {
   std::string to_string() const;
 
   // Binary form: revision, count, 6-byte big-endian authority, little-endian sub-authorities.
-  constexpr std::size_t binary_size() const noexcept { return 8 + 4 * count_; }
+  constexpr std::size_t binary_size() const noexcept { return 8 + 4 * std::size_t{head_[1]}; }
   void encode_to(std::vector<std::byte>& out) const;
   // The same bytes written at the start of `out`, which must hold binary_size() of them; returns
   // what follows them (for writers that size their buffer first).
@@ -64,21 +68,29 @@ class Sid {
   static Result<Sid> decode(std::span<const std::byte> bytes, std::size_t base = 0);
 
   friend constexpr bool operator==(const Sid& a, const Sid& b) noexcept {
-    if (a.authority_ != b.authority_ || a.count_ != b.count_) return false;
-    for (std::size_t i = 0; i < a.count_; ++i)
+    if (a.head_ != b.head_) return false;  // revision, count and authority at once
+    for (std::size_t i = 0; i < a.head_[1]; ++i)
       if (a.subs_[i] != b.subs_[i]) return false;
     return true;
   }
   friend constexpr bool operator<(const Sid& a, const Sid& b) noexcept {
-    if (a.authority_ != b.authority_) return a.authority_ < b.authority_;
-    for (std::size_t i = 0; i < a.count_ && i < b.count_; ++i)
+    const std::uint64_t aa = a.authority(), ba = b.authority();
+    if (aa != ba) return aa < ba;
+    const std::size_t ac = a.head_[1], bc = b.head_[1];
+    for (std::size_t i = 0; i < ac && i < bc; ++i)
       if (a.subs_[i] != b.subs_[i]) return a.subs_[i] < b.subs_[i];
-    return a.count_ < b.count_;
+    return ac < bc;
   }
 
  private:
-  std::uint64_t authority_ = 0;
-  std::uint8_t count_ = 0;
+  constexpr void set_authority(std::uint64_t authority) noexcept {
+    for (std::size_t i = 7; i >= 2; --i, authority >>= 8) head_[i] = static_cast<std::uint8_t>(authority & 0xFF);
+  }
+
+  // The first 8 bytes of the binary form as they are (revision 1, sub-authority count, the
+  // authority big-endian), then the sub-authorities: writing a SID is two copies and comparing
+  // two SIDs starts with one 8-byte comparison.
+  std::array<std::uint8_t, 8> head_{1, 0, 0, 0, 0, 0, 0, 0};
   std::array<std::uint32_t, max_sub_authorities> subs_{};
 };
 
