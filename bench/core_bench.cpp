@@ -62,10 +62,10 @@ void BM_Baseline_ScanBytes(benchmark::State& state) {
 BENCHMARK(BM_Baseline_ScanBytes);
 
 void BM_ParseSeed(benchmark::State& state) {
-  const std::size_t before = secdesc_bench::allocations.load();
+  const std::size_t before = secdesc_bench::allocations;
   for (auto _ : state) benchmark::DoNotOptimize(parse_sddl(kSeed));
   state.counters["allocs/parse"] = benchmark::Counter(
-      static_cast<double>(secdesc_bench::allocations.load() - before) / static_cast<double>(state.iterations()));
+      static_cast<double>(secdesc_bench::allocations - before) / static_cast<double>(state.iterations()));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * kSeed.size()));
 }
 BENCHMARK(BM_ParseSeed);
@@ -84,13 +84,13 @@ BENCHMARK(BM_ParseAndEncodeSeed);
 const std::string kSeedDacl = "D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)";
 
 void BM_ParseAndEncodeSeedDacl(benchmark::State& state) {
-  const std::size_t before = secdesc_bench::allocations.load();
+  const std::size_t before = secdesc_bench::allocations;
   for (auto _ : state) {
     auto sd = parse_sddl(kSeedDacl);
     benchmark::DoNotOptimize(encode_self_relative(*sd));
   }
   state.counters["allocs/descriptor"] = benchmark::Counter(
-      static_cast<double>(secdesc_bench::allocations.load() - before) / static_cast<double>(state.iterations()));
+      static_cast<double>(secdesc_bench::allocations - before) / static_cast<double>(state.iterations()));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * kSeedDacl.size()));
 }
 BENCHMARK(BM_ParseAndEncodeSeedDacl);

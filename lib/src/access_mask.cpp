@@ -58,9 +58,7 @@ std::optional<RightsToken> find_rights_token(std::string_view letters) noexcept 
   return std::nullopt;
 }
 
-const RightsToken* detail::rights_row(int key) noexcept {
-  return detail::find_by_key(kRights, kRightsByCode, key);
-}
+constinit const detail::CodeRows<RightsToken> detail::rights_rows{kRights.data(), kRightsByCode.data()};
 
 std::string format_sddl_rights(AccessMask mask, bool label_ace) {
   if (mask == 0) return {};

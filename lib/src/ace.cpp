@@ -82,8 +82,18 @@ std::optional<AceTypeInfo> find_ace_type(std::string_view sddl) noexcept {
   return std::nullopt;
 }
 
-const AceTypeInfo* detail::ace_type_row(int key) noexcept {
-  return detail::find_by_key(kAceTypes, kAceTypeByCode, key);
+constinit const detail::CodeRows<AceTypeInfo> detail::ace_type_rows{kAceTypes.data(), kAceTypeByCode.data()};
+
+std::uint32_t detail::plain_ace_types(AclKind kind) noexcept {
+  static constexpr std::array<std::uint32_t, 2> kPlain = [] {
+    std::array<std::uint32_t, 2> sets{};
+    for (const AceTypeInfo& row : kAceTypes)
+      if (row.supported && !row.object && !row.callback &&
+          row.type != AceType::system_resource_attribute)
+        sets[static_cast<std::size_t>(row.acl)] |= 1U << static_cast<unsigned>(row.type);
+    return sets;
+  }();
+  return kPlain[static_cast<std::size_t>(kind)];
 }
 
 // Ace::is_object and Ace::is_callback test bit sets written in ace.hpp: they must be the table's.
@@ -98,7 +108,7 @@ constexpr std::uint32_t types_where(bool AceTypeInfo::*column) {
 static_assert(Ace::object_types == types_where(&AceTypeInfo::object));
 static_assert(Ace::callback_types == types_where(&AceTypeInfo::callback));
 
-std::size_t Ace::binary_size() const noexcept {
+std::size_t Ace::extended_binary_size() const noexcept {
   std::size_t size = 4 + 4 + sid.binary_size();
   if (is_object()) {
     size += 4;

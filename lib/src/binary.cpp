@@ -2,6 +2,7 @@
 #include "secdesc/binary.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <span>
 
@@ -17,16 +18,10 @@ namespace {
 class Writer {
  public:
   explicit Writer(std::span<std::byte> out) : p_(out.data()), end_(out.data() + out.size()) {}
-  void u8(std::uint8_t v) { *p_++ = static_cast<std::byte>(v); }
-  void u16(std::uint16_t v) {
-    p_[0] = static_cast<std::byte>(v & 0xFF);
-    p_[1] = static_cast<std::byte>(v >> 8);
-    p_ += 2;
-  }
-  void u32(std::uint32_t v) {
-    u16(static_cast<std::uint16_t>(v & 0xFFFF));
-    u16(static_cast<std::uint16_t>(v >> 16));
-  }
+  void u8(std::uint8_t v) { store(v); }
+  void u16(std::uint16_t v) { store(v); }
+  void u32(std::uint32_t v) { store(v); }
+  void u64(std::uint64_t v) { store(v); }
   void sid(const Sid& s) { p_ = s.write_to(rest()).data(); }
   void guid(const Guid& g) { p_ = g.write_to(rest()).data(); }
   void bytes(std::span<const std::byte> b) {
@@ -40,22 +35,34 @@ class Writer {
 
  private:
   std::span<std::byte> rest() const { return {p_, end_}; }
+  // Little-endian, whole values at once: byte-by-byte stores through std::byte would make the
+  // compiler reload p_ after each one (std::byte may alias it).
+  template <class U>
+  void store(U v) {
+    if constexpr (std::endian::native != std::endian::little) {
+      U le = 0;
+      for (std::size_t i = 0; i < sizeof(U); ++i) le = static_cast<U>(le << 8 | ((v >> (8 * i)) & 0xFF));
+      v = le;
+    }
+    std::memcpy(p_, &v, sizeof(U));
+    p_ += sizeof(U);
+  }
   std::byte* p_;
   std::byte* end_;
 };
 
-void encode_ace(Writer& w, const Ace& ace) {
+// The encoders take the Writer by value and return it, so that its position stays in a register.
+Writer encode_ace(Writer w, const Ace& ace) {
   // Most ACEs are plain: header, mask, SID.
   const bool plain = !ace.is_object() && !ace.condition && !ace.resource_attribute &&
                      ace.application_data.empty();
   const std::size_t size = plain ? 8 + ace.sid.binary_size() : ace.binary_size();
-  w.u8(static_cast<std::uint8_t>(ace.type));
-  w.u8(ace.flags);
-  w.u16(static_cast<std::uint16_t>(size));
-  w.u32(ace.mask);
+  // Type, flags, size, mask: one little-endian 8-byte value.
+  w.u64(std::uint64_t{static_cast<std::uint8_t>(ace.type)} | std::uint64_t{ace.flags} << 8 |
+        std::uint64_t{static_cast<std::uint16_t>(size)} << 16 | std::uint64_t{ace.mask} << 32);
   if (plain) {
     w.sid(ace.sid);
-    return;
+    return w;
   }
   std::size_t used = 8 + ace.sid.binary_size();
   if (ace.is_object()) {
@@ -82,16 +89,16 @@ void encode_ace(Writer& w, const Ace& ace) {
   } else {
     w.bytes(ace.application_data);
   }
+  return w;
 }
 
 // `size` is the ACL's checked_binary_size().
-void encode_acl(Writer& w, const Acl& acl, std::size_t size) {
-  w.u8(acl.revision);
-  w.u8(0);
-  w.u16(static_cast<std::uint16_t>(size));
-  w.u16(static_cast<std::uint16_t>(acl.aces.size()));
-  w.u16(0);
-  for (const auto& ace : acl.aces) encode_ace(w, ace);
+Writer encode_acl(Writer w, const Acl& acl, std::size_t size) {
+  // Revision, Sbz1, size, ACE count, Sbz2: one little-endian 8-byte value.
+  w.u64(std::uint64_t{acl.revision} | std::uint64_t{static_cast<std::uint16_t>(size)} << 16 |
+        std::uint64_t{static_cast<std::uint16_t>(acl.aces.size())} << 32);
+  for (const auto& ace : acl.aces) w = encode_ace(w, ace);
+  return w;
 }
 
 class Reader {
@@ -246,8 +253,8 @@ Result<std::vector<std::byte>> encode_self_relative(const SecurityDescriptor& sd
   w.u32(group_at);
   w.u32(sacl_at);
   w.u32(dacl_at);
-  if (sd.sacl()) encode_acl(w, *sd.sacl(), sacl_size);
-  if (sd.dacl()) encode_acl(w, *sd.dacl(), dacl_size);
+  if (sd.sacl()) w = encode_acl(w, *sd.sacl(), sacl_size);
+  if (sd.dacl()) w = encode_acl(w, *sd.dacl(), dacl_size);
   if (sd.owner()) w.sid(*sd.owner());
   if (sd.group()) w.sid(*sd.group());
   return out;

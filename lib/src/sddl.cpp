@@ -9,6 +9,7 @@
 #include "secdesc/sddl.hpp"
 
 #include <array>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -46,18 +47,22 @@ std::string quoted(std::string_view s, std::size_t max = 24) {
 
 // The shortest ACE text, "(A;;;;;WD)": an ACL of n characters holds at most n / 10 ACEs.
 constexpr std::size_t kShortestAce = 10;
+// The canonical path checks bounds once per ACE when this many characters remain (see there).
+constexpr std::ptrdiff_t kCanonicalReach = 96;
 // Up to this many ACEs, an ACL's vector is reserved from that bound instead of a count.
 constexpr std::size_t kSmallAcl = 8;
 
 class Parser {
  public:
-  // `detailed`: also record where each ACE is (parse_sddl_detailed); parse_sddl does not need
-  // the positions and skips their allocations. `fast`: try the canonical-ACE path first (off
+  // The descriptor is built in `descriptor`, in place (parse_sddl's result). `spans`: where to
+  // record the position of each ACE (parse_sddl_detailed); parse_sddl does not need them and
+  // passes null, which skips their allocations. `fast`: try the canonical-ACE path first (off
   // only in the test that compares both paths).
-  Parser(std::string_view text, const SddlParseOptions& options, bool detailed, bool fast = true)
-      : s_(text), opt_(options), detailed_(detailed), fast_(fast) {}
+  Parser(std::string_view text, const SddlParseOptions& options, SecurityDescriptor& descriptor,
+         std::vector<SddlNote>& notes, SddlParse* spans, bool fast = true)
+      : s_(text), opt_(options), sd_(descriptor), notes_(notes), spans_(spans), fast_(fast) {}
 
-  // Reads the whole text; the result is then in out_ (take_result()).
+  // Reads the whole text into the descriptor and the notes.
   std::optional<Error> run() {
     bool seen_owner = false, seen_group = false, seen_dacl = false, seen_sacl = false;
     for (;;) {
@@ -83,27 +88,26 @@ class Parser {
         auto sid = owner_or_group(tag);
         if (!sid) return std::move(sid).error();
         if (tag == 'O')
-          out_.descriptor.set_owner(*sid);
+          sd_.set_owner(*sid);
         else
-          out_.descriptor.set_group(*sid);
+          sd_.set_group(*sid);
       } else {
         if (auto e = acl(tag == 'D' ? AclKind::dacl : AclKind::sacl)) return std::move(*e);
       }
     }
-    if (opt_.strict && !out_.notes.empty()) {
-      const auto& n = out_.notes.front();
+    if (opt_.strict && !notes_.empty()) {
+      const auto& n = notes_.front();
       return make_error(ErrorCode::syntax, n.offset, fmt::format("strict mode: {}", n.message));
     }
     return std::nullopt;
   }
-  SddlParse& result() noexcept { return out_; }
 
  private:
   Error fail(ErrorCode code, std::size_t at, std::string message) {
     return make_error(code, at, std::move(message));
   }
   void note(SddlNote::Kind kind, std::size_t at, std::string message) {
-    out_.notes.push_back(SddlNote{kind, at, std::move(message)});
+    notes_.push_back(SddlNote{kind, at, std::move(message)});
   }
   // How many ACEs the ACL starting at i_ holds, by counting the '(' at nesting depth 0 up to the
   // next section: a capacity hint only (a ')' inside a condition's string literal can skew it),
@@ -125,6 +129,7 @@ class Parser {
     return count;
   }
   void skip_spaces() {
+    if (i_ >= s_.size() || !is_sddl_space(s_[i_])) return;  // the usual case
     std::size_t start = i_;
     while (i_ < s_.size() && is_sddl_space(s_[i_])) ++i_;
     if (i_ > start) note(SddlNote::Kind::whitespace, start, "white space in SDDL");
@@ -149,7 +154,7 @@ class Parser {
     if (j >= end) return fail(ErrorCode::syntax, j, fmt::format("expected the {} SID", what));
     std::string_view field = s_.substr(j, end - j);
     if (field.size() >= 2 && ascii_upper(field[0]) == 'S' && field[1] == '-')
-      return detail::parse_numeric_sid(field, j, &out_.notes);
+      return detail::parse_numeric_sid(field, j, &notes_);
     std::size_t k = 0;
     while (k < field.size() && !is_sddl_space(field[k])) ++k;
     std::string_view alias = field.substr(0, k);
@@ -218,12 +223,14 @@ class Parser {
     // are counted.
     const std::size_t at_most = (s_.size() - i_) / kShortestAce;
     aces.reserve(at_most <= kSmallAcl ? at_most : count_aces_ahead());
-    auto& spans = kind == AclKind::dacl ? out_.dacl_aces : out_.sacl_aces;
-    if (detailed_) spans.reserve(aces.capacity());
+    std::vector<SddlSpan>* spans =
+        !spans_ ? nullptr : kind == AclKind::dacl ? &spans_->dacl_aces : &spans_->sacl_aces;
+    if (spans) spans->reserve(aces.capacity());
     std::size_t first_begin = 0, last_begin = 0;
     // The ACL's size as the canonical ACEs are read (they are plain ACEs: header, mask, SID);
     // any other ACE leaves the size to Acl::checked_binary_size.
     std::size_t canonical_size = Acl::header_size;
+    const std::uint32_t plain_types = detail::plain_ace_types(kind);
     bool all_canonical = true;
     for (;;) {
       skip_spaces();
@@ -232,13 +239,13 @@ class Parser {
       if (aces.empty()) first_begin = begin;
       last_begin = begin;
       Ace& ace = aces.emplace_back();
-      if (fast_ && canonical_ace(kind, ace)) {
+      if (fast_ && canonical_ace(plain_types, ace)) {
         canonical_size += 8 + ace.sid.binary_size();
       } else {
         all_canonical = false;
         if (auto e = parse_ace(kind, ace)) return std::move(*e);
       }
-      if (detailed_) spans.push_back(SddlSpan{begin, i_});
+      if (spans) spans->push_back(SddlSpan{begin, i_});
     }
     if (null_acl && !aces.empty())
       return fail(ErrorCode::syntax, first_begin,
@@ -260,7 +267,7 @@ class Parser {
         return e;
       }
     }
-    auto& sd = out_.descriptor;
+    auto& sd = sd_;
     if (kind == AclKind::dacl) {
       if (null_acl) sd.set_null_dacl(); else sd.set_dacl(std::move(list));
     } else {
@@ -276,34 +283,43 @@ class Parser {
   // no repeated flag. Such an ACE has exactly one reading and no notes, so the result equals
   // parse_ace's (a test compares both paths over every vector string). Anything else returns
   // false with `ace` and i_ untouched, and parse_ace reads it.
-  bool canonical_ace(AclKind kind, Ace& ace) {
+  // `plain_types`: detail::plain_ace_types(kind) of the ACL being read.
+  bool canonical_ace(std::uint32_t plain_types, Ace& ace) {
     const char* p = s_.data() + i_ + 1;
     const char* const end = s_.data() + s_.size();
-    // Reading past the end gives '\0', which no rule below accepts.
-    auto at = [end](const char* q) { return q < end ? *q : '\0'; };
+    // No read below goes past `end`. With kCanonicalReach characters left, the type and the flags
+    // (each flag at most once) end within 20 of them and the rights loop stops at `limit`, so
+    // that the final ";;;XX)" is still within reach. Closer to the end, a ')' must follow (the
+    // text's last character, usually, or found by a scan): every character read follows one
+    // that was checked to be neither ')' nor past it.
+    const char* limit = end;
+    if (end - p >= kCanonicalReach)
+      limit = p + (kCanonicalReach - 6);
+    else if (end[-1] != ')' && std::memchr(p, ')', static_cast<std::size_t>(end - p)) == nullptr)
+      return false;
     auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
     // The type: one or two upper-case letters, then ';'.
-    const char t0 = at(p), t1 = at(p + 1);
+    const char t0 = p[0];
     if (!upper(t0)) return false;
+    const char t1 = p[1];
     int type_key;
     if (t1 == ';') {
       type_key = detail::upper_code_key(t0);
       p += 2;
-    } else if (upper(t1) && at(p + 2) == ';') {
+    } else if (upper(t1) && p[2] == ';') {
       type_key = detail::upper_code_key(t0, t1);
       p += 3;
     } else {
       return false;
     }
-    const AceTypeInfo* info = detail::ace_type_row(type_key);
-    if (!info || !info->supported || info->acl != kind || info->object || info->callback ||
-        info->type == AceType::system_resource_attribute)
-      return false;
+    const AceTypeInfo* info = detail::ace_type_rows.find(type_key);
+    if (!info || ((plain_types >> static_cast<unsigned>(info->type)) & 1U) == 0) return false;
     // Flags and rights: pairs of upper-case letters, each field ended by ';'.
     std::uint8_t flags = 0;
-    for (char c; (c = at(p)) != ';'; p += 2) {
-      const char d = at(p + 1);
-      if (!upper(c) || !upper(d)) return false;
+    for (char c; (c = p[0]) != ';'; p += 2) {
+      if (!upper(c)) return false;
+      const char d = p[1];
+      if (!upper(d)) return false;
       std::uint8_t bit = 0;
       for (const auto& t : ace_flag_tokens())
         if (t.letters[0] == c && t.letters[1] == d) bit = t.flag;
@@ -312,18 +328,19 @@ class Parser {
     }
     ++p;
     AccessMask mask = 0;
-    for (char c; (c = at(p)) != ';'; p += 2) {
-      const char d = at(p + 1);
-      if (!upper(c) || !upper(d)) return false;
-      const RightsToken* token = detail::rights_row(detail::upper_code_key(c, d));
+    for (char c; p < limit && (c = p[0]) != ';'; p += 2) {
+      if (!upper(c)) return false;
+      const char d = p[1];
+      if (!upper(d)) return false;
+      const RightsToken* token = detail::rights_rows.find(detail::upper_code_key(c, d));
       if (!token) return false;
       mask |= token->mask;
     }
+    if (p >= limit) return false;
     // ";;;" closes the rights and the two empty GUID fields; then a two-letter alias and ')'.
-    if (at(p + 1) != ';' || at(p + 2) != ';') return false;
-    const char a0 = at(p + 3), a1 = at(p + 4);
-    if (!upper(a0) || !upper(a1) || at(p + 5) != ')') return false;
-    const WellKnownSid* row = detail::sid_alias_row(detail::upper_code_key(a0, a1));
+    if (p[1] != ';' || p[2] != ';' || !upper(p[3]) || !upper(p[4]) || p[5] != ')') return false;
+    const char a0 = p[3], a1 = p[4];
+    const WellKnownSid* row = detail::sid_alias_rows.find(detail::upper_code_key(a0, a1));
     if (!row || row->scope != SidScope::fixed) return false;
     ace.type = info->type;
     ace.flags = flags;
@@ -544,9 +561,10 @@ class Parser {
 
   std::string_view s_;
   const SddlParseOptions& opt_;
-  const bool detailed_;
+  SecurityDescriptor& sd_;
+  std::vector<SddlNote>& notes_;
+  SddlParse* spans_;
   const bool fast_;
-  SddlParse out_;
   std::size_t i_ = 0;
 };
 
@@ -582,26 +600,32 @@ std::optional<Error> length_error(std::string_view text) {
 
 }  // namespace
 
-Result<SddlParse> parse_sddl_detailed(std::string_view text, const SddlParseOptions& options) {
+namespace {
+Result<SddlParse> parse_detailed(std::string_view text, const SddlParseOptions& options, bool fast) {
   if (auto e = length_error(text)) return std::move(*e);
-  Parser parser(text, options, true);
-  if (auto e = parser.run()) return std::move(*e);
-  return std::move(parser.result());
+  Result<SddlParse> out = SddlParse{};
+  if (auto e = Parser(text, options, out->descriptor, out->notes, &*out, fast).run())
+    out = std::move(*e);
+  return out;
+}
+}  // namespace
+
+Result<SddlParse> parse_sddl_detailed(std::string_view text, const SddlParseOptions& options) {
+  return parse_detailed(text, options, true);
 }
 
 Result<SddlParse> detail::parse_sddl_without_fast_path(std::string_view text,
                                                        const SddlParseOptions& options) {
-  if (auto e = length_error(text)) return std::move(*e);
-  Parser parser(text, options, true, false);
-  if (auto e = parser.run()) return std::move(*e);
-  return std::move(parser.result());
+  return parse_detailed(text, options, false);
 }
 
 Result<SecurityDescriptor> parse_sddl(std::string_view text, const SddlParseOptions& options) {
   if (auto e = length_error(text)) return std::move(*e);
-  Parser parser(text, options, false);
-  if (auto e = parser.run()) return std::move(*e);
-  return std::move(parser.result().descriptor);
+  // Built in place in the result: every path returns `out`, so it is not moved again.
+  Result<SecurityDescriptor> out = SecurityDescriptor{};
+  std::vector<SddlNote> notes;  // only strict mode reads them
+  if (auto e = Parser(text, options, *out, notes, nullptr).run()) out = std::move(*e);
+  return out;
 }
 
 std::string ace_to_sddl(const Ace& ace, const SddlFormatOptions& options) {

@@ -53,25 +53,6 @@ std::string Sid::to_string() const {
   return out;
 }
 
-std::span<std::byte> Sid::write_to(std::span<std::byte> out) const noexcept {
-  std::byte* p = out.data();
-  std::memcpy(p, head_.data(), head_.size());
-  p += head_.size();
-  const std::size_t count = head_[1];
-  if constexpr (std::endian::native == std::endian::little) {
-    std::memcpy(p, subs_.data(), 4 * count);
-  } else {
-    for (std::size_t i = 0; i < count; ++i, p += 4) {
-      const std::uint32_t v = subs_[i];
-      p[0] = static_cast<std::byte>(v & 0xFF);
-      p[1] = static_cast<std::byte>((v >> 8) & 0xFF);
-      p[2] = static_cast<std::byte>((v >> 16) & 0xFF);
-      p[3] = static_cast<std::byte>((v >> 24) & 0xFF);
-    }
-  }
-  return out.subspan(binary_size());
-}
-
 void Sid::encode_to(std::vector<std::byte>& out) const {
   const std::size_t at = out.size();
   out.resize(at + binary_size());

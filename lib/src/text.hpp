@@ -63,13 +63,6 @@ constexpr std::array<std::uint8_t, kCodeKeys> make_code_index(const Table& table
   }
   return index;
 }
-// The row of a key (0 <= key < kCodeKeys) in a table indexed by make_code_index, if any.
-template <class Table>
-constexpr const typename Table::value_type* find_by_key(
-    const Table& table, const std::array<std::uint8_t, kCodeKeys>& index, int key) noexcept {
-  const std::uint8_t row = index[static_cast<std::size_t>(key)];
-  return row == 0xFF ? nullptr : &table[row];
-}
 // The row of `text` in a table indexed by make_code_index, if any.
 template <class Table>
 constexpr const typename Table::value_type* find_by_code(

@@ -201,9 +201,7 @@ const WellKnownSid* detail::find_sid_alias_row(std::string_view alias) noexcept 
   return detail::find_by_code(kTable, kTableByAlias, alias);
 }
 
-const WellKnownSid* detail::sid_alias_row(int key) noexcept {
-  return detail::find_by_key(kTable, kTableByAlias, key);
-}
+constinit const detail::CodeRows<WellKnownSid> detail::sid_alias_rows{kTable.data(), kTableByAlias.data()};
 
 std::optional<WellKnownSid> find_sid_alias(std::string_view alias) noexcept {
   if (const WellKnownSid* row = detail::find_sid_alias_row(alias)) return *row;

@@ -130,9 +130,14 @@ struct Ace {
   // Encoded size in bytes: header, mask, object fields, SID, then the condition or resource
   // attribute padded to a multiple of 4 bytes (as Windows writes them), or the other
   // application data as it is.
-  std::size_t binary_size() const noexcept;
+  std::size_t binary_size() const noexcept {
+    if (!is_object() && !condition && !resource_attribute)
+      return 8 + sid.binary_size() + application_data.size();  // the common, plain ACE
+    return extended_binary_size();
+  }
 
  private:
+  std::size_t extended_binary_size() const noexcept;
   constexpr bool has_type_in(std::uint32_t set) const noexcept {
     const auto value = static_cast<std::uint8_t>(type);
     return value < 32 && ((set >> value) & 1U) != 0;

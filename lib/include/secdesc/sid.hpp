@@ -2,8 +2,10 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -63,7 +65,20 @@ class Sid {
   void encode_to(std::vector<std::byte>& out) const;
   // The same bytes written at the start of `out`, which must hold binary_size() of them; returns
   // what follows them (for writers that size their buffer first).
-  std::span<std::byte> write_to(std::span<std::byte> out) const noexcept;
+  // Inline: the encoder writes every SID of a descriptor with it.
+  std::span<std::byte> write_to(std::span<std::byte> out) const noexcept {
+    std::byte* p = out.data();
+    std::memcpy(p, head_.data(), head_.size());
+    p += head_.size();
+    const std::size_t count = head_[1];
+    for (std::size_t i = 0; i < count; ++i, p += 4) {
+      std::uint32_t v = subs_[i];
+      if constexpr (std::endian::native != std::endian::little)
+        v = (v >> 24) | ((v >> 8) & 0xFF00U) | ((v << 8) & 0xFF0000U) | (v << 24);
+      std::memcpy(p, &v, 4);
+    }
+    return out.subspan(binary_size());
+  }
   // Decodes a SID at the start of `bytes`; `base` is added to offsets in errors.
   static Result<Sid> decode(std::span<const std::byte> bytes, std::size_t base = 0);
 
