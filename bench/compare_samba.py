@@ -9,14 +9,17 @@ encoded to the self-relative bytes:
   - Samba:   security.descriptor.from_sddl(s, domain) then ndr_pack(sd), in this process.
 Both run the corpus CORPUS_REPEAT times and the seed's DACL REPEAT times (Samba 4.17 cannot read
 the seed's ML ACE). Last, the library alone: BM_ParseAndEncodeSeedDacl of secdesc_bench (Google
-Benchmark, CPU time per descriptor) against Samba's time per seed descriptor, measured again
-right after it. Prints descriptors per second and the ratios.
-Usage: bench/compare_samba.py BUILD_DIR [--repeat N] [--corpus-repeat K]
+Benchmark, CPU time per descriptor) against Samba's CPU time per seed descriptor, measured right
+after it, ROUNDS times in turn; the ratio reported is the median of the rounds' ratios (a shared
+machine's speed drifts, and alternating short rounds puts both sides under the same drift).
+Prints descriptors per second and the ratios.
+Usage: bench/compare_samba.py BUILD_DIR [--repeat N] [--corpus-repeat K] [--rounds R]
 (python3-samba: cmake/install-deps.sh --differential)
 """
 import json
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -51,24 +54,24 @@ def run_secdesc(sddlc, texts):
     return elapsed, len(out), failed
 
 
-def run_samba(texts):
+def run_samba(texts, clock=time.perf_counter):
     from samba.dcerpc import security
     from samba.ndr import ndr_pack
     domain = security.dom_sid(DOMAIN)
     failed = 0
-    start = time.perf_counter()
+    start = clock()
     for t in texts:
         try:
             ndr_pack(security.descriptor.from_sddl(t, domain))
         except Exception:
             failed += 1
-    return time.perf_counter() - start, len(texts), failed
+    return clock() - start, len(texts), failed
 
 
 def run_library(bench):
     """CPU seconds per descriptor of BM_ParseAndEncodeSeedDacl, and its allocations."""
     out = subprocess.run([bench, "--benchmark_filter=^BM_ParseAndEncodeSeedDacl$",
-                          "--benchmark_format=json", "--benchmark_min_time=1"],
+                          "--benchmark_format=json", "--benchmark_min_time=0.5"],
                          capture_output=True, check=True, text=True).stdout
     row = json.loads(out)["benchmarks"][0]
     scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[row["time_unit"]]
@@ -80,6 +83,7 @@ def main():
     ap.add_argument("build")
     ap.add_argument("--repeat", type=int, default=100000)
     ap.add_argument("--corpus-repeat", type=int, default=50)
+    ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--vectors", default=os.environ.get("SECDESC_VECTORS", os.path.join(
         os.path.dirname(__file__), "..", "..", "shared", "vectors")))
     a = ap.parse_args()
@@ -97,13 +101,17 @@ def main():
         print(f"  ratio secdesc / Samba: {ours_rate / theirs_rate:.1f}x")
     bench = os.path.join(a.build, "bench", "secdesc_bench")
     if os.path.exists(bench):
-        ours, allocs = run_library(bench)
-        theirs = run_samba([SEED_DACL] * a.repeat)
-        theirs_each = theirs[0] / theirs[1]
-        print("seed DACL, the library alone (parse_sddl + encode_self_relative, per descriptor):")
-        print(f"  secdesc (BM_ParseAndEncodeSeedDacl):     {ours * 1e9:10,.0f} ns  ({allocs:.0f} allocations)")
-        print(f"  Samba (from_sddl + ndr_pack):            {theirs_each * 1e9:10,.0f} ns")
-        print(f"  ratio: secdesc is {theirs_each / ours:.1f}x faster")
+        print("seed DACL, the library alone (parse_sddl + encode_self_relative, per descriptor, CPU time):")
+        ratios = []
+        for r in range(a.rounds):
+            ours, allocs = run_library(bench)
+            theirs = run_samba([SEED_DACL] * a.repeat, time.process_time)
+            theirs_each = theirs[0] / theirs[1]
+            ratios.append(theirs_each / ours)
+            print(f"  round {r + 1}: secdesc {ours * 1e9:6,.0f} ns ({allocs:.0f} allocations), "
+                  f"Samba {theirs_each * 1e9:7,.0f} ns, ratio {ratios[-1]:.1f}x")
+        print(f"  median ratio: secdesc is {statistics.median(ratios):.1f}x faster "
+              f"(rounds from {min(ratios):.1f}x to {max(ratios):.1f}x)")
     else:
         print(f"({bench} not built: the library-alone comparison is skipped)")
     return 0

@@ -85,7 +85,38 @@ const char* const kNearCanonical[] = {
     "D:(AA;;GA;;;SY)",            // unknown type
     "S:(AU;SAFA;GA;;;WD)(ML;NPIO;NWNR;;;HI)",
     "D:AI(A;ID;FA;;;SY)(A;OICIID;GA;;;BA)",
+    // The canonical path's bounds: near the end of the text it relies on a ')' following.
+    "D:(A;;GA;;;SY) ",            // the last character is not ')'
+    "D:(A;;GA;;;SY)(A;;GA",       // nor here, with a complete ACE before
+    "D:(A;;GA;;;SY)(A;;GA;;;BA",  // an ACE that stops one short
+    "D:(A;;GA;;;S",               // cut inside the alias
+    "D:(A;OICI",                  // cut inside the flags
+    "D:(A;;GA)",                  // a ')' too early, at the end of the text
+    "D:(A;OICI)",
+    "D:(A;)",
+    "D:(A)",
+    "D:()",
+    "D:(",
 };
+
+// Rights lists of 1 to 60 tokens, so that the ACE crosses the canonical path's reach (96
+// characters) with text after it (the bounded case) and at the end of the text (the ')' case).
+std::vector<std::string> long_rights_strings() {
+  std::vector<std::string> out;
+  for (int n = 1; n <= 60; ++n) {
+    std::string rights;
+    for (int k = 0; k < n; ++k) rights += k % 2 ? "GW" : "GR";
+    out.push_back("D:(A;OICI;" + rights + ";;;SY)(A;;GA;;;BA)(A;;GA;;;BA)(A;;GA;;;BA)");
+    out.push_back("D:(A;;GA;;;BA)(A;OICIIONPID;" + rights + ";;;SY)");
+    out.push_back("D:(A;;" + rights + ";;;SY");  // not closed
+  }
+  return out;
+}
+
+TEST(SddlFastPath, AgreesWithTheGeneralParserOnLongRightsLists) {
+  for (const std::string& text : long_rights_strings())
+    EXPECT_EQ(compare_paths(text, SddlParseOptions{}), "") << text;
+}
 
 TEST(SddlFastPath, AgreesWithTheGeneralParserOnNearCanonicalStrings) {
   const SddlParseOptions with_domain{SidContext{parse_domain_sid("S-1-5-21-1-2-3").value()}, false};

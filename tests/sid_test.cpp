@@ -105,5 +105,41 @@ TEST(Sid, BinaryRoundTripAndErrors) {
   EXPECT_NE(too_many.error().message.find("at most 15"), std::string::npos);
 }
 
+// The SID keeps its first 8 bytes in the binary layout; the accessors, the order and the equality
+// must not depend on that.
+TEST(Sid, AccessorsOrderAndEqualityOverTheBinaryLayout) {
+  const Sid big = Sid::from_parts(0xABCDEF012345ULL, std::vector<std::uint32_t>{1, 0xFFFFFFFFu}).value();
+  EXPECT_EQ(big.authority(), 0xABCDEF012345ULL);
+  EXPECT_EQ(big.sub_authority_count(), 2u);
+  EXPECT_EQ(big.rid(), 0xFFFFFFFFu);
+  EXPECT_EQ(big.to_string(), "S-1-0xABCDEF012345-1-4294967295");
+  auto bytes = std::vector<std::byte>{};
+  big.encode_to(bytes);
+  ASSERT_EQ(bytes.size(), 16u);
+  EXPECT_EQ(std::to_integer<int>(bytes[0]), 1);
+  EXPECT_EQ(std::to_integer<int>(bytes[1]), 2);
+  EXPECT_EQ(std::to_integer<int>(bytes[2]), 0xAB);  // authority big-endian
+  EXPECT_EQ(std::to_integer<int>(bytes[7]), 0x45);
+  EXPECT_EQ(std::to_integer<int>(bytes[8]), 1);     // sub-authorities little-endian
+  EXPECT_EQ(std::to_integer<int>(bytes[15]), 0xFF);
+  EXPECT_EQ(Sid::decode(bytes).value(), big);
+
+  // Ordered by authority, then sub-authorities, then count.
+  EXPECT_LT(sids::everyone, sids::local);                            // 1 < 2
+  EXPECT_LT(sids::network, sids::interactive);                       // 5-2 < 5-4
+  EXPECT_LT(sids::local_system, sids::builtin_administrators);       // 5-18 < 5-32-544
+  EXPECT_LT(Sid(5, {32}), sids::builtin_administrators);             // a prefix first
+  EXPECT_FALSE(sids::builtin_administrators < Sid(5, {32}));
+  EXPECT_LT(sids::local_system, Sid(0x100000000ULL, {0}));           // authorities above 32 bits
+  EXPECT_FALSE(sids::local_system < sids::local_system);
+  EXPECT_NE(Sid(5, {18}), Sid(5, {18, 0}));                          // counts differ
+  EXPECT_NE(Sid(5, {18}), Sid(6, {18}));                             // authorities differ
+  EXPECT_EQ(Sid(5, {32, 544}), sids::builtin_administrators);
+  EXPECT_TRUE(Sid(5, {32, 544}).is_prefix_plus_one(Sid(5, {32})));
+  EXPECT_FALSE(Sid(5, {32, 544}).is_prefix_plus_one(Sid(6, {32})));
+  EXPECT_FALSE(Sid(5, {33, 544}).is_prefix_plus_one(Sid(5, {32})));
+  EXPECT_EQ(Sid().to_string(), "S-1-0-0");
+}
+
 }  // namespace
 }  // namespace secdesc

@@ -35,7 +35,7 @@ constexpr bool is_ace_structure(char c) noexcept {
   return kAceStructure[static_cast<unsigned char>(c)];
 }
 
-bool is_section_tag(std::string_view s, std::size_t i) {
+constexpr bool is_section_tag(std::string_view s, std::size_t i) noexcept {
   return i + 1 < s.size() && s[i + 1] == ':' &&
          (s[i] == 'O' || s[i] == 'G' || s[i] == 'D' || s[i] == 'S');
 }
@@ -217,7 +217,8 @@ class Parser {
       flags |= bit;
       i_ += len;
     }
-    std::vector<Ace> aces;
+    Acl list;  // the ACEs are read straight into it
+    std::vector<Ace>& aces = list.aces;
     // One allocation per ACL: room for as many ACEs as the text can hold. No ACE is shorter
     // than "(A;;;;;WD)", so for short texts that bound is cheap and close enough; longer ones
     // are counted.
@@ -254,12 +255,8 @@ class Parser {
       return fail(ErrorCode::syntax, i_,
                   fmt::format("expected '(' to start an ACE or the next section, found {}",
                               quoted(s_.substr(i_), 12)));
-    Acl list;
-    if (all_canonical) {
-      list.aces = std::move(aces);  // no object ACE among them: the default revision
-    } else {
-      list = Acl::with_aces(std::move(aces));
-    }
+    // Canonical ACEs are never object ACEs: the default revision holds unless another ACE is.
+    if (!all_canonical) list.revision = Acl::required_revision(aces);
     if (!all_canonical || canonical_size > Acl::max_size) {
       if (auto size = list.checked_binary_size(); !size) {
         Error e = std::move(size).error();
@@ -591,8 +588,7 @@ void append_acl(std::string& out, char tag, AclState state, const std::optional<
     for (const auto& ace : acl->aces) out += ace_to_sddl(ace, options);
 }
 
-std::optional<Error> length_error(std::string_view text) {
-  if (text.size() <= max_sddl_length) return std::nullopt;
+Error length_error(std::string_view text) {
   return make_error(ErrorCode::limit_exceeded, max_sddl_length,
                     fmt::format("SDDL string of {} characters is over the {}-character limit",
                                 text.size(), max_sddl_length));
@@ -602,9 +598,10 @@ std::optional<Error> length_error(std::string_view text) {
 
 namespace {
 Result<SddlParse> parse_detailed(std::string_view text, const SddlParseOptions& options, bool fast) {
-  if (auto e = length_error(text)) return std::move(*e);
-  Result<SddlParse> out = SddlParse{};
-  if (auto e = Parser(text, options, out->descriptor, out->notes, &*out, fast).run())
+  Result<SddlParse> out(std::in_place);
+  if (text.size() > max_sddl_length)
+    out = length_error(text);
+  else if (auto e = Parser(text, options, out->descriptor, out->notes, &*out, fast).run())
     out = std::move(*e);
   return out;
 }
@@ -620,11 +617,13 @@ Result<SddlParse> detail::parse_sddl_without_fast_path(std::string_view text,
 }
 
 Result<SecurityDescriptor> parse_sddl(std::string_view text, const SddlParseOptions& options) {
-  if (auto e = length_error(text)) return std::move(*e);
   // Built in place in the result: every path returns `out`, so it is not moved again.
-  Result<SecurityDescriptor> out = SecurityDescriptor{};
+  Result<SecurityDescriptor> out(std::in_place);
   std::vector<SddlNote> notes;  // only strict mode reads them
-  if (auto e = Parser(text, options, *out, notes, nullptr).run()) out = std::move(*e);
+  if (text.size() > max_sddl_length)
+    out = length_error(text);
+  else if (auto e = Parser(text, options, *out, notes, nullptr).run())
+    out = std::move(*e);
   return out;
 }
 

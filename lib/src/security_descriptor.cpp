@@ -9,10 +9,6 @@ constexpr std::uint16_t kDerived =
     control::dacl_present | control::sacl_present | control::self_relative;
 }
 
-void SecurityDescriptor::set_dacl(Acl acl) {
-  dacl_state_ = AclState::present;
-  dacl_ = std::move(acl);
-}
 void SecurityDescriptor::set_null_dacl() {
   dacl_state_ = AclState::null;
   dacl_.reset();
@@ -20,10 +16,6 @@ void SecurityDescriptor::set_null_dacl() {
 void SecurityDescriptor::remove_dacl() {
   dacl_state_ = AclState::absent;
   dacl_.reset();
-}
-void SecurityDescriptor::set_sacl(Acl acl) {
-  sacl_state_ = AclState::present;
-  sacl_ = std::move(acl);
 }
 void SecurityDescriptor::set_null_sacl() {
   sacl_state_ = AclState::null;

@@ -17,6 +17,7 @@
 #include "secdesc/guid.hpp"
 #include "secdesc/json.hpp"
 #include "secdesc/object_type.hpp"
+#include "secdesc/optional_box.hpp"
 #include "secdesc/policy.hpp"
 #include "secdesc/diagnostic.hpp"
 #include "secdesc/rights_text.hpp"

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 #include "secdesc/acl.hpp"
 #include "secdesc/sid.hpp"
@@ -55,10 +56,12 @@ class SecurityDescriptor {
   // The ACL when the state is `present`; nullopt when absent or null.
   const std::optional<Acl>& dacl() const noexcept { return dacl_; }
   const std::optional<Acl>& sacl() const noexcept { return sacl_; }
-  void set_dacl(Acl acl);
+  void set_dacl(const Acl& acl) { set_acl(dacl_, dacl_state_, Acl(acl)); }
+  void set_dacl(Acl&& acl) { set_acl(dacl_, dacl_state_, std::move(acl)); }
   void set_null_dacl();
   void remove_dacl();
-  void set_sacl(Acl acl);
+  void set_sacl(const Acl& acl) { set_acl(sacl_, sacl_state_, Acl(acl)); }
+  void set_sacl(Acl&& acl) { set_acl(sacl_, sacl_state_, std::move(acl)); }
   void set_null_sacl();
   void remove_sacl();
 
@@ -80,6 +83,12 @@ class SecurityDescriptor {
   friend bool operator==(const SecurityDescriptor&, const SecurityDescriptor&) = default;
 
  private:
+  // Inline, so that a parser moving an ACL in leaves nothing behind to destroy out of line.
+  static void set_acl(std::optional<Acl>& slot, AclState& state, Acl&& acl) {
+    state = AclState::present;
+    slot = std::move(acl);
+  }
+
   std::optional<Sid> owner_;
   std::optional<Sid> group_;
   AclState dacl_state_ = AclState::absent;
