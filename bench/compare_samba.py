@@ -8,9 +8,10 @@ encoded to the self-relative bytes:
     process start, reading, parsing, encoding, hex and writing all count);
   - Samba:   security.descriptor.from_sddl(s, domain) then ndr_pack(sd), in this process.
 Both run the corpus CORPUS_REPEAT times and the seed's DACL REPEAT times (Samba 4.17 cannot read
-the seed's ML ACE). Last, the library alone: BM_ParseAndEncodeSeedDacl of secdesc_bench (Google
-Benchmark, CPU time per descriptor) against Samba's CPU time per seed descriptor, measured right
-after it, ROUNDS times in turn; the ratio reported is the median of the rounds' ratios (a shared
+the seed's ML ACE). Last, the library alone: BM_ParseAndEncodeSeedDacl (one-shot calls) and
+BM_ParseAndEncodeSeedDaclReusingStorage (one descriptor and one byte vector reused, as `sddlc
+convert -` does) of secdesc_bench (Google Benchmark, CPU time per descriptor) against Samba's CPU
+time per seed descriptor, measured right after them, ROUNDS times in turn; the ratio reported is the median of the rounds' ratios (a shared
 machine's speed drifts, and alternating short rounds puts both sides under the same drift).
 Prints descriptors per second and the ratios.
 Usage: bench/compare_samba.py BUILD_DIR [--repeat N] [--corpus-repeat K] [--rounds R]
@@ -68,14 +69,23 @@ def run_samba(texts, clock=time.perf_counter):
     return clock() - start, len(texts), failed
 
 
+LIBRARY_BENCHMARKS = (
+    ("BM_ParseAndEncodeSeedDacl", "parse_sddl + encode_self_relative"),
+    ("BM_ParseAndEncodeSeedDaclReusingStorage", "parse_sddl_into + encode_self_relative_into"),
+)
+
+
 def run_library(bench):
-    """CPU seconds per descriptor of BM_ParseAndEncodeSeedDacl, and its allocations."""
-    out = subprocess.run([bench, "--benchmark_filter=^BM_ParseAndEncodeSeedDacl$",
+    """CPU seconds per descriptor and allocations of each LIBRARY_BENCHMARKS row, one run."""
+    pattern = "^(" + "|".join(name for name, _ in LIBRARY_BENCHMARKS) + ")$"
+    out = subprocess.run([bench, f"--benchmark_filter={pattern}",
                           "--benchmark_format=json", "--benchmark_min_time=0.5"],
                          capture_output=True, check=True, text=True).stdout
-    row = json.loads(out)["benchmarks"][0]
-    scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[row["time_unit"]]
-    return row["cpu_time"] * scale, row.get("allocs/descriptor")
+    result = {}
+    for row in json.loads(out)["benchmarks"]:
+        scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[row["time_unit"]]
+        result[row["name"]] = (row["cpu_time"] * scale, row.get("allocs/descriptor"))
+    return result
 
 
 def main():
@@ -101,17 +111,22 @@ def main():
         print(f"  ratio secdesc / Samba: {ours_rate / theirs_rate:.1f}x")
     bench = os.path.join(a.build, "bench", "secdesc_bench")
     if os.path.exists(bench):
-        print("seed DACL, the library alone (parse_sddl + encode_self_relative, per descriptor, CPU time):")
-        ratios = []
+        print("seed DACL, the library alone (per descriptor, CPU time):")
+        ratios = {name: [] for name, _ in LIBRARY_BENCHMARKS}
         for r in range(a.rounds):
-            ours, allocs = run_library(bench)
+            ours = run_library(bench)
             theirs = run_samba([SEED_DACL] * a.repeat, time.process_time)
             theirs_each = theirs[0] / theirs[1]
-            ratios.append(theirs_each / ours)
-            print(f"  round {r + 1}: secdesc {ours * 1e9:6,.0f} ns ({allocs:.0f} allocations), "
-                  f"Samba {theirs_each * 1e9:7,.0f} ns, ratio {ratios[-1]:.1f}x")
-        print(f"  median ratio: secdesc is {statistics.median(ratios):.1f}x faster "
-              f"(rounds from {min(ratios):.1f}x to {max(ratios):.1f}x)")
+            line = f"  round {r + 1}: Samba {theirs_each * 1e9:6,.0f} ns"
+            for name, _ in LIBRARY_BENCHMARKS:
+                each, allocs = ours[name]
+                ratios[name].append(theirs_each / each)
+                line += f"; {name}: {each * 1e9:4,.0f} ns ({allocs:.0f} alloc), {ratios[name][-1]:.1f}x"
+            print(line)
+        for name, what in LIBRARY_BENCHMARKS:
+            rs = ratios[name]
+            print(f"  {what}: median {statistics.median(rs):.1f}x faster than Samba "
+                  f"(rounds from {min(rs):.1f}x to {max(rs):.1f}x)")
     else:
         print(f"({bench} not built: the library-alone comparison is skipped)")
     return 0

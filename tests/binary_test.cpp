@@ -20,6 +20,24 @@ TEST(Binary, EncodesWindowsLayout) {
   EXPECT_EQ(to_hex(encode_self_relative(sd).value()), kHeader + kDacl + kOwner + kGroup);
 }
 
+TEST(Binary, EncodeIntoReplacesTheBytesAndKeepsTheCapacity) {
+  auto sd = parse_sddl("O:BAG:SYD:(A;;GA;;;WD)").value();
+  std::vector<std::byte> bytes(4096, std::byte{0xEE});
+  const std::byte* storage = bytes.data();
+  ASSERT_FALSE(encode_self_relative_into(sd, bytes));
+  EXPECT_EQ(to_hex(bytes), kHeader + kDacl + kOwner + kGroup);
+  EXPECT_EQ(bytes.data(), storage);
+  // An ACL over 65,535 bytes: the error, and the vector left empty.
+  Acl big;
+  big.aces.assign(4096, make_allow(sids::builtin_administrators, 1));
+  sd.set_dacl(std::move(big));
+  auto error = encode_self_relative_into(sd, bytes);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->code, ErrorCode::limit_exceeded);
+  EXPECT_EQ(error->message, encode_self_relative(sd).error().message);
+  EXPECT_TRUE(bytes.empty());
+}
+
 TEST(Binary, DecodesPartsInAnyOrder) {
   // .NET-style layout: owner, group, DACL.
   const std::string header = std::string("01000480") + "14000000" + "24000000" + "00000000" + "30000000";

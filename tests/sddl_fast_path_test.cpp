@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sddl_internal.hpp"
+#include "secdesc/binary.hpp"
 #include "secdesc/sddl.hpp"
 #include "vectors.hpp"
 
@@ -150,6 +151,46 @@ TEST(SddlFastPath, AgreesWithTheGeneralParserOnEveryVectorString) {
   }
   std::cout << fmt::format("[fast path] {} vector strings read the same both ways\n", compared);
   EXPECT_GT(compared, 7000u);
+}
+
+// parse_sddl_into and encode_self_relative_into reuse one descriptor and one byte vector over
+// every vector string, in file order (so each call finds the previous string's storage): each
+// result must equal the one-shot functions' on the same string.
+TEST(SddlParseInto, ReusedStorageGivesTheOneShotResultsOnEveryVectorString) {
+  auto dir = testing::vectors_dir();
+  if (!dir) GTEST_SKIP() << testing::missing_vectors_notice();
+  const SddlParseOptions options{
+      SidContext{parse_domain_sid("S-1-5-21-2457507606-2709100691-398136650").value()}, false};
+  SecurityDescriptor reused;
+  std::vector<std::byte> bytes;
+  std::size_t compared = 0, failed = 0;
+  for (const char* name : {"windows_sddl_binary.tsv", "windows_sddl_roundtrip.tsv",
+                           "windows_sddl_invalid.tsv", "windows_sddl_accepted.tsv"}) {
+    for (const auto& row : testing::load_vectors(*dir, name).rows) {
+      const std::string& text = row.at(0);
+      ++compared;
+      const auto one_shot = parse_sddl(text, options);
+      const auto error = parse_sddl_into(text, reused, options);
+      ASSERT_EQ(static_cast<bool>(one_shot), !error) << name << ":" << row.line;
+      if (error) {
+        ++failed;
+        EXPECT_EQ(error->offset, one_shot.error().offset) << name << ":" << row.line;
+        EXPECT_EQ(error->message, one_shot.error().message) << name << ":" << row.line;
+        EXPECT_EQ(reused, SecurityDescriptor{}) << "left empty after an error";
+        continue;
+      }
+      EXPECT_EQ(reused, *one_shot) << name << ":" << row.line << ": " << text;
+      const auto encoded = encode_self_relative(*one_shot);
+      const auto encode_error = encode_self_relative_into(reused, bytes);
+      ASSERT_EQ(static_cast<bool>(encoded), !encode_error) << name << ":" << row.line;
+      if (encoded)
+        EXPECT_EQ(bytes, *encoded) << name << ":" << row.line;
+      else
+        EXPECT_TRUE(bytes.empty());
+    }
+  }
+  EXPECT_GT(compared, 7000u);
+  EXPECT_GT(failed, 50u);  // the invalid rows: errors in between valid ones
 }
 
 }  // namespace

@@ -35,6 +35,46 @@ TEST(Sddl, SeedParsesToTheExpectedModel) {
   EXPECT_EQ(to_hex(encode_self_relative(*sd).value()), header + sacl + dacl);
 }
 
+// parse_sddl_into replaces everything the descriptor held and reuses its ACE vectors.
+TEST(Sddl, ParseIntoReplacesTheDescriptorAndReusesItsAceStorage) {
+  SecurityDescriptor sd = parse_sddl("O:BAG:SYD:AI(A;;GA;;;WD)(A;;GA;;;BA)(A;;GA;;;SY)(A;;GA;;;IU)"
+                                     "S:(AU;SA;GA;;;WD)").value();
+  const Ace* storage = sd.dacl()->aces.data();
+  ASSERT_FALSE(parse_sddl_into(kSeed, sd));
+  EXPECT_EQ(sd, parse_sddl(kSeed).value());  // owner, group, AI and the old ACEs are gone
+  EXPECT_EQ(sd.dacl()->aces.data(), storage) << "the DACL's vector is reused";
+  EXPECT_FALSE(sd.owner());
+
+  auto error = parse_sddl_into("D:(A;;GA;;;SY)(X", sd);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->offset, 15u);
+  EXPECT_EQ(error->message, parse_sddl("D:(A;;GA;;;SY)(X").error().message);
+  EXPECT_EQ(sd, SecurityDescriptor{}) << "an error leaves the descriptor empty";
+
+  ASSERT_FALSE(parse_sddl_into("D:NO_ACCESS_CONTROL", sd));
+  EXPECT_EQ(sd.dacl_state(), AclState::null);
+  EXPECT_EQ(parse_sddl_into(std::string(max_sddl_length + 1, ' '), sd)->code,
+            ErrorCode::limit_exceeded);
+}
+
+TEST(Sddl, TakeAclMovesItOutAndLeavesItAbsent) {
+  SecurityDescriptor sd = parse_sddl(kSeed).value();
+  auto dacl = sd.take_dacl();
+  ASSERT_TRUE(dacl);
+  EXPECT_EQ(dacl->aces.size(), 3u);
+  EXPECT_EQ(sd.dacl_state(), AclState::absent);
+  EXPECT_FALSE(sd.dacl());
+  EXPECT_EQ(sd.control() & control::dacl_present, 0);
+  EXPECT_FALSE(sd.take_dacl());
+  auto sacl = sd.take_sacl();
+  ASSERT_TRUE(sacl);
+  EXPECT_EQ(sacl->aces[0].type, AceType::system_mandatory_label);
+  EXPECT_EQ(sd.sacl_state(), AclState::absent);
+  sd.set_null_dacl();
+  EXPECT_FALSE(sd.take_dacl());  // a null DACL has no ACL to give
+  EXPECT_EQ(sd.dacl_state(), AclState::absent);
+}
+
 TEST(Sddl, EmitsRightsAsWindowsDoes) {
   struct Case { const char* in; const char* out; };
   // windows_sddl_roundtrip.tsv and windows_sd_to_string.tsv show these forms.

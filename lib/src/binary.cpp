@@ -217,23 +217,33 @@ Result<Acl> decode_acl(const Reader& r, std::size_t at, const char* which) {
 
 }  // namespace
 
-Result<std::vector<std::byte>> encode_self_relative(const SecurityDescriptor& sd) {
-  // The whole size first: the bytes are allocated once and written in place. Windows' order:
-  // header, SACL, DACL, owner, group.
-  std::size_t sacl_size = 0, dacl_size = 0;
-  if (sd.sacl()) {
-    auto size = sd.sacl()->checked_binary_size();
-    if (!size) return std::move(size).error();
-    sacl_size = *size;
-  }
-  if (sd.dacl()) {
-    auto size = sd.dacl()->checked_binary_size();
-    if (!size) return std::move(size).error();
-    dacl_size = *size;
-  }
-  const std::size_t owner_size = sd.owner() ? sd.owner()->binary_size() : 0;
-  const std::size_t group_size = sd.group() ? sd.group()->binary_size() : 0;
-  std::vector<std::byte> out(20 + sacl_size + dacl_size + owner_size + group_size);
+namespace {
+
+// The sizes of a descriptor's parts, measured before anything is written (Windows' order:
+// header, SACL, DACL, owner, group).
+struct Layout {
+  std::size_t sacl = 0, dacl = 0, owner = 0, group = 0;
+  std::size_t total() const noexcept { return 20 + sacl + dacl + owner + group; }
+};
+
+std::optional<Error> measure(const SecurityDescriptor& sd, Layout& layout) {
+  // An ACL's size is checked against its 16-bit field only when it could exceed it.
+  auto acl_size = [](const Acl& acl, std::size_t& size) -> std::optional<Error> {
+    size = acl.binary_size();
+    if (size <= Acl::max_size) return std::nullopt;
+    return acl.checked_binary_size().error();
+  };
+  if (sd.sacl())
+    if (auto e = acl_size(*sd.sacl(), layout.sacl)) return e;
+  if (sd.dacl())
+    if (auto e = acl_size(*sd.dacl(), layout.dacl)) return e;
+  layout.owner = sd.owner() ? sd.owner()->binary_size() : 0;
+  layout.group = sd.group() ? sd.group()->binary_size() : 0;
+  return std::nullopt;
+}
+
+// Writes every byte of `out` (layout.total() of them, padding included).
+void write(const SecurityDescriptor& sd, const Layout& layout, std::span<std::byte> out) {
   std::size_t at = 20;
   auto offset_of = [&](bool present, std::size_t size) -> std::uint32_t {
     if (!present) return 0;
@@ -241,10 +251,10 @@ Result<std::vector<std::byte>> encode_self_relative(const SecurityDescriptor& sd
     at += size;
     return static_cast<std::uint32_t>(here);
   };
-  const std::uint32_t sacl_at = offset_of(sd.sacl().has_value(), sacl_size);
-  const std::uint32_t dacl_at = offset_of(sd.dacl().has_value(), dacl_size);
-  const std::uint32_t owner_at = offset_of(sd.owner().has_value(), owner_size);
-  const std::uint32_t group_at = offset_of(sd.group().has_value(), group_size);
+  const std::uint32_t sacl_at = offset_of(sd.sacl().has_value(), layout.sacl);
+  const std::uint32_t dacl_at = offset_of(sd.dacl().has_value(), layout.dacl);
+  const std::uint32_t owner_at = offset_of(sd.owner().has_value(), layout.owner);
+  const std::uint32_t group_at = offset_of(sd.group().has_value(), layout.group);
   Writer w(out);
   w.u8(1);  // revision
   w.u8(0);  // Sbz1
@@ -253,10 +263,33 @@ Result<std::vector<std::byte>> encode_self_relative(const SecurityDescriptor& sd
   w.u32(group_at);
   w.u32(sacl_at);
   w.u32(dacl_at);
-  if (sd.sacl()) w = encode_acl(w, *sd.sacl(), sacl_size);
-  if (sd.dacl()) w = encode_acl(w, *sd.dacl(), dacl_size);
+  if (sd.sacl()) w = encode_acl(w, *sd.sacl(), layout.sacl);
+  if (sd.dacl()) w = encode_acl(w, *sd.dacl(), layout.dacl);
   if (sd.owner()) w.sid(*sd.owner());
   if (sd.group()) w.sid(*sd.group());
+}
+
+}  // namespace
+
+std::optional<Error> encode_self_relative_into(const SecurityDescriptor& sd,
+                                               std::vector<std::byte>& out) {
+  Layout layout;
+  if (auto e = measure(sd, layout)) {
+    out.clear();
+    return e;
+  }
+  // Every byte is written, so bytes left from an earlier call need no clearing: encoding the
+  // same shape again does not touch the allocation.
+  out.resize(layout.total());
+  write(sd, layout, out);
+  return std::nullopt;
+}
+
+Result<std::vector<std::byte>> encode_self_relative(const SecurityDescriptor& sd) {
+  Layout layout;
+  if (auto e = measure(sd, layout)) return std::move(*e);
+  std::vector<std::byte> out(layout.total());  // allocated once, written in place
+  write(sd, layout, out);
   return out;
 }
 

@@ -58,9 +58,12 @@ class Parser {
   // record the position of each ACE (parse_sddl_detailed); parse_sddl does not need them and
   // passes null, which skips their allocations. `fast`: try the canonical-ACE path first (off
   // only in the test that compares both paths).
+  // `spare`: ACE vectors to reuse for the DACL and the SACL (parse_sddl_into), or null.
   Parser(std::string_view text, const SddlParseOptions& options, SecurityDescriptor& descriptor,
-         std::vector<SddlNote>& notes, SddlParse* spans, bool fast = true)
-      : s_(text), opt_(options), sd_(descriptor), notes_(notes), spans_(spans), fast_(fast) {}
+         std::vector<SddlNote>& notes, SddlParse* spans, bool fast = true,
+         std::array<std::vector<Ace>, 2>* spare = nullptr)
+      : s_(text), opt_(options), sd_(descriptor), notes_(notes), spans_(spans), fast_(fast),
+        spare_(spare) {}
 
   // Reads the whole text into the descriptor and the notes.
   std::optional<Error> run() {
@@ -219,6 +222,11 @@ class Parser {
     }
     Acl list;  // the ACEs are read straight into it
     std::vector<Ace>& aces = list.aces;
+    if (spare_) {
+      // parse_sddl_into: the vector this ACL had in the descriptor before, emptied.
+      aces = std::move((*spare_)[static_cast<std::size_t>(kind)]);
+      aces.clear();
+    }
     // One allocation per ACL: room for as many ACEs as the text can hold. No ACE is shorter
     // than "(A;;;;;WD)", so for short texts that bound is cheap and close enough; longer ones
     // are counted.
@@ -562,6 +570,7 @@ class Parser {
   std::vector<SddlNote>& notes_;
   SddlParse* spans_;
   const bool fast_;
+  std::array<std::vector<Ace>, 2>* spare_;
   std::size_t i_ = 0;
 };
 
@@ -606,6 +615,22 @@ Result<SddlParse> parse_detailed(std::string_view text, const SddlParseOptions& 
   return out;
 }
 }  // namespace
+
+std::optional<Error> parse_sddl_into(std::string_view text, SecurityDescriptor& out,
+                                     const SddlParseOptions& options) {
+  std::array<std::vector<Ace>, 2> spare;  // indexed by AclKind
+  if (auto dacl = out.take_dacl()) spare[0] = std::move(dacl->aces);
+  if (auto sacl = out.take_sacl()) spare[1] = std::move(sacl->aces);
+  out = SecurityDescriptor{};
+  std::optional<Error> error;
+  std::vector<SddlNote> notes;  // only strict mode reads them
+  if (text.size() > max_sddl_length)
+    error = length_error(text);
+  else
+    error = Parser(text, options, out, notes, nullptr, true, &spare).run();
+  if (error) out = SecurityDescriptor{};
+  return error;
+}
 
 Result<SddlParse> parse_sddl_detailed(std::string_view text, const SddlParseOptions& options) {
   return parse_detailed(text, options, true);

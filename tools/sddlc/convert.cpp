@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -21,12 +22,17 @@ struct ConvertOptions {
   std::string input;
 };
 
-// Converts one input; returns the output line or the Error.
-secdesc::Result<std::string> convert_one(std::string_view input, const ConvertOptions& o,
-                                         const secdesc::SidContext& context) {
-  using namespace secdesc;
-  Result<SecurityDescriptor> sd = [&]() -> Result<SecurityDescriptor> {
-    if (o.from == "hex") {
+// Converts one input at a time; returns the output line or the Error. The descriptor and the
+// bytes are kept between calls, so that `convert -` reuses their storage line after line
+// (parse_sddl_into, encode_self_relative_into).
+class Converter {
+ public:
+  Converter(const ConvertOptions& o, const secdesc::SidContext& context)
+      : o_(o), context_(context) {}
+
+  secdesc::Result<std::string> convert(std::string_view input) {
+    using namespace secdesc;
+    if (o_.from == "hex") {
       auto bytes = from_hex(input);
       if (!bytes) return std::move(bytes).error();
       auto decoded = decode_self_relative(*bytes);
@@ -36,18 +42,23 @@ secdesc::Result<std::string> convert_one(std::string_view input, const ConvertOp
         if (e.has_offset()) e.offset *= 2;
         return e;
       }
-      return decoded;
+      sd_ = std::move(*decoded);
+    } else if (auto e = parse_sddl_into(input, sd_, SddlParseOptions{context_, o_.strict})) {
+      return std::move(*e);
     }
-    return parse_sddl(input, SddlParseOptions{context, o.strict});
-  }();
-  if (!sd) return std::move(sd).error();
-  SddlFormatOptions format{context};
-  if (o.to == "sddl") return to_sddl(*sd, format);
-  if (o.to == "json") return to_json(*sd, format);
-  auto bytes = encode_self_relative(*sd);
-  if (!bytes) return std::move(bytes).error();
-  return to_hex(*bytes);
-}
+    SddlFormatOptions format{context_};
+    if (o_.to == "sddl") return to_sddl(sd_, format);
+    if (o_.to == "json") return to_json(sd_, format);
+    if (auto e = encode_self_relative_into(sd_, bytes_)) return std::move(*e);
+    return to_hex(bytes_);
+  }
+
+ private:
+  const ConvertOptions& o_;
+  const secdesc::SidContext& context_;
+  secdesc::SecurityDescriptor sd_;
+  std::vector<std::byte> bytes_;
+};
 
 std::string describe(const secdesc::Error& e) {
   if (e.has_offset()) return fmt::format("error: {}: {}", e.offset, e.message);
@@ -86,8 +97,9 @@ std::function<int()> add_convert(CLI::App& app) {
       }
       context.domain = *d;
     }
+    Converter converter(*o, context);
     if (o->input != "-") {
-      auto out = convert_one(o->input, *o, context);
+      auto out = converter.convert(o->input);
       if (!out) {
         fmt::print(stderr, "sddlc convert: {}\n", describe(out.error()));
         return exit_failed;
@@ -111,7 +123,7 @@ std::function<int()> add_convert(CLI::App& app) {
         status = exit_failed;
         return;
       }
-      auto converted = convert_one(line, *o, context);
+      auto converted = converter.convert(line);
       if (converted) {
         out += *converted;
       } else {

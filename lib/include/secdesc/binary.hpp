@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -15,6 +16,11 @@ namespace secdesc {
 // Encodes in Windows' (advapi32) layout: header, SACL, DACL, owner, group. Errors when an ACL
 // exceeds 65,535 bytes.
 Result<std::vector<std::byte>> encode_self_relative(const SecurityDescriptor& sd);
+// The same into `out`, which is resized to the descriptor's size and keeps its capacity: a loop
+// that encodes many descriptors into one vector stops allocating once it is large enough
+// (`sddlc convert -` does this). On error `out` is left empty and the error is returned.
+std::optional<Error> encode_self_relative_into(const SecurityDescriptor& sd,
+                                               std::vector<std::byte>& out);
 
 // Decodes any valid self-relative descriptor: parts in any order, padded ACEs, ACLs larger than
 // their ACEs. Every offset and length is checked; errors name the byte offset.

@@ -19,16 +19,16 @@ class OptionalBox {
 
   constexpr OptionalBox() noexcept = default;
   constexpr OptionalBox(std::nullopt_t) noexcept {}  // NOLINT: like std::optional
-  OptionalBox(T value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT
+  OptionalBox(T value) : value_(make(std::move(value))) {}  // NOLINT
   OptionalBox(std::optional<T> value)  // NOLINT: like std::optional
-      : value_(value ? std::make_unique<T>(std::move(*value)) : nullptr) {}
+      : value_(value ? make(std::move(*value)) : nullptr) {}
   OptionalBox(const OptionalBox& other)
-      : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+      : value_(other.value_ ? make(*other.value_) : nullptr) {}
   OptionalBox(OptionalBox&&) noexcept = default;
   ~OptionalBox() = default;
 
   OptionalBox& operator=(const OptionalBox& other) {
-    if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+    if (this != &other) value_ = other.value_ ? make(*other.value_) : nullptr;
     return *this;
   }
   OptionalBox& operator=(OptionalBox&&) noexcept = default;
@@ -40,7 +40,7 @@ class OptionalBox {
     if (value_)
       *value_ = std::move(value);
     else
-      value_ = std::make_unique<T>(std::move(value));
+      value_ = make(std::move(value));
     return *this;
   }
 
@@ -62,7 +62,7 @@ class OptionalBox {
 
   template <class... Args>
   T& emplace(Args&&... args) {
-    value_ = std::make_unique<T>(std::forward<Args>(args)...);
+    value_ = make(std::forward<Args>(args)...);
     return *value_;
   }
   void reset() noexcept { value_.reset(); }
@@ -75,7 +75,17 @@ class OptionalBox {
   friend bool operator==(const OptionalBox& a, std::nullopt_t) noexcept { return !a.value_; }
 
  private:
-  std::unique_ptr<T> value_;
+  // Destroying an empty box is one test; the value's destructor stays out of line, so that a
+  // container of mostly empty boxes (the ACEs of an ACL) keeps a destructor small enough to
+  // inline.
+  struct Delete {
+    [[gnu::cold, gnu::noinline]] void operator()(T* value) const noexcept { delete value; }
+  };
+  static std::unique_ptr<T, Delete> make(auto&&... args) {
+    return std::unique_ptr<T, Delete>(new T(std::forward<decltype(args)>(args)...));
+  }
+
+  std::unique_ptr<T, Delete> value_;
 };
 
 }  // namespace secdesc

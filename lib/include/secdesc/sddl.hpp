@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,12 @@ struct SddlParse {
 
 // Parses SDDL as ConvertStringSecurityDescriptorToSecurityDescriptorW does, leniencies included.
 Result<SecurityDescriptor> parse_sddl(std::string_view text, const SddlParseOptions& options = {});
+// The same into `out`, replacing what it held. The ACE vectors `out` already has are reused
+// (emptied, their capacity kept), so a loop that parses many descriptors into one object stops
+// allocating once its vectors are large enough (`sddlc convert -` does this). On error `out` is
+// left empty (a default SecurityDescriptor) and the error is returned.
+std::optional<Error> parse_sddl_into(std::string_view text, SecurityDescriptor& out,
+                                     const SddlParseOptions& options = {});
 // The same, with the notes and ACE positions the linter needs.
 Result<SddlParse> parse_sddl_detailed(std::string_view text, const SddlParseOptions& options = {});
 

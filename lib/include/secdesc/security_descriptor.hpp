@@ -59,10 +59,13 @@ class SecurityDescriptor {
   void set_dacl(const Acl& acl) { set_acl(dacl_, dacl_state_, Acl(acl)); }
   void set_dacl(Acl&& acl) { set_acl(dacl_, dacl_state_, std::move(acl)); }
   void set_null_dacl();
+  // Moves the ACL out and leaves the DACL absent: for reusing its storage (parse_sddl_into).
+  std::optional<Acl> take_dacl() noexcept { return take_acl(dacl_, dacl_state_); }
   void remove_dacl();
   void set_sacl(const Acl& acl) { set_acl(sacl_, sacl_state_, Acl(acl)); }
   void set_sacl(Acl&& acl) { set_acl(sacl_, sacl_state_, std::move(acl)); }
   void set_null_sacl();
+  std::optional<Acl> take_sacl() noexcept { return take_acl(sacl_, sacl_state_); }
   void remove_sacl();
 
   // The control word as Windows stores it in a self-relative descriptor, minus SE_SELF_RELATIVE.
@@ -87,6 +90,11 @@ class SecurityDescriptor {
   static void set_acl(std::optional<Acl>& slot, AclState& state, Acl&& acl) {
     state = AclState::present;
     slot = std::move(acl);
+  }
+
+  static std::optional<Acl> take_acl(std::optional<Acl>& slot, AclState& state) noexcept {
+    state = AclState::absent;
+    return std::exchange(slot, std::nullopt);
   }
 
   std::optional<Sid> owner_;
