@@ -1,11 +1,15 @@
 // libFuzzer target: the SDDL parser. Invariants beyond "no crash": the parser's canonical-ACE
 // fast path gives what the general path gives (descriptor or error); what parses emits a string
 // that re-parses (strictly) to the same descriptor; encoding either succeeds and decodes to the
-// same descriptor, or fails only with limit_exceeded.
+// same descriptor, or fails only with limit_exceeded; parse_sddl_into and
+// encode_self_relative_into, reusing one descriptor and one byte vector from input to input (so
+// each starts from the previous input's storage), give what parse_sddl and encode_self_relative
+// give.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "sddl_internal.hpp"
 #include "secdesc/binary.hpp"
@@ -15,11 +19,21 @@ namespace {
 const secdesc::SddlParseOptions kOptions{
     secdesc::SidContext{secdesc::parse_domain_sid("S-1-5-21-2457507606-2709100691-398136650").value()},
     false};
-}
+
+// Kept from input to input: the reuse functions must not depend on what they held before.
+secdesc::SecurityDescriptor reused;
+std::vector<std::byte> reused_bytes;
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   auto sd = secdesc::parse_sddl(text, kOptions);
+  const auto into_error = secdesc::parse_sddl_into(text, reused, kOptions);
+  if (static_cast<bool>(sd) == static_cast<bool>(into_error)) std::abort();
+  if (sd ? !(reused == *sd)
+         : into_error->offset != sd.error().offset || into_error->message != sd.error().message ||
+               !(reused == secdesc::SecurityDescriptor{}))
+    std::abort();
   auto general = secdesc::detail::parse_sddl_without_fast_path(text, kOptions);
   if (static_cast<bool>(sd) != static_cast<bool>(general)) std::abort();
   if (sd ? !(general->descriptor == *sd)
@@ -34,6 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto again = secdesc::parse_sddl(emitted, secdesc::SddlParseOptions{kOptions.context, true});
   if (!again || !(*again == *sd)) std::abort();
   auto bytes = secdesc::encode_self_relative(*sd);
+  const auto encode_error = secdesc::encode_self_relative_into(reused, reused_bytes);
+  if (static_cast<bool>(bytes) == static_cast<bool>(encode_error)) std::abort();
+  if (bytes ? reused_bytes != *bytes : !reused_bytes.empty()) std::abort();
   if (!bytes) {
     if (bytes.error().code != secdesc::ErrorCode::limit_exceeded) std::abort();
     return 0;

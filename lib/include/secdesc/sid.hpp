@@ -38,11 +38,7 @@ class Sid {
   static Result<Sid> from_parts(std::uint64_t authority, std::span<const std::uint32_t> subs);
 
   constexpr std::uint8_t revision() const noexcept { return 1; }
-  constexpr std::uint64_t authority() const noexcept {
-    std::uint64_t a = 0;
-    for (std::size_t i = 2; i < 8; ++i) a = (a << 8) | head_[i];
-    return a;
-  }
+  constexpr std::uint64_t authority() const noexcept { return head_word() & max_authority; }
   constexpr std::span<const std::uint32_t> sub_authorities() const noexcept {
     return {subs_.data(), head_[1]};
   }
@@ -83,7 +79,8 @@ class Sid {
   static Result<Sid> decode(std::span<const std::byte> bytes, std::size_t base = 0);
 
   friend constexpr bool operator==(const Sid& a, const Sid& b) noexcept {
-    if (a.head_ != b.head_) return false;  // revision, count and authority at once
+    // Revision, count and authority at once.
+    if (a.head_word() != b.head_word()) return false;
     for (std::size_t i = 0; i < a.head_[1]; ++i)
       if (a.subs_[i] != b.subs_[i]) return false;
     return true;
@@ -98,6 +95,14 @@ class Sid {
   }
 
  private:
+  // The 8 head bytes as one big-endian number: revision, count, then the 48-bit authority.
+  // Written out byte by byte: compilers turn it into one load (and a byte swap).
+  constexpr std::uint64_t head_word() const noexcept {
+    return std::uint64_t{head_[0]} << 56 | std::uint64_t{head_[1]} << 48 |
+           std::uint64_t{head_[2]} << 40 | std::uint64_t{head_[3]} << 32 |
+           std::uint64_t{head_[4]} << 24 | std::uint64_t{head_[5]} << 16 |
+           std::uint64_t{head_[6]} << 8 | std::uint64_t{head_[7]};
+  }
   constexpr void set_authority(std::uint64_t authority) noexcept {
     for (std::size_t i = 7; i >= 2; --i, authority >>= 8) head_[i] = static_cast<std::uint8_t>(authority & 0xFF);
   }
