@@ -58,7 +58,12 @@ std::optional<RightsToken> find_rights_token(std::string_view letters) noexcept 
   return std::nullopt;
 }
 
-constinit const detail::CodeRows<RightsToken> detail::rights_rows{kRights.data(), kRightsByCode.data()};
+constinit const std::array<AccessMask, detail::kCodeKeys> detail::rights_mask_by_key = [] {
+  std::array<AccessMask, detail::kCodeKeys> masks{};
+  for (std::size_t key = 0; key < masks.size(); ++key)
+    if (const std::uint8_t row = kRightsByCode[key]; row != 0xFF) masks[key] = kRights[row].mask;
+  return masks;
+}();
 
 std::string format_sddl_rights(AccessMask mask, bool label_ace) {
   if (mask == 0) return {};

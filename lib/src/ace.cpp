@@ -82,19 +82,21 @@ std::optional<AceTypeInfo> find_ace_type(std::string_view sddl) noexcept {
   return std::nullopt;
 }
 
-constinit const detail::CodeRows<AceTypeInfo> detail::ace_type_rows{kAceTypes.data(), kAceTypeByCode.data()};
-
-std::uint32_t detail::plain_ace_types(AclKind kind) noexcept {
-  static constexpr std::array<std::uint32_t, 2> kPlain = [] {
-    std::array<std::uint32_t, 2> sets{};
-    for (const AceTypeInfo& row : kAceTypes)
-      if (row.supported && !row.object && !row.callback &&
-          row.type != AceType::system_resource_attribute)
-        sets[static_cast<std::size_t>(row.acl)] |= 1U << static_cast<unsigned>(row.type);
-    return sets;
-  }();
-  return kPlain[static_cast<std::size_t>(kind)];
-}
+constinit const std::array<std::array<std::uint8_t, detail::kCodeKeys>, 2>
+    detail::plain_ace_type_by_key = [] {
+      std::array<std::array<std::uint8_t, detail::kCodeKeys>, 2> types{};
+      for (auto& by_key : types)
+        for (auto& type : by_key) type = 0xFF;
+      for (std::size_t key = 0; key < detail::kCodeKeys; ++key) {
+        const std::uint8_t row = kAceTypeByCode[key];
+        if (row == 0xFF) continue;
+        const AceTypeInfo& info = kAceTypes[row];
+        if (info.supported && !info.object && !info.callback &&
+            info.type != AceType::system_resource_attribute)
+          types[static_cast<std::size_t>(info.acl)][key] = static_cast<std::uint8_t>(info.type);
+      }
+      return types;
+    }();
 
 // Ace::is_object and Ace::is_callback test bit sets written in ace.hpp: they must be the table's.
 namespace {

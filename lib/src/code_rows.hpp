@@ -1,32 +1,26 @@
-// Internal: the rows of the letter-code tables by code_key, without copying them, for the SDDL
-// parser's canonical-ACE path. Each is defined beside its table.
+// Internal: what the SDDL parser's canonical-ACE path looks up, as arrays indexed by code_key
+// (text.hpp), so that each lookup is one load. Each is derived at compile time from its table,
+// beside it; the tables stay the one place of each fact.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 #include "secdesc/access_mask.hpp"
-#include "secdesc/ace.hpp"
 #include "secdesc/sid.hpp"
+#include "text.hpp"
 
 namespace secdesc::detail {
 
-// A table's rows and its code index (make_code_index), so that the lookups inline.
-template <class Row>
-struct CodeRows {
-  const Row* rows;
-  const std::uint8_t* index;  // kCodeKeys entries, 0xFF where no row has the code
-  // `key` is a code_key (0 <= key < kCodeKeys); null when the table has no such code.
-  const Row* find(int key) const noexcept {
-    const std::uint8_t row = index[key];
-    return row == 0xFF ? nullptr : rows + row;
-  }
-};
-extern const CodeRows<AceTypeInfo> ace_type_rows;   // lib/src/ace.cpp
-extern const CodeRows<RightsToken> rights_rows;     // lib/src/access_mask.cpp
-extern const CodeRows<WellKnownSid> sid_alias_rows;  // lib/src/well_known_sids.cpp
-
-// The ACE types that are supported in an ACL of this kind and plain (no GUIDs, no application
-// data, no claim), as a bit set over the type values: the ones the canonical path reads.
-std::uint32_t plain_ace_types(AclKind kind) noexcept;
+// The type value each ACE type code names when that type is plain (supported, no GUIDs, no
+// application data, no claim) and allowed in the ACL; 0xFF otherwise. Indexed by AclKind, then
+// code_key. lib/src/ace.cpp.
+extern const std::array<std::array<std::uint8_t, kCodeKeys>, 2> plain_ace_type_by_key;
+// The mask of each rights token; 0 where there is no token (none has an empty mask).
+// lib/src/access_mask.cpp.
+extern const std::array<AccessMask, kCodeKeys> rights_mask_by_key;
+// The SID of each fixed-scope alias; null for domain-relative aliases and non-aliases.
+// lib/src/well_known_sids.cpp.
+extern const std::array<const Sid*, kCodeKeys> fixed_alias_sid_by_key;
 
 }  // namespace secdesc::detail

@@ -222,11 +222,10 @@ class Parser {
     }
     Acl list;  // the ACEs are read straight into it
     std::vector<Ace>& aces = list.aces;
-    if (spare_) {
-      // parse_sddl_into: the vector this ACL had in the descriptor before, emptied.
-      aces = std::move((*spare_)[static_cast<std::size_t>(kind)]);
-      aces.clear();
-    }
+    // parse_sddl_into: the vector this ACL had in the descriptor before. Its ACEs are overwritten
+    // in place (cheaper than destroying and constructing them); the rest is erased at the end.
+    if (spare_) aces = std::move((*spare_)[static_cast<std::size_t>(kind)]);
+    std::size_t used = 0;
     // One allocation per ACL: room for as many ACEs as the text can hold. No ACE is shorter
     // than "(A;;;;;WD)", so for short texts that bound is cheap and close enough; longer ones
     // are counted.
@@ -239,23 +238,28 @@ class Parser {
     // The ACL's size as the canonical ACEs are read (they are plain ACEs: header, mask, SID);
     // any other ACE leaves the size to Acl::checked_binary_size.
     std::size_t canonical_size = Acl::header_size;
-    const std::uint32_t plain_types = detail::plain_ace_types(kind);
+    const auto& plain_types = detail::plain_ace_type_by_key[static_cast<std::size_t>(kind)];
     bool all_canonical = true;
     for (;;) {
       skip_spaces();
       if (i_ >= s_.size() || s_[i_] != '(') break;
       std::size_t begin = i_;
-      if (aces.empty()) first_begin = begin;
+      if (used == 0) first_begin = begin;
       last_begin = begin;
-      Ace& ace = aces.emplace_back();
+      const bool recycled = used < aces.size();
+      Ace& ace = recycled ? aces[used] : aces.emplace_back();
+      ++used;
       if (fast_ && canonical_ace(plain_types, ace)) {
+        if (recycled) clear_beyond_sid(ace);
         canonical_size += 8 + ace.sid.binary_size();
       } else {
         all_canonical = false;
+        if (recycled) ace = Ace{};
         if (auto e = parse_ace(kind, ace)) return std::move(*e);
       }
       if (spans) spans->push_back(SddlSpan{begin, i_});
     }
+    if (used < aces.size()) aces.erase(aces.begin() + static_cast<std::ptrdiff_t>(used), aces.end());
     if (null_acl && !aces.empty())
       return fail(ErrorCode::syntax, first_begin,
                   fmt::format("'{}:NO_ACCESS_CONTROL' is a null ACL and cannot hold ACEs", tag));
@@ -288,8 +292,8 @@ class Parser {
   // no repeated flag. Such an ACE has exactly one reading and no notes, so the result equals
   // parse_ace's (a test compares both paths over every vector string). Anything else returns
   // false with `ace` and i_ untouched, and parse_ace reads it.
-  // `plain_types`: detail::plain_ace_types(kind) of the ACL being read.
-  bool canonical_ace(std::uint32_t plain_types, Ace& ace) {
+  // `plain_types`: detail::plain_ace_type_by_key for the ACL being read.
+  bool canonical_ace(const std::array<std::uint8_t, detail::kCodeKeys>& plain_types, Ace& ace) {
     const char* p = s_.data() + i_ + 1;
     const char* const end = s_.data() + s_.size();
     // No read below goes past `end`. With kCanonicalReach characters left, the type and the flags
@@ -317,8 +321,8 @@ class Parser {
     } else {
       return false;
     }
-    const AceTypeInfo* info = detail::ace_type_rows.find(type_key);
-    if (!info || ((plain_types >> static_cast<unsigned>(info->type)) & 1U) == 0) return false;
+    const std::uint8_t type = plain_types[static_cast<std::size_t>(type_key)];
+    if (type == 0xFF) return false;
     // Flags and rights: pairs of upper-case letters, each field ended by ';'.
     std::uint8_t flags = 0;
     for (char c; (c = p[0]) != ';'; p += 2) {
@@ -337,22 +341,33 @@ class Parser {
       if (!upper(c)) return false;
       const char d = p[1];
       if (!upper(d)) return false;
-      const RightsToken* token = detail::rights_rows.find(detail::upper_code_key(c, d));
-      if (!token) return false;
-      mask |= token->mask;
+      const AccessMask bits =
+          detail::rights_mask_by_key[static_cast<std::size_t>(detail::upper_code_key(c, d))];
+      if (bits == 0) return false;
+      mask |= bits;
     }
     if (p >= limit) return false;
     // ";;;" closes the rights and the two empty GUID fields; then a two-letter alias and ')'.
     if (p[1] != ';' || p[2] != ';' || !upper(p[3]) || !upper(p[4]) || p[5] != ')') return false;
     const char a0 = p[3], a1 = p[4];
-    const WellKnownSid* row = detail::sid_alias_rows.find(detail::upper_code_key(a0, a1));
-    if (!row || row->scope != SidScope::fixed) return false;
-    ace.type = info->type;
+    const Sid* sid =
+        detail::fixed_alias_sid_by_key[static_cast<std::size_t>(detail::upper_code_key(a0, a1))];
+    if (!sid) return false;
+    ace.type = static_cast<AceType>(type);
     ace.flags = flags;
     ace.mask = mask;
-    ace.sid = row->sid;
+    ace.sid = *sid;
     i_ = static_cast<std::size_t>(p + 6 - s_.data());
     return true;
+  }
+
+  // What canonical_ace does not write, as a fresh Ace has it: for an ACE object being reused.
+  static void clear_beyond_sid(Ace& ace) noexcept {
+    ace.object_type.reset();
+    ace.inherited_object_type.reset();
+    ace.condition.reset();
+    ace.resource_attribute.reset();
+    ace.application_data.clear();
   }
 
   // Parses the ACE at i_ into `ace` (a fresh Ace) and moves i_ past it.

@@ -201,7 +201,13 @@ const WellKnownSid* detail::find_sid_alias_row(std::string_view alias) noexcept 
   return detail::find_by_code(kTable, kTableByAlias, alias);
 }
 
-constinit const detail::CodeRows<WellKnownSid> detail::sid_alias_rows{kTable.data(), kTableByAlias.data()};
+constinit const std::array<const Sid*, detail::kCodeKeys> detail::fixed_alias_sid_by_key = [] {
+  std::array<const Sid*, detail::kCodeKeys> sids{};
+  for (std::size_t key = 0; key < sids.size(); ++key)
+    if (const std::uint8_t row = kTableByAlias[key]; row != 0xFF && kTable[row].scope == SidScope::fixed)
+      sids[key] = &kTable[row].sid;
+  return sids;
+}();
 
 std::optional<WellKnownSid> find_sid_alias(std::string_view alias) noexcept {
   if (const WellKnownSid* row = detail::find_sid_alias_row(alias)) return *row;
