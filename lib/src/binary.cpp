@@ -51,9 +51,9 @@ class Writer {
   std::byte* end_;
 };
 
-// Most ACEs are plain: header, mask, SID, nothing else. (Bitwise &: one test, not four.)
+// Most ACEs are plain: header, mask, SID, nothing else.
 bool is_plain(const Ace& ace) noexcept {
-  return !ace.is_object() & !ace.condition.has_value() & !ace.resource_attribute.has_value() &
+  return !ace.is_object() && !ace.condition && !ace.resource_attribute &&
          ace.application_data.empty();
 }
 
