@@ -78,9 +78,15 @@ class OptionalBox {
   // Destroying an empty box is one test; the value's destructor stays out of line, so that a
   // container of mostly empty boxes (the ACEs of an ACL) keeps a destructor small enough to
   // inline.
+#if __has_cpp_attribute(gnu::cold) && __has_cpp_attribute(gnu::noinline)
   struct Delete {
     [[gnu::cold, gnu::noinline]] void operator()(T* value) const noexcept { delete value; }
   };
+#else  // MSVC: the same, without the hint (it would warn about the unknown attributes)
+  struct Delete {
+    void operator()(T* value) const noexcept { delete value; }
+  };
+#endif
   static std::unique_ptr<T, Delete> make(auto&&... args) {
     return std::unique_ptr<T, Delete>(new T(std::forward<decltype(args)>(args)...));
   }
