@@ -51,12 +51,6 @@ class Writer {
   std::byte* end_;
 };
 
-// Most ACEs are plain: header, mask, SID, nothing else.
-bool is_plain(const Ace& ace) noexcept {
-  return !ace.is_object() && !ace.condition && !ace.resource_attribute &&
-         ace.application_data.empty();
-}
-
 // Type, flags, size, mask: one little-endian 8-byte value.
 std::uint64_t ace_header(const Ace& ace, std::size_t size) noexcept {
   return std::uint64_t{static_cast<std::uint8_t>(ace.type)} | std::uint64_t{ace.flags} << 8 |
@@ -65,7 +59,7 @@ std::uint64_t ace_header(const Ace& ace, std::size_t size) noexcept {
 
 // The encoders take the Writer by value and return it, so that its position stays in a register.
 Writer encode_ace(Writer w, const Ace& ace) {
-  const bool plain = is_plain(ace);
+  const bool plain = ace.is_plain();
   const std::size_t size = plain ? 8 + ace.sid.binary_size() : ace.binary_size();
   w.u64(ace_header(ace, size));
   if (plain) {
@@ -250,7 +244,7 @@ struct Layout {
 std::optional<Error> measure_acl(const Acl& acl, AclLayout& layout) {
   std::size_t size = Acl::header_size;
   for (const Ace& ace : acl.aces) {
-    if (is_plain(ace)) {
+    if (ace.is_plain()) {
       size += 8 + ace.sid.binary_size();
     } else {
       size += ace.binary_size();

@@ -222,10 +222,11 @@ class Parser {
     }
     Acl list;  // the ACEs are read straight into it
     std::vector<Ace>& aces = list.aces;
-    // parse_sddl_into: the vector this ACL had in the descriptor before. Its ACEs are overwritten
-    // in place (cheaper than destroying and constructing them); the rest is erased at the end.
-    if (spare_) aces = std::move((*spare_)[static_cast<std::size_t>(kind)]);
-    std::size_t used = 0;
+    if (spare_) {
+      // parse_sddl_into: the vector this ACL had in the descriptor before, emptied.
+      aces = std::move((*spare_)[static_cast<std::size_t>(kind)]);
+      aces.clear();
+    }
     // One allocation per ACL: room for as many ACEs as the text can hold. No ACE is shorter
     // than "(A;;;;;WD)", so for short texts that bound is cheap and close enough; longer ones
     // are counted.
@@ -244,22 +245,17 @@ class Parser {
       skip_spaces();
       if (i_ >= s_.size() || s_[i_] != '(') break;
       std::size_t begin = i_;
-      if (used == 0) first_begin = begin;
+      if (aces.empty()) first_begin = begin;
       last_begin = begin;
-      const bool recycled = used < aces.size();
-      Ace& ace = recycled ? aces[used] : aces.emplace_back();
-      ++used;
+      Ace& ace = aces.emplace_back();
       if (fast_ && canonical_ace(plain_types, ace)) {
-        if (recycled) clear_beyond_sid(ace);
         canonical_size += 8 + ace.sid.binary_size();
       } else {
         all_canonical = false;
-        if (recycled) ace = Ace{};
         if (auto e = parse_ace(kind, ace)) return std::move(*e);
       }
       if (spans) spans->push_back(SddlSpan{begin, i_});
     }
-    if (used < aces.size()) aces.erase(aces.begin() + static_cast<std::ptrdiff_t>(used), aces.end());
     if (null_acl && !aces.empty())
       return fail(ErrorCode::syntax, first_begin,
                   fmt::format("'{}:NO_ACCESS_CONTROL' is a null ACL and cannot hold ACEs", tag));
@@ -359,15 +355,6 @@ class Parser {
     ace.sid = *sid;
     i_ = static_cast<std::size_t>(p + 6 - s_.data());
     return true;
-  }
-
-  // What canonical_ace does not write, as a fresh Ace has it: for an ACE object being reused.
-  static void clear_beyond_sid(Ace& ace) noexcept {
-    ace.object_type.reset();
-    ace.inherited_object_type.reset();
-    ace.condition.reset();
-    ace.resource_attribute.reset();
-    ace.application_data.clear();
   }
 
   // Parses the ACE at i_ into `ace` (a fresh Ace) and moves i_ past it.

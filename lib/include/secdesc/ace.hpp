@@ -131,9 +131,12 @@ struct Ace {
   // attribute padded to a multiple of 4 bytes (as Windows writes them), or the other
   // application data as it is.
   std::size_t binary_size() const noexcept {
-    if (!is_object() && !condition && !resource_attribute)
-      return 8 + sid.binary_size() + application_data.size();  // the common, plain ACE
-    return extended_binary_size();
+    return is_plain() ? 8 + sid.binary_size() : extended_binary_size();
+  }
+  // Header, mask and SID, nothing else (no object fields, condition, claim or other data): what
+  // most ACEs are. The encoder writes these on a short path.
+  bool is_plain() const noexcept {
+    return !is_object() && !condition && !resource_attribute && application_data.empty();
   }
 
  private:
