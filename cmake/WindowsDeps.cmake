@@ -36,6 +36,7 @@ endfunction()
 
 _secdesc_copy_headers(fmt libfmt-dev)
 _secdesc_header_target(fmt::fmt FMT_HEADER_ONLY=1)
+_secdesc_header_target(fmt::fmt-header-only FMT_HEADER_ONLY=1)
 
 _secdesc_copy_headers(nlohmann nlohmann-json3-dev)
 _secdesc_header_target(nlohmann_json::nlohmann_json)

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "sddl_internal.hpp"
+#include "core/internal/sddl_internal.hpp"
 #include "secdesc/binary.hpp"
 #include "secdesc/sddl.hpp"
 #include "vectors.hpp"

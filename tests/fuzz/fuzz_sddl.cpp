@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sddl_internal.hpp"
+#include "core/internal/sddl_internal.hpp"
 #include "secdesc/binary.hpp"
 #include "secdesc/sddl.hpp"
 

@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "secdesc/binary.hpp"
-#include "win32_util.hpp"
+#include "win/internal/win32_util.hpp"
 
 namespace secdesc::win {
 namespace {

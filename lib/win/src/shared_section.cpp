@@ -10,7 +10,7 @@
 #include "secdesc/sddl.hpp"
 #include "secdesc/win/object_security.hpp"
 #include "secdesc/win/security_match.hpp"
-#include "win32_util.hpp"
+#include "win/internal/win32_util.hpp"
 
 namespace secdesc::win {
 namespace {

@@ -1,4 +1,4 @@
-#include "win32_util.hpp"
+#include "win/internal/win32_util.hpp"
 
 #include <system_error>
 
