@@ -12,7 +12,9 @@
 #include <string>
 #include <string_view>
 
-#include "secdesc/secdesc.hpp"
+#include "secdesc/binary.hpp"
+#include "secdesc/sddl.hpp"
+#include "secdesc/sid.hpp"
 #include "vectors.hpp"
 
 namespace secdesc {
