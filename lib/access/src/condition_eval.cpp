@@ -508,46 +508,4 @@ ConditionContext make_condition_context(const Token& token, const SecurityDescri
   return c;
 }
 
-std::optional<Error> validate_claim(const Claim& claim) {
-  auto fail = [&](std::string message) {
-    return make_error(ErrorCode::invalid_argument, Error::no_offset, std::move(message));
-  };
-  if (claim.name.empty()) return fail("a claim needs a name");
-  const bool cs = (claim.flags & claim_flags::value_case_sensitive) != 0;
-  bool duplicate = false;
-  switch (claim.type) {
-    case ClaimType::string: {
-      std::vector<std::u16string> keys = claim.strings;
-      if (!cs)
-        for (auto& k : keys)
-          for (auto& c : k) c = detail::upcase(c);
-      std::sort(keys.begin(), keys.end());
-      duplicate = std::adjacent_find(keys.begin(), keys.end()) != keys.end();
-      break;
-    }
-    case ClaimType::sid: {
-      std::vector<Sid> keys = claim.sids;
-      std::sort(keys.begin(), keys.end());
-      duplicate = std::adjacent_find(keys.begin(), keys.end()) != keys.end();
-      break;
-    }
-    case ClaimType::octet_string: {
-      auto keys = claim.octets;
-      std::sort(keys.begin(), keys.end());
-      duplicate = std::adjacent_find(keys.begin(), keys.end()) != keys.end();
-      break;
-    }
-    default: {
-      auto keys = claim.integers;
-      std::sort(keys.begin(), keys.end());
-      duplicate = std::adjacent_find(keys.begin(), keys.end()) != keys.end();
-      break;
-    }
-  }
-  if (duplicate)
-    return fail(fmt::format("claim '{}' holds the same value twice, which Windows refuses",
-                            claim.name_utf8()));
-  return std::nullopt;
-}
-
 }  // namespace secdesc

@@ -178,16 +178,6 @@ std::vector<Piece> split(Piece whole, char separator) {
   return out;
 }
 
-template <class Names>
-std::string joined(const Names& names) {
-  std::string out;
-  for (const auto& n : names) {
-    if (!out.empty()) out += ", ";
-    out += std::string_view(n);
-  }
-  return out;
-}
-
 std::vector<std::string_view> key_names() {
   std::vector<std::string_view> out;
   for (const auto& k : kKeys) out.push_back(k.name);
@@ -255,7 +245,7 @@ Result<Claim> claim_item(const Entry& e, const Piece& item, const SidContext& co
     return spec_error(item.offset + first + 1,
                       fmt::format("{}: unknown claim type '{}'{}; types are {}", e.key.text,
                                   type_text, detail::did_you_mean(type_text, types),
-                                  joined(types)));
+                                  detail::join(types)));
   Claim claim;
   auto wide = detail::utf8_to_utf16(name);
   if (!wide) return spec_error(item.offset, fmt::format("{}: the claim name is not UTF-8", e.key.text));
@@ -346,7 +336,7 @@ Result<Sid> integrity_value(const Entry& e, const SidContext& context) {
     for (const auto& level : integrity_level_names()) words.push_back(level.name);
     return spec_error(e.value.offset,
                       fmt::format("integrity: unknown level '{}'{}; levels are {} or S-1-16-N",
-                                  text, detail::did_you_mean(text, words), joined(words)));
+                                  text, detail::did_you_mean(text, words), detail::join(words)));
   }
   auto sid = sid_item(e, e.value, context);
   if (!sid) return sid;
@@ -378,7 +368,7 @@ Result<std::uint32_t> policy_value(const Entry& e) {
       return spec_error(item.offset,
                         fmt::format("mandatory-policy: unknown value '{}'{}; values are {}",
                                     item.text, detail::did_you_mean(item.text, words),
-                                    joined(words)));
+                                    detail::join(words)));
     }
   }
   return policy;
@@ -395,7 +385,7 @@ Result<std::vector<TokenPrivilege>> privileges_value(const Entry& e) {
       for (const auto& p : kPrivileges) names.push_back(p.name);
       return spec_error(item.offset,
                         fmt::format("privileges: unknown privilege '{}'{}; known: {}", item.text,
-                                    detail::did_you_mean(item.text, names), joined(names)));
+                                    detail::did_you_mean(item.text, names), detail::join(names)));
     }
     out.push_back(TokenPrivilege{*privilege, true});
   }
@@ -404,11 +394,13 @@ Result<std::vector<TokenPrivilege>> privileges_value(const Entry& e) {
 
 bool is_package_sid(const Sid& sid) {
   auto subs = sid.sub_authorities();
-  return sid.authority() == 15 && subs.size() > 2 && subs[0] == 2;
+  return sid.authority() == sid_authority::app_package && subs.size() > 2 &&
+         subs[0] == sid_rid::app_package_base;
 }
 bool is_capability_sid(const Sid& sid) {
   auto subs = sid.sub_authorities();
-  return sid.authority() == 15 && subs.size() >= 2 && subs[0] == 3;
+  return sid.authority() == sid_authority::app_package && subs.size() >= 2 &&
+         subs[0] == sid_rid::capability_base;
 }
 
 Result<Token> preset_value(const Entry& e) {
@@ -419,7 +411,7 @@ Result<Token> preset_value(const Entry& e) {
   return spec_error(e.value.offset, fmt::format("preset: unknown preset '{}'{}; presets are {}",
                                                 e.value.text,
                                                 detail::did_you_mean(e.value.text, names),
-                                                joined(names)));
+                                                detail::join(names)));
 }
 
 void make_deny_only(Token& token, const Sid& sid) {
@@ -616,7 +608,7 @@ Result<Token> parse_token_spec(std::string_view spec, const SidContext& context)
     if (eq == std::string_view::npos)
       return spec_error(segment.offset,
                         fmt::format("expected key=value, not '{}'; keys are {}", segment.text,
-                                    joined(key_names())));
+                                    detail::join(key_names())));
     Piece key = trim(Piece{segment.text.substr(0, eq), segment.offset});
     Piece value = trim(Piece{segment.text.substr(eq + 1), segment.offset + eq + 1});
     auto found = std::find_if(kKeys.begin(), kKeys.end(),
@@ -624,7 +616,7 @@ Result<Token> parse_token_spec(std::string_view spec, const SidContext& context)
     if (found == kKeys.end())
       return spec_error(key.offset, fmt::format("unknown key '{}'{}; keys are {}", key.text,
                                                 detail::did_you_mean(key.text, key_names()),
-                                                joined(key_names())));
+                                                detail::join(key_names())));
     Entry& e = entries[static_cast<std::size_t>(found - kKeys.begin())];
     if (e.present)
       return spec_error(key.offset, fmt::format("key '{}' is given twice", found->name));

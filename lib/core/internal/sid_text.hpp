@@ -6,13 +6,13 @@
 #include <vector>
 
 #include "secdesc/error.hpp"
-#include "secdesc/sddl.hpp"
 #include "secdesc/sid.hpp"
+#include "secdesc/text_note.hpp"
 
 namespace secdesc::detail {
 
 // Parses all of `text` as S-1-...; `base` is added to error and note offsets; notes may be null.
-Result<Sid> parse_numeric_sid(std::string_view text, std::size_t base, std::vector<SddlNote>* notes);
+Result<Sid> parse_numeric_sid(std::string_view text, std::size_t base, std::vector<TextNote>* notes);
 
 // The well-known SID table's row for a two-letter alias (any case), or null: find_sid_alias
 // without copying the row, for the parsers' per-ACE lookups.

@@ -11,6 +11,20 @@
 
 namespace secdesc::detail {
 
+// The words of `range` (anything viewable as std::string_view) separated by `separator`: the one
+// joiner for messages and lists ("a, b, c").
+template <class Range>
+std::string join(const Range& range, std::string_view separator = ", ") {
+  std::string out;
+  bool first = true;
+  for (const auto& item : range) {
+    if (!first) out += separator;
+    out += std::string_view(item);
+    first = false;
+  }
+  return out;
+}
+
 constexpr char ascii_upper(char c) noexcept {
   return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }

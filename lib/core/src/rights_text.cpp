@@ -22,15 +22,6 @@ std::vector<std::string_view> right_words(ObjectType type) {
   return words;
 }
 
-std::string joined(const std::vector<std::string_view>& words) {
-  std::string out;
-  for (auto w : words) {
-    if (!out.empty()) out += ", ";
-    out += w;
-  }
-  return out;
-}
-
 std::optional<AccessMask> hex_mask(std::string_view item) {
   if (item.size() < 3 || item[0] != '0' || (item[1] != 'x' && item[1] != 'X')) return std::nullopt;
   std::string_view digits = item.substr(2);
@@ -87,7 +78,7 @@ Result<AccessMask> parse_rights(std::string_view text, ObjectType type) {
                         fmt::format("unknown right '{}' for {}{}; rights are {}; or SDDL letters "
                                     "(GR, GW, RC, ...) or a hex mask (0x...)",
                                     item, to_string(type), detail::did_you_mean(item, words),
-                                    joined(words)));
+                                    detail::join(words)));
     }
     if (end == text.size()) break;
     start = end + 1;

@@ -188,24 +188,24 @@ std::string integrity_level_name(const Sid& level) {
 namespace detail {
 
 namespace {
-void note(std::vector<SddlNote>* notes, SddlNote::Kind kind, std::size_t offset, std::string msg) {
-  if (notes) notes->push_back(SddlNote{kind, offset, std::move(msg)});
+void note(std::vector<TextNote>* notes, TextNote::Kind kind, std::size_t offset, std::string msg) {
+  if (notes) notes->push_back(TextNote{kind, offset, std::move(msg)});
 }
 }  // namespace
 
-Result<Sid> parse_numeric_sid(std::string_view text, std::size_t base, std::vector<SddlNote>* notes) {
+Result<Sid> parse_numeric_sid(std::string_view text, std::size_t base, std::vector<TextNote>* notes) {
   auto fail = [&](std::size_t at, std::string msg) {
     return make_error(ErrorCode::invalid_sid, base + at, std::move(msg));
   };
   if (text.size() < 2 || ascii_upper(text[0]) != 'S' || text[1] != '-')
     return fail(0, "expected a SID starting with 'S-'");
-  if (text[0] == 's') note(notes, SddlNote::Kind::lower_case, base, "lower-case 's' in SID");
+  if (text[0] == 's') note(notes, TextNote::Kind::lower_case, base, "lower-case 's' in SID");
   std::size_t i = 2;
   // Each part: optional spaces (Windows skips them after '-'), then a number.
   auto read_part = [&](int part_base, std::uint64_t limit, const char* what) -> Result<ParsedNumber> {
     std::size_t start = i;
     while (i < text.size() && is_sddl_space(text[i])) ++i;
-    if (i > start) note(notes, SddlNote::Kind::whitespace, base + start, "space inside a SID");
+    if (i > start) note(notes, TextNote::Kind::whitespace, base + start, "space inside a SID");
     const bool hex_prefix = i + 1 < text.size() && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X');
     ParsedNumber n = parse_number(text, i, hex_prefix ? 16 : part_base, limit, false);
     if (n.length == 0)
@@ -214,7 +214,7 @@ Result<Sid> parse_numeric_sid(std::string_view text, std::size_t base, std::vect
     // Windows writes authorities of 2^32 and above in hex; any other hex part is unusual.
     const bool canonical_hex = std::string_view(what) == "authority" && n.value >= (1ULL << 32);
     if (n.base == 16 && !canonical_hex)
-      note(notes, SddlNote::Kind::hex_sid_part, base + i, "hexadecimal part in a SID");
+      note(notes, TextNote::Kind::hex_sid_part, base + i, "hexadecimal part in a SID");
     i += n.length;
     return n;
   };
@@ -242,7 +242,7 @@ Result<Sid> parse_numeric_sid(std::string_view text, std::size_t base, std::vect
     auto sub = read_part(part_base, 0xFFFFFFFFULL, "sub-authority");
     if (!sub) return std::move(sub).error();
     if (sub->overflow)
-      note(notes, SddlNote::Kind::overflowing_number, base + at,
+      note(notes, TextNote::Kind::overflowing_number, base + at,
            "SID sub-authority over 4294967295 (Windows saturates it)");
     subs[count++] = static_cast<std::uint32_t>(sub->value);
   }

@@ -597,7 +597,9 @@ SourcePosition character_position(std::string_view content, std::size_t line,
   return SourcePosition{line, column};
 }
 
-Sid placeholder_domain_sid() noexcept { return Sid{5, {21, 0, 0, 0}}; }
+Sid placeholder_domain_sid() noexcept {
+  return Sid{sid_authority::nt, {sid_rid::nt_non_unique, 0, 0, 0}};
+}
 
 LintSubject make_sddl_subject(std::string file, std::string sddl, SourceMap source,
                               const std::optional<Sid>& domain) {

@@ -53,15 +53,6 @@ constexpr LabelWord kLabelWords[] = {
     {"no-execute-up", rights::label_no_execute_up},
 };
 
-std::string join(const std::vector<std::string_view>& words) {
-  std::string out;
-  for (auto w : words) {
-    if (!out.empty()) out += ", ";
-    out += w;
-  }
-  return out;
-}
-
 // Where byte `offset` of a string value's decoded text is written in the TOML source, given the
 // position of its opening quote as toml++ gives it (1-based line and column, the column counted
 // in code points): escapes (\\" \\u00e9 ...), a multi-line string's first newline and
@@ -398,7 +389,7 @@ class Loader {
       if (known) continue;
       error(key.source(), "unknown-key",
             fmt::format("unknown key '{}' in {}{}; expected one of: {}", key.str(), where,
-                        hint(key.str(), allowed), join(allowed)));
+                        hint(key.str(), allowed), detail::join(allowed)));
     }
   }
 
@@ -600,7 +591,7 @@ class Loader {
           for (const auto& row : claim_type_table()) names.push_back(row.name);
           error(n->source(), "invalid-value",
                 fmt::format("unknown resource attribute type '{}'{}: expected one of {}", *s,
-                            hint(*s, names), join(names)));
+                            hint(*s, names), detail::join(names)));
         }
       }
     } else {

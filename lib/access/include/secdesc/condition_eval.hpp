@@ -56,9 +56,6 @@ ConditionContext make_condition_context(const Token& token, const SecurityDescri
 // left out, the first of each name (compared case-insensitively) kept.
 std::vector<Claim> resource_attributes(const SecurityDescriptor& sd);
 
-// A claim Windows refuses to put in a token (the KDC answers KDC_ERR_GENERIC, access_check.tsv):
-// an empty name or duplicate values (strings compared case-insensitively unless the claim is
-// case-sensitive). The evaluator also treats such a claim as an error (UNKNOWN).
-std::optional<Error> validate_claim(const Claim& claim);
+// validate_claim (a claim Windows refuses to put in a token) is claim.hpp's.
 
 }  // namespace secdesc

@@ -82,4 +82,9 @@ std::string to_sddl(const Claim& claim, const SidContext& context = {});
 // Parses that field; error offsets are into `text`.
 Result<Claim> parse_resource_attribute(std::string_view text, const SidContext& context = {});
 
+// A claim Windows refuses to put in a token (the KDC answers KDC_ERR_GENERIC, access_check.tsv):
+// an empty name or duplicate values (strings compared case-insensitively unless the claim is
+// case-sensitive). The access check's evaluator treats such a claim as an error (UNKNOWN).
+std::optional<Error> validate_claim(const Claim& claim);
+
 }  // namespace secdesc

@@ -67,6 +67,20 @@ class [[nodiscard]] Result {
   std::variant<T, Error> state_;
 };
 
+// SECDESC_TRY(declaration, expression): the one way errors propagate. `expression` is a
+// Result<T>; on an Error the enclosing function returns it (its return type must be constructible
+// from Error: a Result<U>, an Error, std::optional<Error>); otherwise `declaration` (e.g.
+// `auto sid` or `sd.owner`) takes the value:
+//   SECDESC_TRY(auto sid, parse_sid(text));   // then use `sid`, a Sid
+#define SECDESC_TRY(declaration, expression)                                     \
+  SECDESC_TRY_IMPL_(SECDESC_TRY_NAME_(secdesc_try_, __LINE__), declaration, expression)
+#define SECDESC_TRY_NAME_(prefix, line) SECDESC_TRY_CONCAT_(prefix, line)
+#define SECDESC_TRY_CONCAT_(a, b) a##b
+#define SECDESC_TRY_IMPL_(tmp, declaration, expression) \
+  auto tmp = (expression);                             \
+  if (!tmp) return std::move(tmp).error();             \
+  declaration = std::move(tmp).value()
+
 inline Error make_error(ErrorCode code, std::size_t offset, std::string message) {
   return Error{code, offset, std::move(message)};
 }

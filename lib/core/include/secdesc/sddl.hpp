@@ -10,6 +10,7 @@
 #include "secdesc/error.hpp"
 #include "secdesc/security_descriptor.hpp"
 #include "secdesc/sid.hpp"
+#include "secdesc/text_note.hpp"
 
 namespace secdesc {
 
@@ -26,20 +27,7 @@ struct SddlParseOptions {
 };
 
 // Something Windows accepts but that is unclear; strict mode turns the first one into an error.
-struct SddlNote {
-  enum class Kind : std::uint8_t {
-    whitespace,
-    lower_case,
-    octal_number,
-    negative_number,
-    overflowing_number,
-    hex_sid_part,
-    repeated_flag,
-  };
-  Kind kind;
-  std::size_t offset;
-  std::string message;
-};
+using SddlNote = TextNote;
 
 // Where an ACE sits in the text (its '(' to its ')').
 struct SddlSpan {

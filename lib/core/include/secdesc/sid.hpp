@@ -183,43 +183,102 @@ Result<Sid> parse_integrity_level(std::string_view text);
 // "low" for S-1-16-4096, else the SID string.
 std::string integrity_level_name(const Sid& level);
 
+// Identifier authorities (the 48-bit second field of S-1-A-...), as winnt.h names them.
+namespace sid_authority {
+inline constexpr std::uint64_t null = 0;              // SECURITY_NULL_SID_AUTHORITY
+inline constexpr std::uint64_t world = 1;             // SECURITY_WORLD_SID_AUTHORITY
+inline constexpr std::uint64_t local = 2;             // SECURITY_LOCAL_SID_AUTHORITY
+inline constexpr std::uint64_t creator = 3;           // SECURITY_CREATOR_SID_AUTHORITY
+inline constexpr std::uint64_t nt = 5;                // SECURITY_NT_AUTHORITY
+inline constexpr std::uint64_t resource_manager = 9;  // SECURITY_RESOURCE_MANAGER_AUTHORITY
+inline constexpr std::uint64_t app_package = 15;      // SECURITY_APP_PACKAGE_AUTHORITY
+inline constexpr std::uint64_t mandatory_label = 16;  // SECURITY_MANDATORY_LABEL_AUTHORITY
+inline constexpr std::uint64_t scoped_policy_id = 17; // SECURITY_SCOPED_POLICY_ID_AUTHORITY
+inline constexpr std::uint64_t authentication = 18;   // SECURITY_AUTHENTICATION_AUTHORITY
+inline constexpr std::uint64_t process_trust = 19;    // SECURITY_PROCESS_TRUST_AUTHORITY
+}  // namespace sid_authority
+
+// Relative identifiers (sub-authorities) used in code, as winnt.h names them (MS-DTYP 2.4.2.4).
+namespace sid_rid {
+inline constexpr std::uint32_t null = 0;                   // SECURITY_NULL_RID
+inline constexpr std::uint32_t world = 0;                  // SECURITY_WORLD_RID
+inline constexpr std::uint32_t local = 0;                  // SECURITY_LOCAL_RID
+inline constexpr std::uint32_t local_logon = 1;            // SECURITY_LOCAL_LOGON_RID
+inline constexpr std::uint32_t creator_owner = 0;          // SECURITY_CREATOR_OWNER_RID
+inline constexpr std::uint32_t creator_group = 1;          // SECURITY_CREATOR_GROUP_RID
+inline constexpr std::uint32_t creator_owner_rights = 4;   // SECURITY_CREATOR_OWNER_RIGHTS_RID
+inline constexpr std::uint32_t network = 2;                // SECURITY_NETWORK_RID
+inline constexpr std::uint32_t interactive = 4;            // SECURITY_INTERACTIVE_RID
+inline constexpr std::uint32_t anonymous_logon = 7;        // SECURITY_ANONYMOUS_LOGON_RID
+inline constexpr std::uint32_t principal_self = 10;        // SECURITY_PRINCIPAL_SELF_RID
+inline constexpr std::uint32_t authenticated_user = 11;    // SECURITY_AUTHENTICATED_USER_RID
+inline constexpr std::uint32_t restricted_code = 12;       // SECURITY_RESTRICTED_CODE_RID
+inline constexpr std::uint32_t this_organization = 15;     // SECURITY_THIS_ORGANIZATION_RID
+inline constexpr std::uint32_t local_system = 18;          // SECURITY_LOCAL_SYSTEM_RID
+inline constexpr std::uint32_t local_service = 19;         // SECURITY_LOCAL_SERVICE_RID
+inline constexpr std::uint32_t network_service = 20;       // SECURITY_NETWORK_SERVICE_RID
+inline constexpr std::uint32_t nt_non_unique = 21;         // SECURITY_NT_NON_UNIQUE (domains)
+inline constexpr std::uint32_t builtin_domain = 32;        // SECURITY_BUILTIN_DOMAIN_RID
+inline constexpr std::uint32_t write_restricted_code = 33; // SECURITY_WRITE_RESTRICTED_CODE_RID
+inline constexpr std::uint32_t service_id_base = 80;       // SECURITY_SERVICE_ID_BASE_RID
+inline constexpr std::uint32_t alias_admins = 544;         // DOMAIN_ALIAS_RID_ADMINS
+inline constexpr std::uint32_t alias_users = 545;          // DOMAIN_ALIAS_RID_USERS
+inline constexpr std::uint32_t alias_guests = 546;         // DOMAIN_ALIAS_RID_GUESTS
+inline constexpr std::uint32_t app_package_base = 2;       // SECURITY_APP_PACKAGE_BASE_RID
+inline constexpr std::uint32_t capability_base = 3;        // SECURITY_CAPABILITY_BASE_RID
+inline constexpr std::uint32_t builtin_package_any_package = 1;  // SECURITY_BUILTIN_PACKAGE_ANY_PACKAGE
+inline constexpr std::uint32_t builtin_package_any_restricted_package = 2;
+    // SECURITY_BUILTIN_PACKAGE_ANY_RESTRICTED_PACKAGE
+inline constexpr std::uint32_t mandatory_untrusted = 0x0000;  // SECURITY_MANDATORY_UNTRUSTED_RID
+inline constexpr std::uint32_t mandatory_low = 0x1000;        // SECURITY_MANDATORY_LOW_RID
+inline constexpr std::uint32_t mandatory_medium = 0x2000;     // SECURITY_MANDATORY_MEDIUM_RID
+inline constexpr std::uint32_t mandatory_medium_plus = 0x2100;  // SECURITY_MANDATORY_MEDIUM_PLUS_RID
+inline constexpr std::uint32_t mandatory_high = 0x3000;       // SECURITY_MANDATORY_HIGH_RID
+inline constexpr std::uint32_t mandatory_system = 0x4000;     // SECURITY_MANDATORY_SYSTEM_RID
+inline constexpr std::uint32_t mandatory_protected_process = 0x5000;
+    // SECURITY_MANDATORY_PROTECTED_PROCESS_RID
+}  // namespace sid_rid
+
 // Well-known SIDs used across the library (values from MS-DTYP 2.4.2.4).
 namespace sids {
-inline constexpr Sid null{0, {0}};
-inline constexpr Sid everyone{1, {0}};
-inline constexpr Sid local{2, {0}};
-inline constexpr Sid console_logon{2, {1}};
-inline constexpr Sid creator_owner{3, {0}};
-inline constexpr Sid creator_group{3, {1}};
-inline constexpr Sid owner_rights{3, {4}};
-inline constexpr Sid network{5, {2}};
-inline constexpr Sid interactive{5, {4}};
-inline constexpr Sid anonymous{5, {7}};
-inline constexpr Sid principal_self{5, {10}};
-inline constexpr Sid authenticated_users{5, {11}};
-inline constexpr Sid this_organization{5, {15}};
-inline constexpr Sid restricted_code{5, {12}};
-inline constexpr Sid write_restricted_code{5, {33}};
-inline constexpr Sid local_system{5, {18}};
-inline constexpr Sid local_service{5, {19}};
-inline constexpr Sid network_service{5, {20}};
-inline constexpr Sid builtin_administrators{5, {32, 544}};
-inline constexpr Sid builtin_users{5, {32, 545}};
-inline constexpr Sid builtin_guests{5, {32, 546}};
-inline constexpr Sid all_app_packages{15, {2, 1}};
-inline constexpr Sid all_restricted_app_packages{15, {2, 2}};
-inline constexpr Sid untrusted_integrity{16, {0}};
-inline constexpr Sid low_integrity{16, {0x1000}};
-inline constexpr Sid medium_integrity{16, {0x2000}};
-inline constexpr Sid medium_plus_integrity{16, {0x2100}};
-inline constexpr Sid high_integrity{16, {0x3000}};
-inline constexpr Sid system_integrity{16, {0x4000}};
-inline constexpr Sid protected_process_integrity{16, {0x5000}};
+namespace a = sid_authority;
+namespace r = sid_rid;
+inline constexpr Sid null{a::null, {r::null}};
+inline constexpr Sid everyone{a::world, {r::world}};
+inline constexpr Sid local{a::local, {r::local}};
+inline constexpr Sid console_logon{a::local, {r::local_logon}};
+inline constexpr Sid creator_owner{a::creator, {r::creator_owner}};
+inline constexpr Sid creator_group{a::creator, {r::creator_group}};
+inline constexpr Sid owner_rights{a::creator, {r::creator_owner_rights}};
+inline constexpr Sid network{a::nt, {r::network}};
+inline constexpr Sid interactive{a::nt, {r::interactive}};
+inline constexpr Sid anonymous{a::nt, {r::anonymous_logon}};
+inline constexpr Sid principal_self{a::nt, {r::principal_self}};
+inline constexpr Sid authenticated_users{a::nt, {r::authenticated_user}};
+inline constexpr Sid this_organization{a::nt, {r::this_organization}};
+inline constexpr Sid restricted_code{a::nt, {r::restricted_code}};
+inline constexpr Sid write_restricted_code{a::nt, {r::write_restricted_code}};
+inline constexpr Sid local_system{a::nt, {r::local_system}};
+inline constexpr Sid local_service{a::nt, {r::local_service}};
+inline constexpr Sid network_service{a::nt, {r::network_service}};
+inline constexpr Sid builtin_administrators{a::nt, {r::builtin_domain, r::alias_admins}};
+inline constexpr Sid builtin_users{a::nt, {r::builtin_domain, r::alias_users}};
+inline constexpr Sid builtin_guests{a::nt, {r::builtin_domain, r::alias_guests}};
+inline constexpr Sid all_app_packages{a::app_package, {r::app_package_base, r::builtin_package_any_package}};
+inline constexpr Sid all_restricted_app_packages{
+    a::app_package, {r::app_package_base, r::builtin_package_any_restricted_package}};
+inline constexpr Sid untrusted_integrity{a::mandatory_label, {r::mandatory_untrusted}};
+inline constexpr Sid low_integrity{a::mandatory_label, {r::mandatory_low}};
+inline constexpr Sid medium_integrity{a::mandatory_label, {r::mandatory_medium}};
+inline constexpr Sid medium_plus_integrity{a::mandatory_label, {r::mandatory_medium_plus}};
+inline constexpr Sid high_integrity{a::mandatory_label, {r::mandatory_high}};
+inline constexpr Sid system_integrity{a::mandatory_label, {r::mandatory_system}};
+inline constexpr Sid protected_process_integrity{a::mandatory_label, {r::mandatory_protected_process}};
 }  // namespace sids
 
 // True for S-1-16-x (mandatory label SIDs).
 constexpr bool is_integrity_sid(const Sid& sid) noexcept {
-  return sid.authority() == 16 && sid.sub_authority_count() == 1;
+  return sid.authority() == sid_authority::mandatory_label && sid.sub_authority_count() == 1;
 }
 
 }  // namespace secdesc

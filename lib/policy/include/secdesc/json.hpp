@@ -3,7 +3,6 @@
 
 #include <string>
 
-#include "secdesc/policy.hpp"
 #include "secdesc/sddl.hpp"
 #include "secdesc/security_descriptor.hpp"
 
@@ -17,9 +16,6 @@ namespace secdesc {
 std::string to_json(const SecurityDescriptor& sd, const SddlFormatOptions& options = {},
                     int indent = -1);
 
-// A compiled policy: {"name","file","object","object_name","description","sddl","hex",
-//  "descriptor": <to_json>, "expectations": [{"line","description","token","rights","desired",
-//  "expected"}]}.
-std::string policy_to_json(const Policy& policy, int indent = -1);
+// A compiled policy's JSON view is policy_json.hpp's.
 
 }  // namespace secdesc
