@@ -10,7 +10,7 @@
 #                                      bench/compare_samba.py (docs/performance.md)
 set -eu
 PACKAGES="build-essential cmake ninja-build git ca-certificates pkg-config \
-libfmt-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev \
+libfmt-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libssl-dev \
 googletest libgtest-dev libgmock-dev libbenchmark-dev"
 for arg in "$@"; do
   case $arg in

@@ -221,11 +221,15 @@ inline constexpr std::uint32_t nt_non_unique = 21;         // SECURITY_NT_NON_UN
 inline constexpr std::uint32_t builtin_domain = 32;        // SECURITY_BUILTIN_DOMAIN_RID
 inline constexpr std::uint32_t write_restricted_code = 33; // SECURITY_WRITE_RESTRICTED_CODE_RID
 inline constexpr std::uint32_t service_id_base = 80;       // SECURITY_SERVICE_ID_BASE_RID
+inline constexpr std::uint32_t apppool_id_base = 82;       // SECURITY_APPPOOL_ID_BASE_RID
+inline constexpr std::uint32_t installer_group_capability_base = 32;
+    // SECURITY_INSTALLER_GROUP_CAPABILITY_BASE
 inline constexpr std::uint32_t alias_admins = 544;         // DOMAIN_ALIAS_RID_ADMINS
 inline constexpr std::uint32_t alias_users = 545;          // DOMAIN_ALIAS_RID_USERS
 inline constexpr std::uint32_t alias_guests = 546;         // DOMAIN_ALIAS_RID_GUESTS
 inline constexpr std::uint32_t app_package_base = 2;       // SECURITY_APP_PACKAGE_BASE_RID
 inline constexpr std::uint32_t capability_base = 3;        // SECURITY_CAPABILITY_BASE_RID
+inline constexpr std::uint32_t capability_app = 1024;      // SECURITY_CAPABILITY_APP_RID
 inline constexpr std::uint32_t builtin_package_any_package = 1;  // SECURITY_BUILTIN_PACKAGE_ANY_PACKAGE
 inline constexpr std::uint32_t builtin_package_any_restricted_package = 2;
     // SECURITY_BUILTIN_PACKAGE_ANY_RESTRICTED_PACKAGE

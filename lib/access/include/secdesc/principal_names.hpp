@@ -1,0 +1,64 @@
+// secdesc: SIDs that Windows derives from names, computed as Windows computes them.
+//
+//   NT SERVICE\Name      S-1-5-80-a-b-c-d-e     SHA-1 of the upper-cased UTF-16LE service name,
+//                                               read as five little-endian 32-bit RIDs
+//   IIS APPPOOL\Name     S-1-5-82-a-b-c-d-e     SHA-1 of the lower-cased UTF-16LE pool name
+//   package FamilyName   S-1-15-2-a-...-g       SHA-256 of the lower-cased UTF-16LE package
+//                                               family name, its first 28 bytes as seven RIDs
+//                                               (DeriveAppContainerSidFromAppContainerName)
+//   capability name      S-1-15-3-1024-a-...-h  SHA-256 of the upper-cased UTF-16LE name as
+//                        S-1-5-32-a-...-h       eight RIDs; the group SID uses the same hash
+//                                               (DeriveCapabilitySidsFromName); the twelve
+//                                               Windows 8 capabilities keep their short SIDs
+//                                               S-1-15-3-1 ... S-1-15-3-12
+// Sources and the test vectors (SIDs seen in real descriptors) are in docs/principals.md.
+// The hashes come from the platform's library (OpenSSL's libcrypto, or BCrypt on Windows).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "secdesc/error.hpp"
+#include "secdesc/sid.hpp"
+
+namespace secdesc {
+
+// S-1-5-80-...: the service SID of `NT SERVICE\<service_name>`. Windows upper-cases the name
+// with its own table (RtlUpcaseUnicodeString), which secdesc reproduces.
+Result<Sid> service_sid(std::string_view service_name);
+
+// S-1-5-82-...: the identity of `IIS APPPOOL\<pool_name>`. Only ASCII names: Windows lower-cases
+// with a table secdesc does not have, so other names are refused rather than guessed.
+Result<Sid> iis_app_pool_sid(std::string_view pool_name);
+
+// S-1-15-2-...: the AppContainer SID of a package family name (or any AppContainer name given
+// to CreateAppContainerProfile). ASCII only, as package family names are.
+Result<Sid> app_container_sid(std::string_view package_family_name);
+
+struct CapabilitySids {
+  Sid capability;  // S-1-15-3-...: what an AppContainer token holds and ACEs grant
+  Sid group;       // S-1-5-32-...: the group SID for services and installers
+  friend bool operator==(const CapabilitySids&, const CapabilitySids&) = default;
+};
+// Both SIDs of a capability name (case-insensitive, as Windows upper-cases it).
+Result<CapabilitySids> capability_sids(std::string_view capability_name);
+
+// The capabilities Windows 8 defined with fixed RIDs (S-1-15-3-<rid>), winnt.h's
+// SECURITY_CAPABILITY_* constants.
+struct LegacyCapability {
+  std::string_view name;  // as Windows spells it, e.g. "internetClient"
+  std::uint32_t rid;
+};
+std::span<const LegacyCapability> legacy_capabilities() noexcept;
+
+// The name of a legacy capability SID (S-1-15-3-1 -> "internetClient"), else nullopt.
+std::optional<std::string_view> legacy_capability_name(const Sid& sid) noexcept;
+
+// True for S-1-5-80-x-x-x-x-x, S-1-15-2-x-x-x-x-x-x-x and S-1-15-3-... (derived forms).
+bool is_service_sid(const Sid& sid) noexcept;
+bool is_app_container_sid(const Sid& sid) noexcept;
+bool is_capability_sid(const Sid& sid) noexcept;
+
+}  // namespace secdesc

@@ -1,0 +1,168 @@
+#include "secdesc/principal_names.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "access/internal/digest.hpp"
+#include "core/internal/text.hpp"
+#include "core/internal/unicode_case.hpp"
+#include "core/internal/utf.hpp"
+
+namespace secdesc {
+namespace {
+
+// winnt.h's SECURITY_CAPABILITY_* RIDs, the capabilities Windows 8 published with fixed SIDs.
+constexpr LegacyCapability kLegacyCapabilities[] = {
+    {"internetClient", 1},             {"internetClientServer", 2},
+    {"privateNetworkClientServer", 3}, {"picturesLibrary", 4},
+    {"videosLibrary", 5},              {"musicLibrary", 6},
+    {"documentsLibrary", 7},           {"enterpriseAuthentication", 8},
+    {"sharedUserCertificates", 9},     {"removableStorage", 10},
+    {"appointments", 11},              {"contacts", 12},
+};
+
+Error invalid(std::string message) {
+  return make_error(ErrorCode::invalid_argument, Error::no_offset, std::move(message));
+}
+
+enum class Case { upper, lower_ascii };
+
+// The name as UTF-16LE bytes after Windows' case folding.
+Result<std::vector<std::byte>> folded_utf16le(std::string_view name, Case folding,
+                                              std::string_view what) {
+  if (name.empty()) return invalid(fmt::format("an empty {}", what));
+  std::size_t bad = 0;
+  auto utf16 = detail::utf8_to_utf16(name, &bad);
+  if (!utf16) return invalid(fmt::format("the {} is not UTF-8 (byte {})", what, bad));
+  std::vector<std::byte> bytes;
+  bytes.reserve(utf16->size() * 2);
+  for (char16_t c : *utf16) {
+    if (folding == Case::lower_ascii) {
+      if (c >= 0x80)
+        return invalid(fmt::format(
+            "the {} '{}' has a non-ASCII character: Windows lower-cases it with its own table, "
+            "which secdesc does not have, so it cannot derive the SID",
+            what, name));
+      c = static_cast<char16_t>(detail::ascii_lower(static_cast<char>(c)));
+    } else {
+      c = detail::upcase(c);
+    }
+    bytes.push_back(static_cast<std::byte>(c & 0xFF));
+    bytes.push_back(static_cast<std::byte>(c >> 8));
+  }
+  return bytes;
+}
+
+// `count` little-endian 32-bit RIDs from the start of a digest.
+template <std::size_t N>
+std::vector<std::uint32_t> rids_of(const std::array<std::byte, N>& digest, std::size_t count) {
+  std::vector<std::uint32_t> rids(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::uint32_t v = 0;
+    for (std::size_t k = 0; k < 4; ++k)
+      v |= static_cast<std::uint32_t>(std::to_integer<std::uint8_t>(digest[4 * i + k])) << (8 * k);
+    rids[i] = v;
+  }
+  return rids;
+}
+
+Result<Sid> make_sid(std::uint64_t authority, std::vector<std::uint32_t> rids) {
+  return Sid::from_parts(authority, rids);
+}
+
+Error hash_failed() {
+  return make_error(ErrorCode::unsupported, Error::no_offset,
+                    "the platform's hash library failed to compute a digest");
+}
+
+// SHA-1 of the folded name as five RIDs after `base` (service and app pool SIDs).
+Result<Sid> sha1_sid(std::string_view name, Case folding, std::string_view what,
+                     std::uint32_t base) {
+  SECDESC_TRY(auto bytes, folded_utf16le(name, folding, what));
+  auto digest = detail::sha1(bytes);
+  if (!digest) return hash_failed();
+  auto rids = rids_of(*digest, 5);
+  rids.insert(rids.begin(), base);
+  return make_sid(sid_authority::nt, std::move(rids));
+}
+
+}  // namespace
+
+Result<Sid> service_sid(std::string_view service_name) {
+  return sha1_sid(service_name, Case::upper, "service name", sid_rid::service_id_base);
+}
+
+Result<Sid> iis_app_pool_sid(std::string_view pool_name) {
+  return sha1_sid(pool_name, Case::lower_ascii, "application pool name", sid_rid::apppool_id_base);
+}
+
+Result<Sid> app_container_sid(std::string_view package_family_name) {
+  SECDESC_TRY(auto bytes, folded_utf16le(package_family_name, Case::lower_ascii,
+                                         "package family name"));
+  auto digest = detail::sha256(bytes);
+  if (!digest) return hash_failed();
+  auto rids = rids_of(*digest, 7);  // SECURITY_APP_PACKAGE_RID_COUNT (8) less the base RID
+  rids.insert(rids.begin(), sid_rid::app_package_base);
+  return make_sid(sid_authority::app_package, std::move(rids));
+}
+
+Result<CapabilitySids> capability_sids(std::string_view capability_name) {
+  SECDESC_TRY(auto bytes, folded_utf16le(capability_name, Case::upper, "capability name"));
+  auto digest = detail::sha256(bytes);
+  if (!digest) return hash_failed();
+  const auto hashed = rids_of(*digest, 8);
+
+  std::vector<std::uint32_t> group = hashed;
+  group.insert(group.begin(), sid_rid::installer_group_capability_base);
+  SECDESC_TRY(Sid group_sid, make_sid(sid_authority::nt, std::move(group)));
+
+  std::vector<std::uint32_t> capability;
+  const auto legacy = std::find_if(
+      std::begin(kLegacyCapabilities), std::end(kLegacyCapabilities),
+      [&](const LegacyCapability& c) { return detail::iequals(c.name, capability_name); });
+  if (legacy != std::end(kLegacyCapabilities)) {
+    capability = {sid_rid::capability_base, legacy->rid};
+  } else {
+    capability = hashed;
+    capability.insert(capability.begin(), {sid_rid::capability_base, sid_rid::capability_app});
+  }
+  SECDESC_TRY(Sid capability_sid, make_sid(sid_authority::app_package, std::move(capability)));
+  return CapabilitySids{capability_sid, group_sid};
+}
+
+std::span<const LegacyCapability> legacy_capabilities() noexcept { return kLegacyCapabilities; }
+
+std::optional<std::string_view> legacy_capability_name(const Sid& sid) noexcept {
+  const auto subs = sid.sub_authorities();
+  if (sid.authority() != sid_authority::app_package || subs.size() != 2 ||
+      subs[0] != sid_rid::capability_base)
+    return std::nullopt;
+  for (const auto& c : kLegacyCapabilities)
+    if (c.rid == subs[1]) return c.name;
+  return std::nullopt;
+}
+
+bool is_service_sid(const Sid& sid) noexcept {
+  const auto subs = sid.sub_authorities();
+  return sid.authority() == sid_authority::nt && subs.size() == 6 &&
+         subs[0] == sid_rid::service_id_base;
+}
+
+bool is_app_container_sid(const Sid& sid) noexcept {
+  const auto subs = sid.sub_authorities();
+  return sid.authority() == sid_authority::app_package && subs.size() == 8 &&
+         subs[0] == sid_rid::app_package_base;
+}
+
+bool is_capability_sid(const Sid& sid) noexcept {
+  const auto subs = sid.sub_authorities();
+  return sid.authority() == sid_authority::app_package && subs.size() >= 2 &&
+         subs[0] == sid_rid::capability_base;
+}
+
+}  // namespace secdesc
