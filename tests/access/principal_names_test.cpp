@@ -116,3 +116,62 @@ TEST(PrincipalNames, KindsOfSid) {
 
 }  // namespace
 }  // namespace secdesc
+
+namespace secdesc {
+namespace {
+
+TEST(ResolvePrincipal, DerivedForms) {
+  EXPECT_EQ(resolve_principal("NT SERVICE\\TrustedInstaller")->to_string(),
+            "S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464");
+  EXPECT_EQ(resolve_principal("nt service\\trustedinstaller")->to_string(),
+            "S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464");
+  EXPECT_EQ(resolve_principal("IIS APPPOOL\\DefaultAppPool")->to_string(),
+            "S-1-5-82-3006700770-424185619-1745488364-794895919-4004696415");
+  EXPECT_EQ(*resolve_principal("package:Microsoft.WindowsCalculator_8wekyb3d8bbwe"),
+            *app_container_sid("Microsoft.WindowsCalculator_8wekyb3d8bbwe"));
+  EXPECT_EQ(resolve_principal("capability:internetClient")->to_string(), "S-1-15-3-1");
+  EXPECT_EQ(*resolve_principal("capability-group:registryRead"),
+            capability_sids("registryRead")->group);
+}
+
+TEST(ResolvePrincipal, EverythingParsePrincipalReads) {
+  EXPECT_EQ(*resolve_principal("BA"), sids::builtin_administrators);
+  EXPECT_EQ(*resolve_principal("Interactive users"), sids::interactive);
+  EXPECT_EQ(*resolve_principal("S-1-5-18"), sids::local_system);
+}
+
+TEST(ResolvePrincipal, UnknownNamesSuggestTheClosest) {
+  const auto typo = resolve_principal("NT SERVICES\\AcmeSync");
+  ASSERT_FALSE(typo);
+  EXPECT_NE(typo.error().message.find("did you mean 'NT SERVICE\\AcmeSync'"), std::string::npos)
+      << typo.error().message;
+  const auto words = resolve_principal("Interactive user");
+  ASSERT_FALSE(words);
+  EXPECT_NE(words.error().message.find("did you mean 'interactive users'"), std::string::npos)
+      << words.error().message;
+  EXPECT_FALSE(resolve_principal("NT SERVICE\\"));
+}
+
+TEST(DescribeSid, SaysWhatASidIs) {
+  EXPECT_EQ(describe_sid(sids::builtin_administrators), "BA: BUILTIN\\Administrators");
+  EXPECT_EQ(describe_sid(sids::low_integrity), "integrity level low");
+  EXPECT_EQ(describe_sid(*service_sid("TrustedInstaller")),
+            "service SID of NT SERVICE\\TrustedInstaller");
+  EXPECT_EQ(describe_sid(*service_sid("AcmeSync")),
+            "service SID (NT SERVICE\\<name>; the name is not one secdesc knows)");
+  EXPECT_EQ(describe_sid(*iis_app_pool_sid("DefaultAppPool")),
+            "IIS application pool SID (IIS APPPOOL\\<name>)");
+  EXPECT_EQ(describe_sid(*app_container_sid("Contoso.App_abc")),
+            "AppContainer SID (package:<family name>)");
+  EXPECT_EQ(describe_sid(capability_sids("lpacCom")->capability), "capability SID of lpacCom");
+  EXPECT_EQ(describe_sid(capability_sids("registryRead")->group),
+            "capability group SID of registryRead");
+  EXPECT_EQ(describe_sid(Sid{sid_authority::app_package, {3, 1}}),
+            "capability SID of internetClient");
+  EXPECT_EQ(describe_sid(capability_sids("contosoCustom")->capability),
+            "capability SID (capability:<name>; the name is not one secdesc knows)");
+  for (auto name : known_capability_names()) EXPECT_TRUE(capability_sids(name)) << name;
+}
+
+}  // namespace
+}  // namespace secdesc

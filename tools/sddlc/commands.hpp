@@ -17,5 +17,7 @@ std::function<int()> add_convert(CLI::App& app);
 std::function<int()> add_compile(CLI::App& app);
 // Registers `check` (access-check emulation).
 std::function<int()> add_check(CLI::App& app);
+// Registers `sid` (names to SIDs and back).
+std::function<int()> add_sid(CLI::App& app);
 
 }  // namespace sddlc

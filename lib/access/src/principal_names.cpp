@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "access/internal/digest.hpp"
+#include "core/internal/suggest.hpp"
 #include "core/internal/text.hpp"
 #include "core/internal/unicode_case.hpp"
 #include "core/internal/utf.hpp"
@@ -25,6 +26,24 @@ constexpr LegacyCapability kLegacyCapabilities[] = {
     {"sharedUserCertificates", 9},     {"removableStorage", 10},
     {"appointments", 11},              {"contacts", 12},
 };
+
+// The capabilities the Windows kernel derives SIDs for when it starts (the low-privilege
+// AppContainer set and its impersonation capabilities, as named in ntoskrnl), then the legacy
+// Windows 8 ones. Sources: docs/principals.md.
+constexpr std::string_view kKnownCapabilityNames[] = {
+    "lpacAppExperience", "lpacCom", "lpacCryptoServices", "lpacIdentityServices",
+    "lpacInstrumentation", "lpacEnterprisePolicyChangeNotifications", "lpacMedia",
+    "lpacPnpNotifications", "registryRead", "lpacServicesManagement", "lpacSessionManagement",
+    "lpacPrinting", "lpacWebPlatform", "lpacPayments", "lpacClipboard", "lpacIME",
+    "lpacPackageManagerOperation", "lpacDeviceAccess", "permissiveLearningMode",
+    "sessionImpersonation", "constrainedImpersonation",
+    "internetClient", "internetClientServer", "privateNetworkClientServer", "picturesLibrary",
+    "videosLibrary", "musicLibrary", "documentsLibrary", "enterpriseAuthentication",
+    "sharedUserCertificates", "removableStorage", "appointments", "contacts",
+};
+
+// Services whose SIDs appear in Windows' own descriptors, for describe_sid.
+constexpr std::string_view kKnownServiceNames[] = {"TrustedInstaller"};
 
 Error invalid(std::string message) {
   return make_error(ErrorCode::invalid_argument, Error::no_offset, std::move(message));
@@ -145,6 +164,94 @@ std::optional<std::string_view> legacy_capability_name(const Sid& sid) noexcept 
   for (const auto& c : kLegacyCapabilities)
     if (c.rid == subs[1]) return c.name;
   return std::nullopt;
+}
+
+std::span<const std::string_view> known_capability_names() noexcept {
+  return kKnownCapabilityNames;
+}
+
+namespace {
+
+// "PREFIX\rest" or "prefix:rest" (case-insensitive prefix): the rest, else nullopt.
+std::optional<std::string_view> after_prefix(std::string_view text, std::string_view prefix) {
+  if (text.size() <= prefix.size() || !detail::iequals(text.substr(0, prefix.size()), prefix))
+    return std::nullopt;
+  return text.substr(prefix.size());
+}
+
+Error unknown_principal(std::string_view text) {
+  std::vector<std::string> candidates;
+  for (const auto& n : principal_names()) candidates.emplace_back(n.words);
+  for (const auto& row : well_known_sids())
+    if (row.scope == SidScope::fixed) candidates.emplace_back(row.name);
+  // A misspelt prefix ("NT SERVICES\\X", "capabilty:x") is matched with the name kept.
+  if (const auto sep = text.find_first_of("\\:"); sep != std::string_view::npos)
+    for (std::string_view prefix : {"NT SERVICE\\", "IIS APPPOOL\\", "package:", "capability:",
+                                    "capability-group:"})
+      candidates.push_back(std::string(prefix) + std::string(text.substr(sep + 1)));
+  return make_error(
+      ErrorCode::unknown_alias, 0,
+      fmt::format("unknown principal '{}'{}: use an SDDL alias (SY, BA, IU, ...), a SID "
+                  "(S-1-5-...), a well-known name such as 'Interactive users', or "
+                  "'NT SERVICE\\Name', 'IIS APPPOOL\\Name', 'package:FamilyName', "
+                  "'capability:name'",
+                  text, detail::did_you_mean(text, candidates)));
+}
+
+}  // namespace
+
+Result<Sid> resolve_principal(std::string_view text, const SidContext& context) {
+  if (auto name = after_prefix(text, "NT SERVICE\\")) return service_sid(*name);
+  if (auto name = after_prefix(text, "IIS APPPOOL\\")) return iis_app_pool_sid(*name);
+  if (auto name = after_prefix(text, "package:")) return app_container_sid(*name);
+  if (auto name = after_prefix(text, "capability:")) {
+    SECDESC_TRY(auto sids, capability_sids(*name));
+    return sids.capability;
+  }
+  if (auto name = after_prefix(text, "capability-group:")) {
+    SECDESC_TRY(auto sids, capability_sids(*name));
+    return sids.group;
+  }
+  auto sid = parse_principal(text, context);
+  if (!sid && sid.error().code == ErrorCode::unknown_alias && text.size() > 2)
+    return unknown_principal(text);
+  return sid;
+}
+
+std::string describe_sid(const Sid& sid, const SidContext& context) {
+  if (is_integrity_sid(sid)) return "integrity level " + integrity_level_name(sid);
+  if (auto name = sid_display_name(sid, context)) {
+    if (auto alias = sid_alias(sid, context)) return fmt::format("{}: {}", *alias, *name);
+    return *name;
+  }
+  if (is_service_sid(sid)) {
+    for (auto name : kKnownServiceNames)
+      if (auto derived = service_sid(name); derived && *derived == sid)
+        return fmt::format("service SID of NT SERVICE\\{}", name);
+    return "service SID (NT SERVICE\\<name>; the name is not one secdesc knows)";
+  }
+  const auto subs = sid.sub_authorities();
+  if (sid.authority() == sid_authority::nt && subs.size() == 6 &&
+      subs[0] == sid_rid::apppool_id_base)
+    return "IIS application pool SID (IIS APPPOOL\\<name>)";
+  if (is_app_container_sid(sid)) return "AppContainer SID (package:<family name>)";
+  const bool capability = is_capability_sid(sid);
+  const bool group = sid.authority() == sid_authority::nt && subs.size() == 9 &&
+                     subs[0] == sid_rid::installer_group_capability_base;
+  if (capability || group) {
+    if (auto legacy = legacy_capability_name(sid)) return fmt::format("capability SID of {}", *legacy);
+    for (auto name : kKnownCapabilityNames) {
+      auto derived = capability_sids(name);
+      if (!derived) continue;
+      if (derived->capability == sid) return fmt::format("capability SID of {}", name);
+      if (derived->group == sid) return fmt::format("capability group SID of {}", name);
+    }
+    return capability ? "capability SID (capability:<name>; the name is not one secdesc knows)"
+                      : "capability group SID (capability-group:<name>; the name is not one "
+                        "secdesc knows)";
+  }
+  if (auto alias = sid_alias(sid, context)) return std::string(*alias);
+  return "a SID secdesc has no name for";
 }
 
 bool is_service_sid(const Sid& sid) noexcept {

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "secdesc/error.hpp"
@@ -55,6 +56,22 @@ std::span<const LegacyCapability> legacy_capabilities() noexcept;
 
 // The name of a legacy capability SID (S-1-15-3-1 -> "internetClient"), else nullopt.
 std::optional<std::string_view> legacy_capability_name(const Sid& sid) noexcept;
+
+// Capability names Windows itself derives SIDs for (the low-privilege AppContainer capabilities
+// the kernel grants at boot), and the legacy ones: what describe_sid can name.
+std::span<const std::string_view> known_capability_names() noexcept;
+
+// A principal as users write it: everything parse_principal reads (SDDL aliases, SID strings,
+// well-known account names, plain words such as "Interactive users") and the derived forms
+//   NT SERVICE\Name   IIS APPPOOL\Name   package:FamilyName   capability:name
+//   capability-group:name (the capability's S-1-5-32-... group SID).
+// The prefixes are case-insensitive. An unknown name's error suggests the closest known one.
+Result<Sid> resolve_principal(std::string_view text, const SidContext& context = {});
+
+// What a SID is, in one line: "BA: BUILTIN\Administrators", "integrity level low",
+// "capability SID of lpacCom", "service SID (NT SERVICE\<name>)", "AppContainer SID", ...
+// Derived SIDs are named when their name is TrustedInstaller or a known capability.
+std::string describe_sid(const Sid& sid, const SidContext& context = {});
 
 // True for S-1-5-80-x-x-x-x-x, S-1-15-2-x-x-x-x-x-x-x and S-1-15-3-... (derived forms).
 bool is_service_sid(const Sid& sid) noexcept;

@@ -131,7 +131,7 @@ struct WellKnownSid {
   std::string_view sddl_constant;  // the sddl.h name without SDDL_, e.g. "BUILTIN_ADMINISTRATORS"
 };
 
-// The table, in one place (lib/src/well_known_sids.cpp).
+// The table, in one place (lib/core/src/well_known_sids.cpp).
 std::span<const WellKnownSid> well_known_sids() noexcept;
 
 // What domain-relative aliases (DA, DU, LA, EA, ...) resolve against. secdesc has no machine to

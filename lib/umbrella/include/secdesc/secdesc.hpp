@@ -20,6 +20,7 @@
 #include "secdesc/optional_box.hpp"
 #include "secdesc/policy.hpp"
 #include "secdesc/policy_json.hpp"
+#include "secdesc/principal_names.hpp"
 #include "secdesc/diagnostic.hpp"
 #include "secdesc/rights_text.hpp"
 #include "secdesc/sddl.hpp"
