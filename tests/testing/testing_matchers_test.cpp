@@ -2,8 +2,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
+#include "reference_policy.hpp"  // sddlc compile --emit cpp, at build time
+#include "secdesc/binary.hpp"
 #include "secdesc/sddl.hpp"
 #include "secdesc/testing.hpp"
 
@@ -29,6 +33,23 @@ TEST(Matchers, TheSeedQuestion) {
   const auto labelled = sddl("D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)S:(ML;;NW;;;LW)");
   EXPECT_THAT(labelled, Grants(low_integrity_user(), {"read", "write"}).on(ObjectType::section));
   EXPECT_THAT(labelled, Denies(appcontainer_process(), {"read"}).on(ObjectType::section));
+}
+
+// A compiled policy's bytes go to the matchers and the decoder as they are, without glue.
+TEST(Matchers, TakeACompiledPolicysDescriptorArray) {
+  const auto& bytes = reference::service_section_lowil_readwrite::descriptor;
+  EXPECT_THAT(bytes, Grants(low_integrity_user(), {"read", "write"}).on(ObjectType::section));
+  EXPECT_THAT(bytes, Denies(appcontainer_process(), {"read"}).on(ObjectType::section));
+  const auto decoded = decode_self_relative(bytes);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(to_sddl(*decoded), "D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GWGR;;;IU)S:(ML;;NW;;;LW)");
+  // Bytes that are not a descriptor fail the expectation with the decoder's reason.
+  const std::vector<std::uint8_t> junk = {1, 0, 4, 0x80};
+  const auto matcher = Grants(low_integrity_user(), {"read"}).on(ObjectType::section);
+  ::testing::StringMatchResultListener listener;
+  EXPECT_FALSE(matcher.MatchAndExplain(junk, &listener));
+  EXPECT_NE(listener.str().find("not a self-relative security descriptor"), std::string::npos)
+      << listener.str();
 }
 
 TEST(Matchers, RightsAsLettersHexAndOneString) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -25,6 +26,11 @@ std::optional<Error> encode_self_relative_into(const SecurityDescriptor& sd,
 // Decodes any valid self-relative descriptor: parts in any order, padded ACEs, ACLs larger than
 // their ACEs. Every offset and length is checked; errors name the byte offset.
 Result<SecurityDescriptor> decode_self_relative(std::span<const std::byte> bytes);
+// The same for bytes held as std::uint8_t, such as a compiled policy's `descriptor` array
+// (sddlc compile --emit cpp): decode_self_relative(svc_acl::NAME::descriptor).
+inline Result<SecurityDescriptor> decode_self_relative(std::span<const std::uint8_t> bytes) {
+  return decode_self_relative(std::as_bytes(bytes));
+}
 
 // Hex helpers for tools and tests: lower-case hex out; hex in (either case, no separators).
 std::string to_hex(std::span<const std::byte> bytes);

@@ -6,6 +6,8 @@
 //   using secdesc::testing::Denies;
 //   EXPECT_THAT(sd, Grants(low_integrity_user(), {"read", "write"}).on(ObjectType::section));
 //   EXPECT_THAT(sd, Denies(low_integrity_user(), {"write"}).on(ObjectType::section));
+//   // a compiled policy's bytes as they are (sddlc compile --emit cpp, secdesc_add_policies):
+//   EXPECT_THAT(svc_acl::shared_section::descriptor, Grants(interactive_user(), "read").on(...));
 //
 // Rights are words of the object type given to .on() ("map-read", "read", "write-dac"), SDDL
 // letters ("GRGW") or hex ("0x20006"), as parse_rights reads them. Grants passes when every right
@@ -13,17 +15,23 @@
 // expectation prints the verdict and the whole trace of the check.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <optional>
 #include <ostream>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <gmock/gmock.h>
 
 #include "secdesc/access_check.hpp"
+#include "secdesc/binary.hpp"
 #include "secdesc/object_type.hpp"
 #include "secdesc/rights_text.hpp"
 #include "secdesc/sddl.hpp"
@@ -72,6 +80,28 @@ class AccessMatcher {
               << ": desired " << mask(r.desired) << ", granted " << mask(r.granted) << "\n";
     for (const auto& entry : r.trace) *listener << "  " << entry.text << "\n";
     return r.allowed == expect_granted_;
+  }
+
+  // Self-relative bytes, as a compiled policy's `descriptor` array holds them: decoded first;
+  // bytes that do not decode fail the expectation with the decoder's error.
+  bool MatchAndExplain(std::span<const std::uint8_t> bytes,
+                       ::testing::MatchResultListener* listener) const {
+    auto sd = decode_self_relative(bytes);
+    if (!sd) {
+      *listener << "the bytes are not a self-relative security descriptor (at byte "
+                << sd.error().offset << "): " << sd.error().message;
+      return false;
+    }
+    return MatchAndExplain(*sd, listener);
+  }
+  template <std::size_t N>
+  bool MatchAndExplain(const std::array<std::uint8_t, N>& bytes,
+                       ::testing::MatchResultListener* listener) const {
+    return MatchAndExplain(std::span<const std::uint8_t>(bytes), listener);
+  }
+  bool MatchAndExplain(const std::vector<std::uint8_t>& bytes,
+                       ::testing::MatchResultListener* listener) const {
+    return MatchAndExplain(std::span<const std::uint8_t>(bytes), listener);
   }
 
   void DescribeTo(std::ostream* os) const { describe(os, expect_granted_); }
