@@ -13,8 +13,12 @@
 #include "secdesc/lint_config.hpp"
 #include "secdesc/lint_run.hpp"
 
+#include "request.hpp"  // tools/sddl-lint: the command line's request and exit status
+
 namespace secdesc {
 namespace {
+
+using namespace lint_cli;
 
 namespace fs = std::filesystem;
 
@@ -59,7 +63,7 @@ TEST(LintConfig, EveryKey) {
   EXPECT_EQ(c->severity[1].second, Severity::warning);
 
   // Applied: disabled, re-enabled, levels, off.
-  LintSettings s = *make_lint_settings(&*c, {});
+  LintSettings s = secdesc::make_lint_settings(&*c, LintOverrides{});
   EXPECT_FALSE(s.rules.enabled(Rule::redundant_ace));
   EXPECT_TRUE(s.rules.enabled(Rule::duplicate_ace));
   EXPECT_EQ(s.rules.severity(Rule::world_writable), Severity::warning);
