@@ -143,22 +143,8 @@ class Decoder {
       case 'u':
       case 'U': {
         if (escapes == Escapes::json && d == 'U') break;
-        std::size_t want = d == 'u' ? 4 : 8;
-        std::uint32_t v = 0;
-        std::size_t n = digits(i + 2, e, 16, want, v);
-        if (n != want) break;
-        std::size_t next = i + 2 + n;
-        // A JSON surrogate pair: \uD83D\uDE00.
-        if (d == 'u' && v >= 0xD800 && v < 0xDC00 && next + 6 <= e && s_[next] == '\\' &&
-            s_[next + 1] == 'u') {
-          std::uint32_t low = 0;
-          if (digits(next + 2, e, 16, 4, low) == 4 && low >= 0xDC00 && low < 0xE000) {
-            v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00);
-            next += 6;
-          }
-        }
-        put_code_point(v, at);
-        return next;
+        if (const std::size_t next = unicode_escape(i, e); next != 0) return next;
+        break;
       }
       default:
         break;
@@ -180,6 +166,27 @@ class Decoder {
       return i + 1;
     }
     return simple(d);
+  }
+
+  // \uXXXX or \UXXXXXXXX at s_[i] (a JSON surrogate pair \uD83D\uDE00 read as one character);
+  // the index after it, or 0 when the digits are not all there.
+  std::size_t unicode_escape(std::size_t i, std::size_t e) {
+    const char d = s_[i + 1];
+    const std::size_t want = d == 'u' ? 4 : 8;
+    std::uint32_t v = 0;
+    const std::size_t n = digits(i + 2, e, 16, want, v);
+    if (n != want) return 0;
+    std::size_t next = i + 2 + n;
+    if (d == 'u' && v >= 0xD800 && v < 0xDC00 && next + 6 <= e && s_[next] == '\\' &&
+        s_[next + 1] == 'u') {
+      std::uint32_t low = 0;
+      if (digits(next + 2, e, 16, 4, low) == 4 && low >= 0xDC00 && low < 0xE000) {
+        v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00);
+        next += 6;
+      }
+    }
+    put_code_point(v, i);
+    return next;
   }
 
   std::size_t powershell_escape(std::size_t i, std::size_t e) {
