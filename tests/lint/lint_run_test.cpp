@@ -13,8 +13,12 @@
 #include "secdesc/lint_policy.hpp"
 #include "secdesc/lint_run.hpp"
 
+#include "request.hpp"  // tools/sddl-lint: the command line's request and exit status
+
 namespace secdesc {
 namespace {
+
+using namespace lint_cli;
 
 namespace fs = std::filesystem;
 

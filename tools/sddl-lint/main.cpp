@@ -1,5 +1,5 @@
 // sddl-lint: review SDDL strings in source files, policies, or on the command line.
-// Thin by design: arguments -> secdesc::LintRequest -> secdesc::run_lint -> print.
+// Thin by design: arguments -> LintRequest -> run_lint (request.hpp) -> print.
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -10,7 +10,8 @@
 #include <fmt/format.h>
 
 #include "secdesc/lint_format.hpp"
-#include "secdesc/lint_run.hpp"
+
+#include "request.hpp"
 
 namespace {
 
@@ -34,7 +35,7 @@ constexpr const char* kFooter =
 }  // namespace
 
 int main(int argc, char** argv) {
-  secdesc::LintRequest request;
+  secdesc::lint_cli::LintRequest request;
   std::string format = "text";
   std::string help_uri;
   bool list_rules = false;
@@ -82,15 +83,15 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
-    return secdesc::lint_exit_usage;
+    return secdesc::lint_cli::lint_exit_usage;
   }
 
   try {
     if (list_rules) {
       fmt::print("{}", secdesc::format_rule_list());
-      return secdesc::lint_exit_clean;
+      return secdesc::lint_cli::lint_exit_clean;
     }
-    secdesc::LintReport report = secdesc::run_lint(request, std::cin);
+    secdesc::lint_cli::LintReport report = secdesc::lint_cli::run_lint(request, std::cin);
     for (const auto& p : report.problems) fmt::print(stderr, "sddl-lint: {}\n", p);
     if (report.usage_error && report.findings.empty()) return report.exit_code();
     secdesc::SarifOptions sarif;
@@ -103,6 +104,6 @@ int main(int argc, char** argv) {
     return report.exit_code();
   } catch (const std::exception& e) {
     fmt::print(stderr, "sddl-lint: internal error: {}\n", e.what());
-    return secdesc::lint_exit_usage;
+    return secdesc::lint_cli::lint_exit_usage;
   }
 }

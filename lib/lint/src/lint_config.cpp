@@ -49,13 +49,35 @@ Result<std::vector<std::pair<std::string, toml::source_region>>> strings(
 
 Result<std::vector<Rule>> rules(const std::filesystem::path& path, std::string_view key,
                                 const toml::node& node) {
-  auto list = strings(path, key, node);
-  if (!list) return std::move(list).error();
+  SECDESC_TRY(auto list, strings(path, key, node));
   std::vector<Rule> out;
-  for (const auto& [id, where] : *list) {
+  for (const auto& [id, where] : list) {
     auto rule = find_rule(id);
     if (!rule) return config_error(path, where, unknown_rule_message(id));
     out.push_back(*rule);
+  }
+  return out;
+}
+
+// The [severity] table: rule = "error" | "warning" | "note" | "off".
+Result<std::vector<std::pair<Rule, std::optional<Severity>>>> severity_table(
+    const std::filesystem::path& path, const toml::node& node) {
+  const toml::table* levels = node.as_table();
+  if (!levels)
+    return config_error(path, node.source(),
+                        "'severity' must be a table: [severity] then rule = \"warning\"");
+  std::vector<std::pair<Rule, std::optional<Severity>>> out;
+  for (auto&& [rule_key, level_node] : *levels) {
+    auto rule = find_rule(rule_key.str());
+    if (!rule) return config_error(path, rule_key.source(), unknown_rule_message(rule_key.str()));
+    auto word = level_node.value<std::string>();
+    std::optional<Severity> level;
+    if (!word || !level_node.is_string() || !parse_rule_level(*word, level))
+      return config_error(path, level_node.source(),
+                          fmt::format("severity of '{}' must be \"error\", \"warning\", "
+                                      "\"note\" or \"off\"",
+                                      rule_key.str()));
+    out.emplace_back(*rule, level);
   }
   return out;
 }
@@ -79,26 +101,9 @@ Result<LintConfig> parse_lint_config(std::string_view text, const std::filesyste
   for (auto&& [key, node] : table) {
     const std::string_view k = key.str();
     if (k == "disable" || k == "enable") {
-      auto list = rules(path, k, node);
-      if (!list) return std::move(list).error();
-      (k == "disable" ? config.disable : config.enable) = std::move(*list);
+      SECDESC_TRY((k == "disable" ? config.disable : config.enable), rules(path, k, node));
     } else if (k == "severity") {
-      const toml::table* levels = node.as_table();
-      if (!levels)
-        return config_error(path, node.source(),
-                            "'severity' must be a table: [severity] then rule = \"warning\"");
-      for (auto&& [rule_key, level_node] : *levels) {
-        auto rule = find_rule(rule_key.str());
-        if (!rule) return config_error(path, rule_key.source(), unknown_rule_message(rule_key.str()));
-        auto word = level_node.value<std::string>();
-        std::optional<Severity> level;
-        if (!word || !level_node.is_string() || !parse_rule_level(*word, level))
-          return config_error(path, level_node.source(),
-                              fmt::format("severity of '{}' must be \"error\", \"warning\", "
-                                          "\"note\" or \"off\"",
-                                          rule_key.str()));
-        config.severity.emplace_back(*rule, level);
-      }
+      SECDESC_TRY(config.severity, severity_table(path, node));
     } else if (k == "object") {
       auto word = node.value<std::string>();
       auto type = word && node.is_string() ? parse_object_type(*word) : std::nullopt;
@@ -114,9 +119,8 @@ Result<LintConfig> parse_lint_config(std::string_view text, const std::filesyste
       if (!sid) return config_error(path, node.source(), sid.error().message);
       config.domain = *sid;
     } else if (k == "exclude") {
-      auto list = strings(path, k, node);
-      if (!list) return std::move(list).error();
-      for (auto& [pattern, where] : *list) config.exclude.push_back(std::move(pattern));
+      SECDESC_TRY(auto list, strings(path, k, node));
+      for (auto& [pattern, where] : list) config.exclude.push_back(std::move(pattern));
     } else {
       return config_error(path, key.source(),
                           fmt::format("unknown key '{}'{}", k, closest_key(k)));

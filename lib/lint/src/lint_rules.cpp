@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/internal/suggest.hpp"
+#include "core/internal/text.hpp"
 
 
 namespace secdesc {
@@ -142,12 +143,9 @@ std::optional<std::string_view> closest_rule_id(std::string_view id) {
 std::string unknown_rule_message(std::string_view id) {
   if (auto near = closest_rule_id(id))
     return fmt::format("unknown rule '{}'; did you mean '{}'?", id, *near);
-  std::string all;
-  for (const auto& row : kRules) {
-    if (!all.empty()) all += ", ";
-    all += row.id;
-  }
-  return fmt::format("unknown rule '{}'; the rules are: {}", id, all);
+  std::vector<std::string_view> ids;
+  for (const auto& row : kRules) ids.push_back(row.id);
+  return fmt::format("unknown rule '{}'; the rules are: {}", id, detail::join(ids));
 }
 
 std::string rule_message(Rule rule) {

@@ -1,52 +1,38 @@
-// secdesc: one sddl-lint run, from the command line's words to findings and an exit status.
+// secdesc: linting sources, files, directories and lines of SDDL with one set of settings.
 //
-// The tool (tools/sddl-lint) only parses arguments into a LintRequest, calls run_lint and prints
-// the report; everything it does is here, so tests and other front ends get the same behaviour.
+// The pieces of an sddl-lint run that any front end reuses: the settings from a config and
+// already-parsed overrides, and a Linter that gathers the findings of what it is given. The
+// command line (its words, the request, the exit status) is the tool's (tools/sddl-lint).
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
-#include "secdesc/error.hpp"
 #include "secdesc/lint.hpp"
 #include "secdesc/lint_config.hpp"
 #include "secdesc/lint_scanner.hpp"
+#include "secdesc/lint_walk.hpp"
 
 namespace secdesc {
 
-inline constexpr int lint_exit_clean = 0;     // nothing at error level (nor warning with werror)
-inline constexpr int lint_exit_findings = 1;  // something was
-inline constexpr int lint_exit_usage = 2;     // usage or I/O error
-
-struct LintRequest {
-  std::vector<std::string> inputs;  // files, directories, "-" for standard input
-  std::vector<std::string> sddl;    // --sddl strings
-  std::optional<std::string> object;      // --object TYPE
-  std::optional<std::string> domain_sid;  // --domain-sid SID
-  std::vector<std::string> disable;       // --disable RULE[,RULE...]
-  std::vector<std::string> enable;        // --enable RULE[,RULE...]
-  std::vector<std::string> severity;      // --severity RULE=LEVEL
-  bool werror = false;
-  std::optional<std::filesystem::path> config;  // --config FILE (else .sddl-lint.toml upward)
-  bool no_config = false;                       // --no-config
-  std::filesystem::path working_directory;      // empty: the current directory
+// Settings given on top of the config (a command line's, already parsed): applied in this order
+// (disable, enable, severity), then object and domain replace the config's when given.
+struct LintOverrides {
+  std::vector<Rule> disable;
+  std::vector<Rule> enable;
+  std::vector<std::pair<Rule, std::optional<Severity>>> severity;  // nullopt: "off"
+  std::optional<ObjectType> object;
+  std::optional<Sid> domain;
 };
 
-struct LintReport {
-  std::vector<Finding> findings;
-  std::vector<std::string> problems;  // usage and I/O errors, one line each
-  bool usage_error = false;
-  bool io_error = false;
-  bool werror = false;
-  int exit_code() const noexcept;
-};
-
-// Defaults, then the config file (if any), then the command line; later settings win.
-Result<LintSettings> make_lint_settings(const LintConfig* config, const LintRequest& request);
+// Defaults, then the config file (if any), then the overrides; later settings win.
+LintSettings make_lint_settings(const LintConfig* config, const LintOverrides& overrides);
 
 // Scans one file's text for SDDL literals and lints each. `problems` are malformed or unknown
 // sddl-lint comments ("file:line:column: message"): usage errors.
@@ -57,7 +43,44 @@ struct SourceLint {
 SourceLint lint_source(std::string_view display_name, std::string_view content,
                        SourceLanguage language, const LintSettings& settings);
 
-// One whole run. `standard_input` is read when an input is "-" (one SDDL string per line).
-LintReport run_lint(const LintRequest& request, std::istream& standard_input);
+// What a Linter gathered: findings sorted by file, position and rule, and problems, one line
+// each: usage problems (malformed sddl-lint comments) and I/O problems (unreadable inputs).
+struct LintResults {
+  std::vector<Finding> findings;
+  std::vector<std::string> problems;
+  bool usage_error = false;
+  bool io_error = false;
+};
+
+// Lints whatever it is given with one set of settings; `finish` hands over the results.
+class Linter {
+ public:
+  // `config`, when given, contributes its exclude patterns (relative to its file's directory).
+  explicit Linter(LintSettings settings, const LintConfig* config = nullptr);
+
+  // One SDDL string written on line `line` of `name` (--sddl, a line of standard input).
+  void lint_sddl(std::string_view name, std::size_t line, std::string_view text);
+  // One SDDL string per line of `in`; blank lines are skipped, a '\r' before '\n' ignored.
+  void lint_lines(std::string_view name, std::istream& in);
+  // A policy (.toml) or a source file; `display` is how findings name it. Binary files and
+  // excluded files are skipped.
+  void lint_file(const std::filesystem::path& path, std::string_view display);
+  // Every file of a directory tree (walk_directory); findings name files `display_root`/rel.
+  void lint_directory(const std::filesystem::path& root, const std::filesystem::path& display_root);
+  // A file or a directory named as the user wrote it, relative to `working_directory`.
+  void lint_path(std::string_view input, const std::filesystem::path& working_directory);
+
+  LintResults finish();
+
+ private:
+  void add(std::vector<Finding> findings);
+  void io_problem(std::string message);
+  bool excluded(const std::filesystem::path& path) const;
+
+  LintSettings settings_;
+  std::filesystem::path config_dir_;
+  IgnorePatterns excludes_;
+  LintResults results_;
+};
 
 }  // namespace secdesc

@@ -1,0 +1,30 @@
+// Internal to lint: the object type and name of a literal, from the API call written near it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "secdesc/lint_scanner.hpp"
+#include "secdesc/object_type.hpp"
+
+namespace secdesc::lint_detail {
+
+class LineIndex;
+
+// How many lines above the literal the inference and the directive search look.
+inline constexpr std::size_t kInferenceLines = 3;
+
+// The object type an API identifier creates (CreateEventW: event), or nullopt.
+std::optional<ObjectType> api_object_type(std::string_view identifier) noexcept;
+
+// The nearest API call on `line` (0-based) or the kInferenceLines lines above it.
+std::optional<ObjectTypeHint> infer_object_type(const LineIndex& lines, std::size_t line);
+
+// The name of the object a call creates: a Global\ or Local\ word from the call's line
+// (`first`) to kInferenceLines lines after the literal's line (`line`), nearest to the literal
+// first; "\\" (an escaped backslash) is read as one.
+std::optional<ObjectName> find_object_name(const LineIndex& lines, std::size_t first,
+                                           std::size_t line);
+
+}  // namespace secdesc::lint_detail

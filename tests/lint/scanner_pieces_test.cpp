@@ -1,0 +1,136 @@
+// The scanner's other internal pieces: lines and positions (source_lines.hpp), the collector
+// (literal_collector.hpp), the sddl-lint directives (directives.hpp) and object type inference
+// (object_inference.hpp).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/internal/directives.hpp"
+#include "lint/internal/literal_collector.hpp"
+#include "lint/internal/object_inference.hpp"
+#include "lint/internal/source_lines.hpp"
+
+namespace secdesc::lint_detail {
+namespace {
+
+TEST(LineIndex, LinesPositionsAndCharacters) {
+  const std::string_view text = "ab\r\n\xC3\xA9x\nlast";
+  const LineIndex lines(text);
+  ASSERT_EQ(lines.count(), 3u);
+  EXPECT_EQ(lines.line(0), "ab");  // without "\r\n"
+  EXPECT_EQ(lines.line(1), "\xC3\xA9x");
+  EXPECT_EQ(lines.line(2), "last");
+  EXPECT_EQ(lines.line_of(3), 0u);  // the '\n' belongs to its line
+  EXPECT_EQ(lines.line_of(4), 1u);
+  // Columns count characters: x follows the two bytes of one character.
+  EXPECT_EQ(lines.position(6), (SourcePosition{2, 2}));
+  EXPECT_EQ(lines.position(8), (SourcePosition{3, 1}));
+
+  // The cursor gives the same positions, forwards, backwards and across lines.
+  PositionCursor cursor(lines);
+  for (std::size_t offset : {0u, 1u, 6u, 8u, 4u, 10u, 2u})
+    EXPECT_EQ(cursor.at(offset), lines.position(offset)) << offset;
+}
+
+std::vector<std::string> collect(std::string_view s, SourceLanguage language,
+                                 const std::vector<std::pair<std::size_t, std::size_t>>& quoted) {
+  Collector c(s, language);
+  for (auto [b, e] : quoted) c.literal(b, e, b + 1, e - 1, Escapes::c, '"');
+  std::vector<std::string> out;
+  for (auto& p : c.take()) out.push_back(p.text);
+  return out;
+}
+
+TEST(Collector, JoinsAdjacentLiteralsWhereTheLanguageDoes) {
+  const std::string_view s = "\"D:(A;;GA;;;SY)\" /* x */ \"(A;;GR;;;BU)\"";
+  const std::vector<std::pair<std::size_t, std::size_t>> both{{0, 16}, {25, 39}};
+  EXPECT_EQ(collect(s, SourceLanguage::cpp, both),
+            (std::vector<std::string>{"D:(A;;GA;;;SY)(A;;GR;;;BU)"}));
+  // Go does not join: the second literal alone does not start like SDDL.
+  EXPECT_EQ(collect(s, SourceLanguage::go, both), (std::vector<std::string>{"D:(A;;GA;;;SY)"}));
+}
+
+TEST(Collector, DropsPiecesOfConcatenationsAndNonSddl) {
+  const std::string_view plus = "\"D:(A;;GA;;;SY)\" + sid";
+  EXPECT_TRUE(collect(plus, SourceLanguage::csharp, {{0, 16}}).empty());
+  // Text files have no '+' concatenation: the same string is kept.
+  EXPECT_EQ(collect(plus, SourceLanguage::text, {{0, 16}}).size(), 1u);
+  EXPECT_TRUE(collect("\"D:data\"", SourceLanguage::cpp, {{0, 8}}).empty());
+}
+
+TEST(Directives, CommentLeaderMustStandAlone) {
+  EXPECT_TRUE(is_comment_leader_alone("  // "));
+  EXPECT_TRUE(is_comment_leader_alone("rem "));  // case-insensitive REM
+  EXPECT_FALSE(is_comment_leader_alone("x = 1; // "));
+  EXPECT_FALSE(is_comment_leader_alone(""));
+}
+
+TEST(Directives, DisableAndObjectApplyToTheNextLine) {
+  const std::string_view s =
+      "// sddl-lint: disable=null-dacl,world-writable -- reviewed\n"
+      "x\n"
+      "# sddl-lint: object=event\n"
+      "y\n"
+      "// sddl-lint: reviews SDDL\n";  // prose, not a directive
+  const LineIndex lines(s);
+  std::vector<ScanProblem> problems;
+  const auto found = find_directives(s, lines, problems);
+  EXPECT_TRUE(problems.empty());
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].target_line, 1u);
+  EXPECT_EQ(found[0].directive.kind, LintDirective::Kind::disable);
+  EXPECT_EQ(found[0].directive.values, (std::vector<std::string>{"null-dacl", "world-writable"}));
+  EXPECT_EQ(found[0].directive.position, (SourcePosition{1, 15}));
+  EXPECT_EQ(found[1].target_line, 3u);
+  EXPECT_EQ(found[1].directive.kind, LintDirective::Kind::object);
+  EXPECT_EQ(found[1].directive.values, (std::vector<std::string>{"event"}));
+}
+
+TEST(Directives, MalformedOnesAreProblems) {
+  const std::string_view s = "// sddl-lint: disabel=x\n// sddl-lint: disable=\n// sddl-lint:\n";
+  const LineIndex lines(s);
+  std::vector<ScanProblem> problems;
+  EXPECT_TRUE(find_directives(s, lines, problems).empty());
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0].position, (SourcePosition{1, 15}));
+  EXPECT_NE(problems[0].message.find("(did you mean 'disable'?)"), std::string::npos)
+      << problems[0].message;
+  EXPECT_EQ(problems[1].message, "'disable=' names no rule");
+  EXPECT_EQ(problems[2].message.rfind("empty sddl-lint comment", 0), 0u) << problems[2].message;
+}
+
+TEST(ObjectInference, ApiNamesWithTheirSuffixes) {
+  EXPECT_EQ(api_object_type("CreateEventW"), ObjectType::event);
+  EXPECT_EQ(api_object_type("CreateFileMapping2"), ObjectType::section);
+  EXPECT_EQ(api_object_type("CreateMutexExA"), ObjectType::mutex);
+  EXPECT_EQ(api_object_type("CreateEventual"), std::nullopt);  // not a suffix
+  EXPECT_EQ(api_object_type("MyCreateEvent"), std::nullopt);   // not at the start
+}
+
+TEST(ObjectInference, NearestCallAboveAndTheObjectsName) {
+  const std::string_view s =
+      "CreateMutexW(a,\n"                 // 0
+      "  CreateEventW(\n"                 // 1: nearest to the literal
+      "    L\"Global\\\\Ready\",\n"       // 2
+      "    \"D:(A;;GA;;;SY)\");\n"        // 3: the literal
+      "\n\n\n\n"                          // 4-7
+      "CreateFileW(\"D:(A;;GA;;;SY)\");\n";  // 8
+  const LineIndex lines(s);
+  auto hint = infer_object_type(lines, 3);
+  ASSERT_TRUE(hint);
+  EXPECT_EQ(hint->type, ObjectType::event);
+  EXPECT_EQ(hint->api, "CreateEventW");
+  EXPECT_EQ(hint->line, 2u);  // 1-based
+  auto name = find_object_name(lines, hint->line - 1, 3);
+  ASSERT_TRUE(name);
+  EXPECT_EQ(name->name, "Global\\Ready");  // the escaped backslash read as one
+  EXPECT_EQ(name->position, (SourcePosition{3, 7}));
+  // Four lines up is too far.
+  EXPECT_EQ(infer_object_type(lines, 7), std::nullopt);
+  EXPECT_EQ(infer_object_type(lines, 8)->type, ObjectType::file);
+}
+
+}  // namespace
+}  // namespace secdesc::lint_detail
