@@ -16,7 +16,7 @@
 // trace sink what happened, with the raw facts (masks, ACE indexes, SIDs). TraceRecorder turns
 // those events into the trace lines (the text is part of the interface: goldens, tests and
 // docs/access-check.md show it). NullTrace ignores them; its methods are empty and inline, so
-// Checker<NullTrace> is the check without any trace code: nothing is formatted or allocated.
+// Checker<NullTrace> is the check without any trace code: no text is formatted or stored.
 #include "secdesc/access_check.hpp"
 
 #include <algorithm>
@@ -53,10 +53,15 @@ AccessMask write_only(const GenericMapping& m) {
   return write_part(m) & ~(read_part(m) | execute_part(m));
 }
 
+// The policy bits of a mandatory label ACE's mask (MS-DTYP 2.4.4.13); the other bits mean nothing.
+constexpr AccessMask kLabelPolicyBits =
+    rights::label_no_write_up | rights::label_no_read_up | rights::label_no_execute_up;
+static_assert(kLabelPolicyBits == 7, "policy_letters indexes its table with the policy bits");
+
 std::string_view policy_letters(AccessMask policy) {
   static constexpr std::string_view names[8] = {"none",  "NW",    "NR",    "NWNR",
                                                 "NX",    "NWNX",  "NRNX",  "NWNRNX"};
-  return names[policy & 7];
+  return names[policy & kLabelPolicyBits];
 }
 
 // The three walks of the DACL: the token's user and groups, then (for restricted tokens) the
@@ -191,6 +196,8 @@ class TraceRecorder {
                     token_il(), integrity_level_name(label.level)));
   }
   void integrity_limits(const Label& label, AccessMask at_most) {
+    // Only the type's own rights are named, not the generic and MAXIMUM_ALLOWED bits.
+    at_most &= defined_rights(type_) & ~rights::generic_any & ~rights::maximum_allowed;
     add(TraceRule::integrity, TraceAction::info, 0,
         fmt::format("integrity: token {} is below object {} and the policy is {}: a lower caller "
                     "gets at most {}",
@@ -564,7 +571,7 @@ Label Checker<Sink>::label_in_force() {
         sink_.label_skipped(i);
         continue;
       }
-      return Label{ace.sid, ace.mask & 7, i};
+      return Label{ace.sid, ace.mask & kLabelPolicyBits, i};
     }
   }
   return Label{sids::medium_integrity, default_label_policy_, std::nullopt};
@@ -600,9 +607,7 @@ AccessMask Checker<Sink>::mandatory_allowed() {
   const AccessMask open = (no_read ? 0 : r) | (no_write ? 0 : w) | (no_execute ? 0 : x);
   const AccessMask blocked = (no_read ? r : 0) | (no_write ? w : 0) | (no_execute ? x : 0);
   allowed &= ~(blocked & ~open);
-  // The trace names only the type's own rights, not the generic and MAXIMUM_ALLOWED bits.
-  const AccessMask shown = defined_rights(type_) & ~rights::generic_any & ~rights::maximum_allowed;
-  sink_.integrity_limits(label, allowed & shown);
+  sink_.integrity_limits(label, allowed);
   if (token_.privilege_enabled(Privilege::relabel) && (allowed & rights::write_owner) == 0) {
     allowed |= rights::write_owner;
     sink_.relabel_keeps_write_owner();
