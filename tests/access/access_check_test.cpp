@@ -365,5 +365,37 @@ TEST(AccessCheck, NothingDesiredIsAllowed) {
   EXPECT_EQ(r.granted, 0u);
 }
 
+TEST(AccessCheck, TraceRuleAndActionNames) {
+  EXPECT_EQ(to_string(TraceRule::request), "request");
+  EXPECT_EQ(to_string(TraceRule::token), "token");
+  EXPECT_EQ(to_string(TraceRule::integrity), "integrity");
+  EXPECT_EQ(to_string(TraceRule::privilege), "privilege");
+  EXPECT_EQ(to_string(TraceRule::owner), "owner");
+  EXPECT_EQ(to_string(TraceRule::dacl), "dacl");
+  EXPECT_EQ(to_string(TraceRule::restricted), "restricted");
+  EXPECT_EQ(to_string(TraceRule::appcontainer), "appcontainer");
+  EXPECT_EQ(to_string(TraceRule::result), "result");
+  EXPECT_EQ(to_string(TraceAction::info), "info");
+  EXPECT_EQ(to_string(TraceAction::granted), "granted");
+  EXPECT_EQ(to_string(TraceAction::denied), "denied");
+  EXPECT_EQ(to_string(TraceAction::removed), "removed");
+  EXPECT_EQ(to_string(TraceAction::skipped), "skipped");
+}
+
+TEST(AccessCheck, TraceTextIsOneLinePerEntry) {
+  AccessCheckResult r;
+  EXPECT_EQ(r.trace_text(), "");
+  r.trace.push_back(TraceEntry{TraceRule::request, TraceAction::info, 0, std::nullopt, {}, "a"});
+  r.trace.push_back(TraceEntry{TraceRule::result, TraceAction::info, 0, std::nullopt, {}, "b c"});
+  EXPECT_EQ(r.trace_text(), "a\nb c\n");
+}
+
+TEST(AccessCheck, MissingLeavesMaximumAllowedAside) {
+  AccessCheckResult r;
+  r.desired = rights::maximum_allowed | rights::read_control | rights::write_dac;
+  r.granted = rights::read_control;
+  EXPECT_EQ(r.missing(), rights::write_dac);
+}
+
 }  // namespace
 }  // namespace secdesc

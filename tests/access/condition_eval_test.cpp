@@ -3,6 +3,7 @@
 // specification's text is silent. Each case names its source.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "secdesc/access_check.hpp"
@@ -179,6 +180,46 @@ TEST(ConditionEval, ValidateClaim) {
   EXPECT_FALSE(validate_claim(strings(u"x", {u"a", u"A"}, claim_flags::value_case_sensitive)));
   EXPECT_TRUE(validate_claim(claim(u"x", ClaimType::int64, {5, 5})));
   EXPECT_TRUE(validate_claim(claim(u"", ClaimType::int64, {5})));
+}
+
+TEST(ConditionEval, TruthNames) {
+  EXPECT_EQ(to_string(Truth::true_value), "TRUE");
+  EXPECT_EQ(to_string(Truth::false_value), "FALSE");
+  EXPECT_EQ(to_string(Truth::unknown), "UNKNOWN");
+}
+
+// MS Learn "SDDL for conditional ACEs", Member_of: an allow ACE's condition sees the enabled
+// SIDs, a deny ACE's also the deny-only ones; the claims and device groups come from the token,
+// the resource attributes from the descriptor.
+TEST(ConditionContext, DenyAcesAlsoSeeDenyOnlySids) {
+  Token token = administrator_filtered();  // BA is deny-only
+  token.user_deny_only = true;
+  token.device_groups = {sids::builtin_users};
+  token.user_claims = {strings(u"Title", {u"PM"})};
+  token.device_claims = {strings(u"colour", {u"blue"})};
+  token.local_claims = {claim(u"local", ClaimType::int64, {7})};
+  auto sd = parse_sddl("D:S:(RA;;;;;WD;(\"Secrecy\",TU,0x0,3))");
+  ASSERT_TRUE(sd) << sd.error().message;
+  auto has = [](const ConditionContext& c, const Sid& sid) {
+    return std::find(c.sids.begin(), c.sids.end(), sid) != c.sids.end();
+  };
+  const ConditionContext allow = make_condition_context(token, *sd, false);
+  const ConditionContext deny = make_condition_context(token, *sd, true);
+  EXPECT_FALSE(has(allow, sids::builtin_administrators));
+  EXPECT_TRUE(has(deny, sids::builtin_administrators));
+  EXPECT_FALSE(has(allow, token.user));
+  EXPECT_TRUE(has(deny, token.user));
+  EXPECT_TRUE(has(allow, sids::everyone));
+  EXPECT_TRUE(has(deny, sids::everyone));
+  for (const ConditionContext* c : {&allow, &deny}) {
+    EXPECT_EQ(c->device_sids, token.device_groups);
+    EXPECT_EQ(c->user_claims, token.user_claims);
+    EXPECT_EQ(c->device_claims, token.device_claims);
+    EXPECT_EQ(c->local_claims, token.local_claims);
+    EXPECT_EQ(c->resource_attributes, resource_attributes(*sd));
+    ASSERT_EQ(c->resource_attributes.size(), 1u);
+    EXPECT_EQ(c->resource_attributes[0].name, u"Secrecy");
+  }
 }
 
 }  // namespace

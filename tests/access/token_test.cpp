@@ -255,5 +255,24 @@ TEST(TokenDescribe, NamesTheParts) {
   EXPECT_NE(d.find("deny-only BA"), std::string::npos) << d;
 }
 
+TEST(TokenSpec, HelpNamesEveryKeyPresetPrivilegeAndLevel) {
+  const std::string help = token_spec_help();
+  for (std::string_view key :
+       {"preset=NAME", "user=SID", "groups=SID,...", "deny-only=SID,...", "restricted=SID,...",
+        "write-restricted=true|false", "integrity=LEVEL", "mandatory-policy=P,...",
+        "privileges=NAME,...", "appcontainer=SID", "capabilities=SID,...", "lpac=true|false",
+        "user-claims=", "device-claims=", "device-groups=SID,...", "local-claims="})
+    EXPECT_NE(help.find(key), std::string::npos) << key;
+  for (const TokenPreset& p : token_presets())
+    EXPECT_NE(help.find(p.name), std::string::npos) << p.name;
+  for (const PrivilegeInfo& p : privilege_table())
+    EXPECT_NE(help.find(p.name), std::string::npos) << p.name;
+  for (const auto& level : integrity_level_names())
+    EXPECT_NE(help.find(level.name), std::string::npos) << level.name;
+  // Every preset the help names parses.
+  for (const TokenPreset& p : token_presets())
+    EXPECT_TRUE(parse_token_spec("preset=" + std::string(p.name))) << p.name;
+}
+
 }  // namespace
 }  // namespace secdesc

@@ -11,13 +11,20 @@
 //   RIGHTS entry of "Well-known SIDs".
 // - MS-DTYP 2.4.4.17.3 Conditional ACE Applicability: the condition of a callback ACE is
 //   evaluated (condition_eval.hpp) against the primary token's SIDs and claims in every pass.
+//
+// The file has three parts. Checker<Sink> decides, and only decides: at each step it tells its
+// trace sink what happened, with the raw facts (masks, ACE indexes, SIDs). TraceRecorder turns
+// those events into the trace lines (the text is part of the interface: goldens, tests and
+// docs/access-check.md show it). NullTrace ignores them; its methods are empty and inline, so
+// Checker<NullTrace> is the check without any trace code: no text is formatted or stored.
 #include "secdesc/access_check.hpp"
 
 #include <algorithm>
-#include <type_traits>
+#include <span>
 
 #include <fmt/format.h>
 
+#include "core/internal/text.hpp"
 #include "secdesc/ace.hpp"
 #include "secdesc/condition_eval.hpp"
 #include "secdesc/sddl.hpp"
@@ -46,43 +53,321 @@ AccessMask write_only(const GenericMapping& m) {
   return write_part(m) & ~(read_part(m) | execute_part(m));
 }
 
+// The policy bits of a mandatory label ACE's mask (MS-DTYP 2.4.4.13); the other bits mean nothing.
+constexpr AccessMask kLabelPolicyBits =
+    rights::label_no_write_up | rights::label_no_read_up | rights::label_no_execute_up;
+static_assert(kLabelPolicyBits == 7, "policy_letters indexes its table with the policy bits");
+
 std::string_view policy_letters(AccessMask policy) {
   static constexpr std::string_view names[8] = {"none",  "NW",    "NR",    "NWNR",
                                                 "NX",    "NWNX",  "NRNX",  "NWNRNX"};
-  return names[policy & 7];
+  return names[policy & kLabelPolicyBits];
 }
 
+// The three walks of the DACL: the token's user and groups, then (for restricted tokens) the
+// restricting SIDs, then (for AppContainer tokens) the package and capability SIDs.
 enum class Pass : std::uint8_t { primary, restricted, appcontainer };
 
 struct PassOutcome {
   AccessMask granted = 0;
   AccessMask denied = 0;
-  std::vector<std::pair<std::size_t, AccessMask>> denials;  // ACE index, bits
 };
 
+// The mandatory label in force: a label ACE of the SACL (`index`) or the type's default.
 struct Label {
   Sid level;
   AccessMask policy = 0;
   std::optional<std::size_t> index;
-  std::string sddl;
 };
 
-class Checker {
+// Why the desired rights that are missing are missing, for the verdict's explanation. The rights
+// denied by DACL ACEs are not here: the sink saw each denial as it happened.
+struct Shortfall {
+  AccessMask missing = 0;
+  AccessMask refused = 0;               // for lack of SeSecurityPrivilege
+  AccessMask removed_mic = 0;           // by Mandatory Integrity Control
+  AccessMask removed_restricted = 0;    // by the restricted check
+  AccessMask removed_appcontainer = 0;  // by the AppContainer check
+};
+
+// ---------------------------------------------------------------------------------------------
+// The sinks. Both have the same methods, one per event of the check; Checker calls them by name
+// (a template parameter, not a virtual interface, so NullTrace's calls compile to nothing).
+
+struct NullTrace {
+  void request(AccessMask, AccessMask, bool) {}
+  void label_skipped(std::size_t) {}
+  void label_in_force(const Label&) {}
+  void integrity_not_enforced() {}
+  void integrity_not_below(const Label&) {}
+  void integrity_no_policy(const Label&) {}
+  void integrity_limits(const Label&, AccessMask) {}
+  void relabel_keeps_write_owner() {}
+  void security_privilege_granted() {}
+  void security_privilege_refused(bool) {}
+  void take_ownership_granted() {}
+  void dacl_grants_everything(Pass, AccessMask) {}
+  void owner_left_to_owner_rights(Pass) {}
+  void owner_implied(Pass, AccessMask) {}
+  void dacl_empty(Pass) {}
+  void dacl_not_read(Pass) {}
+  void ace_begin(Pass, std::size_t) {}
+  void ace_skipped(std::string_view) {}
+  void ace_not_matched(const Sid&) {}
+  void ace_condition_failed(const Ace&, const ConditionResult&) {}
+  void ace_callback_applies() {}
+  void ace_condition_holds(const ConditionResult&) {}
+  void ace_granted(AccessMask) {}
+  void ace_denied(AccessMask, bool) {}
+  void ace_already_decided(const Ace&) {}
+  void later_aces_not_read(Pass) {}
+  void restricted_start(AccessMask) {}
+  void restricted_not_needed() {}
+  void restricted_removed(AccessMask) {}
+  void appcontainer_start() {}
+  void appcontainer_removed(AccessMask) {}
+  void integrity_removed(AccessMask) {}
+  void allowed(AccessMask) {}
+  void nothing_to_grant() {}
+  void denied(const Shortfall&) {}
+};
+
+// Builds AccessCheckResult::trace, one TraceEntry per event worth a line.
+class TraceRecorder {
  public:
-  Checker(const SecurityDescriptor& sd, const Token& token, ObjectType type,
-          const AccessCheckOptions& options)
+  TraceRecorder(const SecurityDescriptor& sd, const Token& token, ObjectType type,
+                const SidContext& context)
       : sd_(sd),
         token_(token),
         type_(type),
         info_(object_type_info(type)),
-        map_(info_.mapping),
-        // The SDDL options and the SID context only serve the trace.
-        format_{options.trace ? options.context : SidContext{}, sddl_parts::all},
-        context_(options.trace ? options.context : SidContext{}),
-        tracing_(options.trace),
-        appcontainer_sids_(token.appcontainer_sids()) {}
+        context_(context),
+        format_{context, sddl_parts::all} {}
 
-  AccessCheckResult run(AccessMask desired);
+  std::vector<TraceEntry> take() { return std::move(trace_); }
+
+  void request(AccessMask desired, AccessMask mapped, bool max_mode) {
+    std::string line = fmt::format("request: {} on a {}", bits(desired), info_.name);
+    if (mapped != desired) line += fmt::format(", after generic mapping {}", bits(mapped));
+    if (max_mode) line += "; MAXIMUM_ALLOWED: every ACE is read and all grantable rights count";
+    add(TraceRule::request, TraceAction::info, 0, std::move(line));
+    add(TraceRule::token, TraceAction::info, 0, "token: " + describe_token(token_, context_));
+  }
+
+  // Mandatory Integrity Control.
+  void label_skipped(std::size_t index) {
+    std::string sddl = ace_to_sddl(sd_.sacl()->aces[index], format_);
+    std::string text = fmt::format(
+        "SACL ACE #{} {}: skipped: inherit-only label, it applies to child objects only", index,
+        sddl);
+    add(TraceRule::integrity, TraceAction::skipped, 0, std::move(text), index, std::move(sddl));
+  }
+  void label_in_force(const Label& label) {
+    if (label.index) {
+      std::string sddl = ace_to_sddl(sd_.sacl()->aces[*label.index], format_);
+      std::string text =
+          fmt::format("mandatory label: SACL ACE #{} {}: object integrity {}, policy {}",
+                      *label.index, sddl, integrity_level_name(label.level),
+                      policy_letters(label.policy));
+      add(TraceRule::integrity, TraceAction::info, 0, std::move(text), label.index,
+          std::move(sddl));
+    } else {
+      add(TraceRule::integrity, TraceAction::info, 0,
+          fmt::format("mandatory label: none in the SACL, so the object counts as {} with the {} "
+                      "default policy {}",
+                      integrity_level_name(label.level), info_.name,
+                      policy_letters(label.policy)));
+    }
+  }
+  void integrity_not_enforced() {
+    add(TraceRule::integrity, TraceAction::info, 0,
+        "integrity: not enforced: the token's mandatory policy lacks NO_WRITE_UP "
+        "(TOKEN_MANDATORY_POLICY_OFF)");
+  }
+  void integrity_not_below(const Label& label) {
+    add(TraceRule::integrity, TraceAction::info, 0,
+        fmt::format("integrity: token {} is not below object {}: no restriction", token_il(),
+                    integrity_level_name(label.level)));
+  }
+  void integrity_no_policy(const Label& label) {
+    add(TraceRule::integrity, TraceAction::info, 0,
+        fmt::format("integrity: token {} is below object {}, but the label sets no policy: no "
+                    "restriction",
+                    token_il(), integrity_level_name(label.level)));
+  }
+  void integrity_limits(const Label& label, AccessMask at_most) {
+    // Only the type's own rights are named, not the generic and MAXIMUM_ALLOWED bits.
+    at_most &= defined_rights(type_) & ~rights::generic_any & ~rights::maximum_allowed;
+    add(TraceRule::integrity, TraceAction::info, 0,
+        fmt::format("integrity: token {} is below object {} and the policy is {}: a lower caller "
+                    "gets at most {}",
+                    token_il(), integrity_level_name(label.level), policy_letters(label.policy),
+                    bits(at_most)));
+  }
+  void relabel_keeps_write_owner() {
+    add(TraceRule::integrity, TraceAction::info, 0,
+        "integrity: SeRelabelPrivilege keeps write-owner (MS-DTYP 2.5.3.3)");
+  }
+  void integrity_removed(AccessMask removed) {
+    add(TraceRule::integrity, TraceAction::removed, removed,
+        fmt::format("integrity: removes {}", bits(removed)));
+  }
+
+  // Privileges.
+  void security_privilege_granted() {
+    add(TraceRule::privilege, TraceAction::granted, rights::access_system_security,
+        "privilege: SeSecurityPrivilege grants access-system-security");
+  }
+  void security_privilege_refused(bool held_disabled) {
+    add(TraceRule::privilege, TraceAction::denied, rights::access_system_security,
+        held_disabled
+            ? "privilege: access-system-security needs SeSecurityPrivilege enabled; the token "
+              "holds it disabled"
+            : "privilege: access-system-security needs SeSecurityPrivilege, which the token "
+              "does not hold");
+  }
+  void take_ownership_granted() {
+    add(TraceRule::privilege, TraceAction::granted, rights::write_owner,
+        "privilege: SeTakeOwnershipPrivilege grants write-owner");
+  }
+
+  // A walk of the DACL, before its ACEs.
+  void dacl_grants_everything(Pass pass, AccessMask granted) {
+    add(pass_rule(pass), TraceAction::granted, granted,
+        fmt::format("{}{} DACL: no policy, every right is granted: {}", pass_prefix(pass),
+                    sd_.dacl_state() == AclState::null ? "NULL" : "no", bits(granted)));
+  }
+  void owner_left_to_owner_rights(Pass pass) {
+    add(TraceRule::owner, TraceAction::info, 0,
+        fmt::format("{}owner {} is the caller, but the DACL has OWNER RIGHTS (OW) ACEs: they "
+                    "decide instead of the implied read-control|write-dac",
+                    pass_prefix(pass), sid_text(*sd_.owner())));
+  }
+  void owner_implied(Pass pass, AccessMask implied) {
+    add(TraceRule::owner, TraceAction::granted, implied,
+        fmt::format("{}owner {} is the caller: implied {}", pass_prefix(pass),
+                    sid_text(*sd_.owner()), bits(implied)));
+  }
+  void dacl_empty(Pass pass) {
+    add(pass_rule(pass), TraceAction::info, 0,
+        fmt::format("{}empty DACL: no ACE grants anything", pass_prefix(pass)));
+  }
+  void dacl_not_read(Pass pass) {
+    add(pass_rule(pass), TraceAction::info, 0,
+        fmt::format("{}every desired right is already granted: the DACL is not read",
+                    pass_prefix(pass)));
+  }
+
+  // One DACL ACE: ace_begin, then notes that qualify it (they become part of the head of its
+  // lines), then one outcome.
+  void ace_begin(Pass pass, std::size_t index) {
+    pass_ = pass;
+    index_ = index;
+    sddl_ = ace_to_sddl(sd_.dacl()->aces[index], format_);
+    head_ = fmt::format("{}DACL ACE #{} {}", pass_prefix(pass), index, sddl_);
+  }
+  void ace_callback_applies() {
+    head_ += " (callback ACE without a conditional expression: treated as applying)";
+  }
+  void ace_condition_holds(const ConditionResult& c) {
+    head_ += c.value == Truth::unknown
+                 ? fmt::format(" ({}: a deny ACE applies when its condition is UNKNOWN)",
+                               condition_text(c))
+                 : fmt::format(" ({})", condition_text(c));
+  }
+  void ace_skipped(std::string_view reason) {
+    add_ace(TraceAction::skipped, 0, fmt::format("{}: skipped: {}", head_, reason));
+  }
+  void ace_not_matched(const Sid& sid) { ace_skipped(not_matched_reason(sid)); }
+  void ace_condition_failed(const Ace& ace, const ConditionResult& c) {
+    ace_skipped(condition_text(c) +
+                (ace.is_allow() ? ": an allow ACE applies only when its condition is TRUE"
+                                : ": a deny ACE applies only when its condition is TRUE or "
+                                  "UNKNOWN"));
+  }
+  void ace_granted(AccessMask fresh) {
+    add_ace(TraceAction::granted, fresh, fmt::format("{}: grants {}", head_, bits(fresh)));
+  }
+  void ace_denied(AccessMask fresh, bool stops) {
+    // The primary walk's denials explain a DENIED verdict.
+    if (pass_ == Pass::primary) denials_.emplace_back(index_, fresh);
+    add_ace(TraceAction::denied, fresh,
+            stops ? fmt::format("{}: denies {}: a desired right is denied, the check stops here",
+                                head_, bits(fresh))
+                  : fmt::format("{}: denies {}", head_, bits(fresh)));
+  }
+  void ace_already_decided(const Ace& ace) {
+    add_ace(TraceAction::info, 0,
+            fmt::format("{}: applies, but its rights were already {}", head_,
+                        ace.is_allow() ? "decided" : "granted"));
+  }
+  void later_aces_not_read(Pass pass) {
+    add(pass_rule(pass), TraceAction::info, 0,
+        fmt::format("{}every desired right is granted: later ACEs are not read",
+                    pass_prefix(pass)));
+  }
+
+  // The second checks.
+  void restricted_start(AccessMask scope) {
+    const std::string list = sid_list(token_.restricted_sids);
+    add(TraceRule::restricted, TraceAction::info, 0,
+        token_.write_restricted
+            ? fmt::format("restricted check: write-restricted token, restricting SIDs {}; only "
+                          "write rights {} are subject to it",
+                          list, bits(scope & defined_rights(type_) & ~rights::generic_any))
+            : fmt::format("restricted check: restricting SIDs {}; access is what both checks "
+                          "grant",
+                          list));
+  }
+  void restricted_not_needed() {
+    add(TraceRule::restricted, TraceAction::info, 0,
+        "restricted check: no desired right is subject to it");
+  }
+  void restricted_removed(AccessMask removed) {
+    add(TraceRule::restricted, TraceAction::removed, removed,
+        fmt::format("restricted check: the restricting SIDs are not granted {}", bits(removed)));
+  }
+  void appcontainer_start() {
+    add(TraceRule::appcontainer, TraceAction::info, 0,
+        fmt::format("AppContainer check: SIDs {}; access is what both checks grant",
+                    sid_list(token_.appcontainer_sids())));
+  }
+  void appcontainer_removed(AccessMask removed) {
+    add(TraceRule::appcontainer, TraceAction::removed, removed,
+        fmt::format("AppContainer check: the AppContainer SIDs are not granted {}",
+                    bits(removed)));
+  }
+
+  // The verdict.
+  void allowed(AccessMask granted) {
+    add(TraceRule::result, TraceAction::info, 0,
+        fmt::format("result: ALLOWED: granted {}", bits(granted)));
+  }
+  void nothing_to_grant() {
+    add(TraceRule::result, TraceAction::info, 0,
+        "result: DENIED: MAXIMUM_ALLOWED found no right to grant");
+  }
+  // One line per cause, in the order the check applies them; each missing right is explained
+  // once, by the first cause that covers it.
+  void denied(const Shortfall& s) {
+    add(TraceRule::result, TraceAction::info, s.missing,
+        fmt::format("result: DENIED: missing {}", bits(s.missing)));
+    AccessMask left = s.missing;
+    auto why = [&](AccessMask part, const std::string& reason) {
+      part &= left;
+      if (!part) return;
+      left &= ~part;
+      add(TraceRule::result, TraceAction::info, part, fmt::format("  {}: {}", bits(part), reason));
+    };
+    why(s.refused, "needs SeSecurityPrivilege enabled");
+    why(s.removed_mic, "removed by mandatory integrity control");
+    for (const auto& [index, by_ace] : denials_)
+      why(by_ace, fmt::format("denied by DACL ACE #{} {}", index,
+                              ace_to_sddl(sd_.dacl()->aces[index], format_)));
+    why(s.removed_restricted, "not granted to any restricting SID");
+    why(s.removed_appcontainer, "not granted to any AppContainer SID of the token");
+    why(left, "no ACE grants it to the token");
+  }
 
  private:
   // "0x20007 (query|map-write|map-read|read-control)"
@@ -93,18 +378,111 @@ class Checker {
     if (auto alias = sid_alias(sid, context_)) return std::string(*alias);
     return sid.to_string();
   }
-  // Called only when tracing_: the callers skip building the text otherwise.
+  std::string sid_list(std::span<const Sid> sids) const {
+    std::vector<std::string> texts;
+    texts.reserve(sids.size());
+    for (const Sid& s : sids) texts.push_back(sid_text(s));
+    return detail::join(texts, ",");
+  }
+  std::string token_il() const { return integrity_level_name(token_.integrity_level); }
+  static std::string condition_text(const ConditionResult& c) {
+    std::string w = fmt::format("condition {}", to_string(c.value));
+    if (!c.reason.empty()) w += fmt::format(" ({})", c.reason);
+    return w;
+  }
+  std::string not_matched_reason(const Sid& sid) const {
+    if (sid == sids::owner_rights)
+      return "OW (OWNER RIGHTS) stands for the owner, and the caller is not the owner";
+    switch (pass_) {
+      case Pass::primary:
+        if (token_.has_deny_sid(sid))
+          return fmt::format("{} is deny-only in the token (it matches deny ACEs only)",
+                             sid_text(sid));
+        return fmt::format("{} is not in the token", sid_text(sid));
+      case Pass::restricted:
+        return fmt::format("{} is not a restricting SID", sid_text(sid));
+      case Pass::appcontainer:
+        return fmt::format("{} is not an AppContainer SID of the token", sid_text(sid));
+    }
+    return {};
+  }
+  static std::string_view pass_prefix(Pass pass) {
+    switch (pass) {
+      case Pass::primary: return "";
+      case Pass::restricted: return "restricted check: ";
+      case Pass::appcontainer: return "AppContainer check: ";
+    }
+    return "";
+  }
+  static TraceRule pass_rule(Pass pass) {
+    switch (pass) {
+      case Pass::primary: return TraceRule::dacl;
+      case Pass::restricted: return TraceRule::restricted;
+      case Pass::appcontainer: return TraceRule::appcontainer;
+    }
+    return TraceRule::dacl;
+  }
   void add(TraceRule rule, TraceAction action, AccessMask mask, std::string text,
            std::optional<std::size_t> index = std::nullopt, std::string sddl = {}) {
     trace_.push_back(TraceEntry{rule, action, mask, index, std::move(sddl), std::move(text)});
   }
+  // A line about the current DACL ACE.
+  void add_ace(TraceAction action, AccessMask mask, std::string text) {
+    add(pass_rule(pass_), action, mask, std::move(text), index_, sddl_);
+  }
 
+  const SecurityDescriptor& sd_;
+  const Token& token_;
+  ObjectType type_;
+  const ObjectTypeInfo& info_;
+  const SidContext& context_;
+  SddlFormatOptions format_;
+  std::vector<TraceEntry> trace_;
+  // The DACL ACE being walked: its pass, index, SDDL and the head of its lines.
+  Pass pass_ = Pass::primary;
+  std::size_t index_ = 0;
+  std::string sddl_;
+  std::string head_;
+  // The primary walk's denials (ACE index, rights), for the verdict.
+  std::vector<std::pair<std::size_t, AccessMask>> denials_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The decision.
+
+template <class Sink>
+class Checker {
+ public:
+  Checker(const SecurityDescriptor& sd, const Token& token, ObjectType type, Sink& sink)
+      : sd_(sd),
+        token_(token),
+        type_(type),
+        map_(object_type_info(type).mapping),
+        default_label_policy_(object_type_info(type).default_label_policy),
+        sink_(sink),
+        appcontainer_sids_(token.appcontainer_sids()) {}
+
+  AccessCheckResult run(AccessMask desired);
+
+ private:
+  // What one run accumulates, step by step.
+  struct State {
+    AccessMask wanted = 0;      // the desired rights after generic mapping, MAXIMUM_ALLOWED aside
+    bool max_mode = false;      // MAXIMUM_ALLOWED was asked for
+    AccessMask mic = kAll;      // what Mandatory Integrity Control lets through
+    AccessMask privileged = 0;  // granted by a privilege, whatever the DACL says
+    AccessMask refused = 0;     // ACCESS_SYSTEM_SECURITY without SeSecurityPrivilege
+    AccessMask rest = 0;        // what the DACL walks decide
+    AccessMask granted = 0;
+    AccessMask removed_restricted = 0;
+    AccessMask removed_appcontainer = 0;
+    AccessMask removed_mic = 0;
+  };
+
+  bool sid_in_pass(Pass pass, const Sid& sid) const;
   bool matches_allow(Pass pass, const Sid& sid) const;
   bool matches_deny(Pass pass, const Sid& sid) const;
   bool is_owner(Pass pass) const;
-  std::string not_matched_reason(Pass pass, const Sid& sid) const;
-  std::string_view pass_prefix(Pass pass) const;
-  TraceRule pass_rule(Pass pass) const;
 
   // What conditions are evaluated against, built once per check (allow and deny ACEs see
   // different SIDs[]: MS Learn, "SDDL for conditional ACEs", Member_of).
@@ -114,27 +492,37 @@ class Checker {
     return *slot;
   }
 
+  // The steps of run(), in order.
   Label label_in_force();
   AccessMask mandatory_allowed();
+  void apply_privileges(State& s);
+  void check_restricted(State& s);
+  void check_appcontainer(State& s);
+  void apply_integrity(State& s);
+  void give_verdict(const State& s, AccessCheckResult& result);
+
+  // The steps of evaluate(), one walk of the DACL.
   PassOutcome evaluate(Pass pass, AccessMask wanted, bool max_mode);
+  AccessMask owner_implied(Pass pass, std::span<const Ace> aces);
+  bool ace_applies(Pass pass, const Ace& ace);
+  bool condition_applies(const Ace& ace);
+  bool apply_ace(const Ace& ace, AccessMask wanted, bool max_mode, PassOutcome& out);
 
   const SecurityDescriptor& sd_;
   const Token& token_;
   ObjectType type_;
-  const ObjectTypeInfo& info_;
   GenericMapping map_;
-  SddlFormatOptions format_;
-  SidContext context_;
-  const bool tracing_;
+  AccessMask default_label_policy_;
+  Sink& sink_;
   // Computed once: the AppContainer pass looks each ACE's SID up in it.
   const std::vector<Sid> appcontainer_sids_;
-  std::vector<TraceEntry> trace_;
   std::optional<ConditionContext> allow_context_;
   std::optional<ConditionContext> deny_context_;
 };
 
-bool Checker::matches_allow(Pass pass, const Sid& sid) const {
-  if (sid == sids::owner_rights) return is_owner(pass);
+// Is `sid` one of the SIDs this pass matches ACEs against (for the primary pass: enabled)?
+template <class Sink>
+bool Checker<Sink>::sid_in_pass(Pass pass, const Sid& sid) const {
   switch (pass) {
     case Pass::primary:
       return token_.has_enabled_sid(sid);
@@ -148,7 +536,15 @@ bool Checker::matches_allow(Pass pass, const Sid& sid) const {
   return false;
 }
 
-bool Checker::matches_deny(Pass pass, const Sid& sid) const {
+template <class Sink>
+bool Checker<Sink>::matches_allow(Pass pass, const Sid& sid) const {
+  if (sid == sids::owner_rights) return is_owner(pass);
+  return sid_in_pass(pass, sid);
+}
+
+// Deny ACEs also match the primary token's deny-only SIDs.
+template <class Sink>
+bool Checker<Sink>::matches_deny(Pass pass, const Sid& sid) const {
   if (pass == Pass::primary && sid != sids::owner_rights) return token_.has_deny_sid(sid);
   return matches_allow(pass, sid);
 }
@@ -156,117 +552,47 @@ bool Checker::matches_deny(Pass pass, const Sid& sid) const {
 // MS-DTYP 2.5.3.2: "the owner of an object is always granted READ_CONTROL and WRITE_DAC" when
 // SidInToken(owner). A deny-only SID does not make the caller the owner; in the second checks the
 // owner must be one of that check's SIDs.
-bool Checker::is_owner(Pass pass) const {
-  if (!sd_.owner()) return false;
-  const Sid& owner = *sd_.owner();
-  switch (pass) {
-    case Pass::primary:
-      return token_.has_enabled_sid(owner);
-    case Pass::restricted:
-      return std::find(token_.restricted_sids.begin(), token_.restricted_sids.end(), owner) !=
-             token_.restricted_sids.end();
-    case Pass::appcontainer:
-      return std::find(appcontainer_sids_.begin(), appcontainer_sids_.end(), owner) !=
-             appcontainer_sids_.end();
-  }
-  return false;
-}
-
-std::string Checker::not_matched_reason(Pass pass, const Sid& sid) const {
-  if (sid == sids::owner_rights)
-    return "OW (OWNER RIGHTS) stands for the owner, and the caller is not the owner";
-  switch (pass) {
-    case Pass::primary:
-      if (token_.has_deny_sid(sid))
-        return fmt::format("{} is deny-only in the token (it matches deny ACEs only)",
-                           sid_text(sid));
-      return fmt::format("{} is not in the token", sid_text(sid));
-    case Pass::restricted:
-      return fmt::format("{} is not a restricting SID", sid_text(sid));
-    case Pass::appcontainer:
-      return fmt::format("{} is not an AppContainer SID of the token", sid_text(sid));
-  }
-  return {};
-}
-
-std::string_view Checker::pass_prefix(Pass pass) const {
-  switch (pass) {
-    case Pass::primary: return "";
-    case Pass::restricted: return "restricted check: ";
-    case Pass::appcontainer: return "AppContainer check: ";
-  }
-  return "";
-}
-
-TraceRule Checker::pass_rule(Pass pass) const {
-  switch (pass) {
-    case Pass::primary: return TraceRule::dacl;
-    case Pass::restricted: return TraceRule::restricted;
-    case Pass::appcontainer: return TraceRule::appcontainer;
-  }
-  return TraceRule::dacl;
+template <class Sink>
+bool Checker<Sink>::is_owner(Pass pass) const {
+  return sd_.owner() && sid_in_pass(pass, *sd_.owner());
 }
 
 // MS-DTYP 2.5.3.3 and MS Learn "Mandatory Integrity Control": the first label ACE of the SACL
 // that applies to the object itself; without one the object counts as Medium with the type's
 // default policy (NW; NW|NR for processes and threads).
-Label Checker::label_in_force() {
+template <class Sink>
+Label Checker<Sink>::label_in_force() {
   if (sd_.sacl()) {
     const auto& aces = sd_.sacl()->aces;
     for (std::size_t i = 0; i < aces.size(); ++i) {
       const Ace& ace = aces[i];
       if (ace.type != AceType::system_mandatory_label) continue;
-      std::string sddl = tracing_ ? ace_to_sddl(ace, format_) : std::string();
       if (ace.inherit_only()) {
-        if (tracing_) add(TraceRule::integrity, TraceAction::skipped, 0,
-            fmt::format("SACL ACE #{} {}: skipped: inherit-only label, it applies to child "
-                        "objects only",
-                        i, sddl),
-            i, sddl);
+        sink_.label_skipped(i);
         continue;
       }
-      return Label{ace.sid, ace.mask & 7, i, std::move(sddl)};
+      return Label{ace.sid, ace.mask & kLabelPolicyBits, i};
     }
   }
-  return Label{sids::medium_integrity, info_.default_label_policy, std::nullopt, {}};
+  return Label{sids::medium_integrity, default_label_policy_, std::nullopt};
 }
 
-AccessMask Checker::mandatory_allowed() {
-  Label label = label_in_force();
-  std::string token_il, object_il;
-  if (tracing_) {
-    token_il = integrity_level_name(token_.integrity_level);
-    object_il = integrity_level_name(label.level);
-  }
-  if (label.index) {
-    if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
-        fmt::format("mandatory label: SACL ACE #{} {}: object integrity {}, policy {}",
-                    *label.index, label.sddl, object_il, policy_letters(label.policy)),
-        label.index, label.sddl);
-  } else {
-    if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
-        fmt::format("mandatory label: none in the SACL, so the object counts as {} with the {} "
-                    "default policy {}",
-                    object_il, info_.name, policy_letters(label.policy)));
-  }
+// The rights Mandatory Integrity Control lets a caller of the token's level have.
+template <class Sink>
+AccessMask Checker<Sink>::mandatory_allowed() {
+  const Label label = label_in_force();
+  sink_.label_in_force(label);
   if ((token_.mandatory_policy & token_policy::no_write_up) == 0) {
-    if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
-        "integrity: not enforced: the token's mandatory policy lacks NO_WRITE_UP "
-        "(TOKEN_MANDATORY_POLICY_OFF)");
+    sink_.integrity_not_enforced();
     return kAll;
   }
   auto rid = [](const Sid& s) { return s.rid().value_or(0); };
   if (rid(token_.integrity_level) >= rid(label.level)) {
-    if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
-        fmt::format("integrity: token {} is not below object {}: no restriction", token_il,
-                    object_il));
+    sink_.integrity_not_below(label);
     return kAll;
   }
   if (label.policy == 0) {
-    if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
-        fmt::format("integrity: token {} is below object {}, but the label sets no policy: no "
-                    "restriction",
-                    token_il, object_il));
+    sink_.integrity_no_policy(label);
     return kAll;
   }
   const bool no_write = label.policy & rights::label_no_write_up;
@@ -281,320 +607,239 @@ AccessMask Checker::mandatory_allowed() {
   const AccessMask open = (no_read ? 0 : r) | (no_write ? 0 : w) | (no_execute ? 0 : x);
   const AccessMask blocked = (no_read ? r : 0) | (no_write ? w : 0) | (no_execute ? x : 0);
   allowed &= ~(blocked & ~open);
-  const AccessMask shown = defined_rights(type_) & ~rights::generic_any & ~rights::maximum_allowed;
-  if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
-      fmt::format("integrity: token {} is below object {} and the policy is {}: a lower caller "
-                  "gets at most {}",
-                  token_il, object_il, policy_letters(label.policy), bits(allowed & shown)));
+  sink_.integrity_limits(label, allowed);
   if (token_.privilege_enabled(Privilege::relabel) && (allowed & rights::write_owner) == 0) {
     allowed |= rights::write_owner;
-    if (tracing_) add(TraceRule::integrity, TraceAction::info, 0,
-        "integrity: SeRelabelPrivilege keeps write-owner (MS-DTYP 2.5.3.3)");
+    sink_.relabel_keeps_write_owner();
   }
   return allowed;
+}
+
+// MS-DTYP 2.5.3.2 grants ACCESS_SYSTEM_SECURITY and WRITE_OWNER by privilege before the DACL.
+template <class Sink>
+void Checker<Sink>::apply_privileges(State& s) {
+  if (s.wanted & rights::access_system_security) {
+    if (token_.privilege_enabled(Privilege::security)) {
+      s.privileged |= rights::access_system_security;
+      sink_.security_privilege_granted();
+    } else {
+      s.refused |= rights::access_system_security;
+      sink_.security_privilege_refused(std::any_of(
+          token_.privileges.begin(), token_.privileges.end(),
+          [](const TokenPrivilege& p) { return p.privilege == Privilege::security; }));
+    }
+  }
+  if ((s.wanted & rights::write_owner || s.max_mode) &&
+      token_.privilege_enabled(Privilege::take_ownership)) {
+    s.privileged |= rights::write_owner;
+    sink_.take_ownership_granted();
+  }
+}
+
+// Restricted tokens: the DACL again, against the restricting SIDs; access is what both checks
+// grant. Write-restricted tokens: only write rights are subject to the second check.
+template <class Sink>
+void Checker<Sink>::check_restricted(State& s) {
+  if (!token_.is_restricted()) return;
+  const AccessMask scope = token_.write_restricted ? write_only(map_) : kAll;
+  sink_.restricted_start(scope);
+  PassOutcome second;
+  if (!s.max_mode && (s.rest & scope) == 0) {
+    sink_.restricted_not_needed();
+  } else {
+    second = evaluate(Pass::restricted, s.rest & scope, s.max_mode);
+  }
+  s.removed_restricted = s.granted & ~s.privileged & scope & ~second.granted;
+  s.granted &= ~s.removed_restricted;
+  if (s.removed_restricted) sink_.restricted_removed(s.removed_restricted);
+}
+
+// AppContainer tokens: the DACL again, against the package and capability SIDs.
+template <class Sink>
+void Checker<Sink>::check_appcontainer(State& s) {
+  if (!token_.is_appcontainer()) return;
+  sink_.appcontainer_start();
+  const PassOutcome second = evaluate(Pass::appcontainer, s.rest, s.max_mode);
+  s.removed_appcontainer = s.granted & ~s.privileged & ~second.granted;
+  s.granted &= ~s.removed_appcontainer;
+  if (s.removed_appcontainer) sink_.appcontainer_removed(s.removed_appcontainer);
+}
+
+// Integrity last in the arithmetic (first in Windows; the result is the same).
+template <class Sink>
+void Checker<Sink>::apply_integrity(State& s) {
+  s.removed_mic = s.granted & ~s.mic;
+  s.granted &= s.mic;
+  if (s.removed_mic) sink_.integrity_removed(s.removed_mic);
+}
+
+template <class Sink>
+void Checker<Sink>::give_verdict(const State& s, AccessCheckResult& result) {
+  result.granted = s.granted;
+  const AccessMask missing = s.wanted & ~s.granted;
+  result.allowed = missing == 0 && (!s.max_mode || s.granted != 0);
+  if (result.allowed) {
+    sink_.allowed(s.granted);
+  } else if (missing == 0) {
+    sink_.nothing_to_grant();
+  } else {
+    sink_.denied(Shortfall{missing, s.refused, s.removed_mic, s.removed_restricted,
+                           s.removed_appcontainer});
+  }
+}
+
+// The owner's implied READ_CONTROL and WRITE_DAC, unless OWNER RIGHTS ACEs replace them.
+template <class Sink>
+AccessMask Checker<Sink>::owner_implied(Pass pass, std::span<const Ace> aces) {
+  if (!is_owner(pass)) return 0;
+  const bool owner_rights_aces = std::any_of(aces.begin(), aces.end(), [](const Ace& a) {
+    return a.sid == sids::owner_rights && !a.inherit_only() && (a.is_allow() || a.is_deny());
+  });
+  if (owner_rights_aces) {
+    sink_.owner_left_to_owner_rights(pass);
+    return 0;
+  }
+  sink_.owner_implied(pass, kOwnerImplied);
+  return kOwnerImplied;
+}
+
+// Does the ACE take part in this walk? The sink hears why not.
+template <class Sink>
+bool Checker<Sink>::ace_applies(Pass pass, const Ace& ace) {
+  if (ace.inherit_only()) {
+    sink_.ace_skipped("inherit-only, it applies to child objects only");
+    return false;
+  }
+  if (!ace.is_allow() && !ace.is_deny()) {
+    sink_.ace_skipped("not an allow or deny ACE");
+    return false;
+  }
+  if (ace.is_callback() && !ace.condition) {
+    // Callback data that is not a conditional expression means what the resource manager's
+    // callback says. The safe reading never grants more than Windows could: the allow does
+    // not apply, the deny does.
+    if (ace.is_allow()) {
+      sink_.ace_skipped(
+          "callback ACE without a conditional expression: only its resource manager can "
+          "evaluate it, so it grants nothing here");
+      return false;
+    }
+    sink_.ace_callback_applies();
+  }
+  if (ace.is_object() && ace.object_type) {
+    sink_.ace_skipped(
+        "object ACE for one property or child class: it needs an object-type list, which this "
+        "check does not take");
+    return false;
+  }
+  if (!(ace.is_allow() ? matches_allow(pass, ace.sid) : matches_deny(pass, ace.sid))) {
+    sink_.ace_not_matched(ace.sid);
+    return false;
+  }
+  return !ace.condition || condition_applies(ace);
+}
+
+// MS-DTYP 2.4.4.17.3: an allow ACE applies when its condition is TRUE; a deny ACE when it is TRUE
+// or UNKNOWN.
+template <class Sink>
+bool Checker<Sink>::condition_applies(const Ace& ace) {
+  const ConditionResult c = evaluate_condition(*ace.condition, condition_context(ace.is_deny()));
+  const bool applies = ace.is_allow() ? c.value == Truth::true_value
+                                      : c.value != Truth::false_value;
+  if (applies)
+    sink_.ace_condition_holds(c);
+  else
+    sink_.ace_condition_failed(ace, c);
+  return applies;
+}
+
+// Applies an ACE that takes part in the walk to the rights not yet decided. True when the walk
+// ends here: a deny ACE refused a wanted right (without MAXIMUM_ALLOWED).
+template <class Sink>
+bool Checker<Sink>::apply_ace(const Ace& ace, AccessMask wanted, bool max_mode,
+                              PassOutcome& out) {
+  // MS Learn "SACL Access Right": ACCESS_SYSTEM_SECURITY is not valid in a DACL, only the
+  // privilege grants it.
+  const AccessMask mask = map_generic(ace.mask, map_) & ~rights::maximum_allowed &
+                          ~rights::access_system_security;
+  const AccessMask fresh = mask & ~out.granted & ~out.denied;
+  if (!fresh) {
+    sink_.ace_already_decided(ace);
+    return false;
+  }
+  if (ace.is_allow()) {
+    out.granted |= fresh;
+    sink_.ace_granted(fresh);
+    return false;
+  }
+  out.denied |= fresh;
+  const bool stops = !max_mode && (fresh & wanted) != 0;
+  sink_.ace_denied(fresh, stops);
+  return stops;
 }
 
 // One walk of the DACL for one set of SIDs (MS-DTYP 2.5.3.2). Each right is decided by the first
 // ACE that names it: an allow ACE grants it, a deny ACE denies it; later ACEs cannot change that.
 // Without MAXIMUM_ALLOWED the walk stops, as Windows does, when every wanted right is granted or
 // when a deny ACE names a wanted right not yet granted.
-PassOutcome Checker::evaluate(Pass pass, AccessMask wanted, bool max_mode) {
+template <class Sink>
+PassOutcome Checker<Sink>::evaluate(Pass pass, AccessMask wanted, bool max_mode) {
   PassOutcome out;
-  const TraceRule rule = pass_rule(pass);
-  const std::string_view prefix = pass_prefix(pass);
   if (sd_.dacl_state() != AclState::present) {
     out.granted = map_.all | wanted;
-    if (tracing_) add(rule, TraceAction::granted, out.granted,
-        fmt::format("{}{} DACL: no policy, every right is granted: {}", prefix,
-                    sd_.dacl_state() == AclState::null ? "NULL" : "no", bits(out.granted)));
+    sink_.dacl_grants_everything(pass, out.granted);
     return out;
   }
-  const auto& aces = sd_.dacl()->aces;
-  const bool owner_rights_aces = std::any_of(aces.begin(), aces.end(), [](const Ace& a) {
-    return a.sid == sids::owner_rights && !a.inherit_only() && (a.is_allow() || a.is_deny());
-  });
-  if (is_owner(pass)) {
-    const std::string owner = tracing_ ? sid_text(*sd_.owner()) : std::string();
-    if (owner_rights_aces) {
-      if (tracing_) add(TraceRule::owner, TraceAction::info, 0,
-          fmt::format("{}owner {} is the caller, but the DACL has OWNER RIGHTS (OW) ACEs: they "
-                      "decide instead of the implied read-control|write-dac",
-                      prefix, owner));
-    } else {
-      out.granted |= kOwnerImplied;
-      if (tracing_) add(TraceRule::owner, TraceAction::granted, kOwnerImplied,
-          fmt::format("{}owner {} is the caller: implied {}", prefix, owner, bits(kOwnerImplied)));
-    }
+  const std::span<const Ace> aces = sd_.dacl()->aces;
+  out.granted |= owner_implied(pass, aces);
+  if (aces.empty()) {
+    sink_.dacl_empty(pass);
+    return out;
   }
-  if (tracing_ && aces.empty())
-    add(rule, TraceAction::info, 0,
-        fmt::format("{}empty DACL: no ACE grants anything", prefix));
   auto done = [&] { return !max_mode && (wanted & ~out.granted) == 0; };
-  if (done() && !aces.empty()) {
-    if (tracing_) add(rule, TraceAction::info, 0,
-        fmt::format("{}every desired right is already granted: the DACL is not read", prefix));
+  if (done()) {
+    sink_.dacl_not_read(pass);
     return out;
   }
   for (std::size_t i = 0; i < aces.size(); ++i) {
+    sink_.ace_begin(pass, i);
     const Ace& ace = aces[i];
-    // The ACE's text and the head of its trace lines, only when a trace is wanted.
-    std::string sddl, head;
-    if (tracing_) {
-      sddl = ace_to_sddl(ace, format_);
-      head = fmt::format("{}DACL ACE #{} {}", prefix, i, sddl);
-    }
-    // `why` is the reason, or a callable that makes it (formatted only for a trace).
-    auto skip = [&](auto&& why) {
-      if (!tracing_) return;
-      std::string reason;
-      if constexpr (std::is_invocable_v<decltype(why)>)
-        reason = why();
-      else
-        reason = why;
-      add(rule, TraceAction::skipped, 0, fmt::format("{}: skipped: {}", head, reason), i, sddl);
-    };
-    if (ace.inherit_only()) {
-      skip("inherit-only, it applies to child objects only");
-      continue;
-    }
-    if (!ace.is_allow() && !ace.is_deny()) {
-      skip("not an allow or deny ACE");
-      continue;
-    }
-    if (ace.is_callback() && !ace.condition) {
-      // Callback data that is not a conditional expression means what the resource manager's
-      // callback says. The safe reading never grants more than Windows could: the allow does
-      // not apply, the deny does.
-      if (ace.is_allow()) {
-        skip("callback ACE without a conditional expression: only its resource manager "
-             "can evaluate it, so it grants nothing here");
-        continue;
-      }
-      if (tracing_)
-        head += " (callback ACE without a conditional expression: treated as applying)";
-    }
-    if (ace.is_object() && ace.object_type) {
-      skip("object ACE for one property or child class: it needs an object-type list, "
-           "which this check does not take");
-      continue;
-    }
-    const bool applies = ace.is_allow() ? matches_allow(pass, ace.sid) : matches_deny(pass, ace.sid);
-    if (!applies) {
-      skip([&] { return not_matched_reason(pass, ace.sid); });
-      continue;
-    }
-    if (ace.condition) {
-      // MS-DTYP 2.4.4.17.3: an allow ACE applies when its condition is TRUE; a deny ACE when it
-      // is TRUE or UNKNOWN.
-      const ConditionResult c = evaluate_condition(*ace.condition, condition_context(ace.is_deny()));
-      auto what = [&] {
-        std::string w = fmt::format("condition {}", to_string(c.value));
-        if (!c.reason.empty()) w += fmt::format(" ({})", c.reason);
-        return w;
-      };
-      if (ace.is_allow() && c.value != Truth::true_value) {
-        skip([&] { return what() + ": an allow ACE applies only when its condition is TRUE"; });
-        continue;
-      }
-      if (ace.is_deny() && c.value == Truth::false_value) {
-        skip([&] {
-          return what() + ": a deny ACE applies only when its condition is TRUE or UNKNOWN";
-        });
-        continue;
-      }
-      if (tracing_)
-        head += c.value == Truth::unknown
-                    ? fmt::format(" ({}: a deny ACE applies when its condition is UNKNOWN)",
-                                  what())
-                    : fmt::format(" ({})", what());
-    }
-    AccessMask mask = map_generic(ace.mask, map_) & ~rights::maximum_allowed;
-    if (mask & rights::access_system_security) {
-      // MS Learn "SACL Access Right": not valid in a DACL, only the privilege grants it.
-      mask &= ~rights::access_system_security;
-    }
-    const AccessMask fresh = mask & ~out.granted & ~out.denied;
-    if (ace.is_allow()) {
-      out.granted |= fresh;
-      if (!tracing_) {
-      } else if (fresh) {
-        add(rule, TraceAction::granted, fresh, fmt::format("{}: grants {}", head, bits(fresh)), i,
-            sddl);
-      } else {
-        add(rule, TraceAction::info, 0,
-            fmt::format("{}: applies, but its rights were already decided", head), i, sddl);
-      }
-    } else {
-      out.denied |= fresh;
-      if (fresh) out.denials.emplace_back(i, fresh);
-      const AccessMask hit = fresh & wanted;
-      if (fresh && !max_mode && hit) {
-        if (tracing_)
-          add(rule, TraceAction::denied, fresh,
-              fmt::format("{}: denies {}: a desired right is denied, the check stops here", head,
-                          bits(fresh)),
-              i, sddl);
-        return out;
-      }
-      if (!tracing_) {
-      } else if (fresh) {
-        add(rule, TraceAction::denied, fresh, fmt::format("{}: denies {}", head, bits(fresh)), i,
-            sddl);
-      } else {
-        add(rule, TraceAction::info, 0,
-            fmt::format("{}: applies, but its rights were already granted", head), i, sddl);
-      }
-    }
+    if (!ace_applies(pass, ace)) continue;
+    if (apply_ace(ace, wanted, max_mode, out)) return out;
     if (done()) {
-      if (tracing_ && i + 1 < aces.size())
-        add(rule, TraceAction::info, 0,
-            fmt::format("{}every desired right is granted: later ACEs are not read", prefix));
+      if (i + 1 < aces.size()) sink_.later_aces_not_read(pass);
       return out;
     }
   }
   return out;
 }
 
-AccessCheckResult Checker::run(AccessMask desired) {
+template <class Sink>
+AccessCheckResult Checker<Sink>::run(AccessMask desired) {
   AccessCheckResult result;
   const AccessMask mapped = map_generic(desired, map_);
-  const bool max_mode = (mapped & rights::maximum_allowed) != 0;
-  const AccessMask wanted = mapped & ~rights::maximum_allowed;
   result.desired = mapped;
-
-  if (tracing_) {
-    std::string request = fmt::format("request: {} on a {}", bits(desired), info_.name);
-    if (mapped != desired) request += fmt::format(", after generic mapping {}", bits(mapped));
-    if (max_mode)
-      request += "; MAXIMUM_ALLOWED: every ACE is read and all grantable rights count";
-    add(TraceRule::request, TraceAction::info, 0, std::move(request));
-    add(TraceRule::token, TraceAction::info, 0, "token: " + describe_token(token_, context_));
-  }
+  State s;
+  s.max_mode = (mapped & rights::maximum_allowed) != 0;
+  s.wanted = mapped & ~rights::maximum_allowed;
+  sink_.request(desired, mapped, s.max_mode);
 
   // 1. Mandatory Integrity Control: a mask over everything granted below.
-  const AccessMask mic = mandatory_allowed();
-
+  s.mic = mandatory_allowed();
   // 2. Privileges (MS-DTYP 2.5.3.2, before the DACL).
-  AccessMask privileged = 0;
-  AccessMask refused = 0;
-  if (wanted & rights::access_system_security) {
-    if (token_.privilege_enabled(Privilege::security)) {
-      privileged |= rights::access_system_security;
-      if (tracing_) add(TraceRule::privilege, TraceAction::granted, rights::access_system_security,
-          "privilege: SeSecurityPrivilege grants access-system-security");
-    } else {
-      refused |= rights::access_system_security;
-      const bool held = std::any_of(
-          token_.privileges.begin(), token_.privileges.end(),
-          [](const TokenPrivilege& p) { return p.privilege == Privilege::security; });
-      if (tracing_) add(TraceRule::privilege, TraceAction::denied, rights::access_system_security,
-          held ? "privilege: access-system-security needs SeSecurityPrivilege enabled; the token "
-                 "holds it disabled"
-               : "privilege: access-system-security needs SeSecurityPrivilege, which the token "
-                 "does not hold");
-    }
-  }
-  if ((wanted & rights::write_owner || max_mode) &&
-      token_.privilege_enabled(Privilege::take_ownership)) {
-    privileged |= rights::write_owner;
-    if (tracing_) add(TraceRule::privilege, TraceAction::granted, rights::write_owner,
-        "privilege: SeTakeOwnershipPrivilege grants write-owner");
-  }
-  const AccessMask rest = wanted & ~privileged & ~refused;
-
-  // 3. The DACL against the token's user and groups.
-  PassOutcome primary = evaluate(Pass::primary, rest, max_mode);
-  // Without MAXIMUM_ALLOWED only the desired rights count from here on.
-  const AccessMask interest = max_mode ? kAll : wanted;
-  AccessMask granted = (primary.granted | privileged) & interest;
-
-  // 4. Restricted tokens: the DACL again, against the restricting SIDs; access is what both
-  //    checks grant. Write-restricted tokens: only write rights are subject to the second check.
-  AccessMask removed_restricted = 0;
-  if (token_.is_restricted()) {
-    const AccessMask scope = token_.write_restricted ? write_only(map_) : kAll;
-    std::string sids;
-    if (tracing_)
-      for (const Sid& s : token_.restricted_sids) sids += (sids.empty() ? "" : ",") + sid_text(s);
-    if (tracing_) add(TraceRule::restricted, TraceAction::info, 0,
-        token_.write_restricted
-            ? fmt::format("restricted check: write-restricted token, restricting SIDs {}; only "
-                          "write rights {} are subject to it",
-                          sids, bits(scope & defined_rights(type_) & ~rights::generic_any))
-            : fmt::format("restricted check: restricting SIDs {}; access is what both checks "
-                          "grant",
-                          sids));
-    PassOutcome second;
-    if (!max_mode && (rest & scope) == 0) {
-      if (tracing_)
-        add(TraceRule::restricted, TraceAction::info, 0,
-            "restricted check: no desired right is subject to it");
-    } else {
-      second = evaluate(Pass::restricted, rest & scope, max_mode);
-    }
-    removed_restricted = granted & ~privileged & scope & ~second.granted;
-    granted &= ~removed_restricted;
-    if (tracing_ && removed_restricted)
-      add(TraceRule::restricted, TraceAction::removed, removed_restricted,
-          fmt::format("restricted check: the restricting SIDs are not granted {}",
-                      bits(removed_restricted)));
-  }
-
-  // 5. AppContainer tokens: the DACL again, against the package and capability SIDs.
-  AccessMask removed_appcontainer = 0;
-  if (token_.is_appcontainer()) {
-    std::string sids;
-    if (tracing_)
-      for (const Sid& s : token_.appcontainer_sids())
-        sids += (sids.empty() ? "" : ",") + sid_text(s);
-    if (tracing_) add(TraceRule::appcontainer, TraceAction::info, 0,
-        fmt::format("AppContainer check: SIDs {}; access is what both checks grant", sids));
-    PassOutcome second = evaluate(Pass::appcontainer, rest, max_mode);
-    removed_appcontainer = granted & ~privileged & ~second.granted;
-    granted &= ~removed_appcontainer;
-    if (tracing_ && removed_appcontainer)
-      add(TraceRule::appcontainer, TraceAction::removed, removed_appcontainer,
-          fmt::format("AppContainer check: the AppContainer SIDs are not granted {}",
-                      bits(removed_appcontainer)));
-  }
-
-  // 6. Integrity last in the arithmetic (first in Windows; the result is the same).
-  const AccessMask removed_mic = granted & ~mic;
-  granted &= mic;
-  if (tracing_ && removed_mic)
-    add(TraceRule::integrity, TraceAction::removed, removed_mic,
-        fmt::format("integrity: removes {}", bits(removed_mic)));
-
+  apply_privileges(s);
+  s.rest = s.wanted & ~s.privileged & ~s.refused;
+  // 3. The DACL against the token's user and groups. Without MAXIMUM_ALLOWED only the desired
+  //    rights count from here on.
+  const PassOutcome primary = evaluate(Pass::primary, s.rest, s.max_mode);
+  s.granted = (primary.granted | s.privileged) & (s.max_mode ? kAll : s.wanted);
+  // 4, 5. The second checks take away what their SIDs are not granted.
+  check_restricted(s);
+  check_appcontainer(s);
+  // 6. Integrity.
+  apply_integrity(s);
   // 7. The verdict.
-  result.granted = granted;
-  const AccessMask missing = wanted & ~granted;
-  result.allowed = missing == 0 && (!max_mode || granted != 0);
-  if (result.allowed) {
-    if (tracing_) add(TraceRule::result, TraceAction::info, 0,
-        fmt::format("result: ALLOWED: granted {}", bits(result.granted)));
-  } else if (missing == 0) {
-    if (tracing_) add(TraceRule::result, TraceAction::info, 0,
-        "result: DENIED: MAXIMUM_ALLOWED found no right to grant");
-  } else if (tracing_) {
-    add(TraceRule::result, TraceAction::info, missing,
-        fmt::format("result: DENIED: missing {}", bits(missing)));
-    AccessMask left = missing;
-    auto why = [&](AccessMask part, const std::string& reason) {
-      part &= left;
-      if (!part) return;
-      left &= ~part;
-      add(TraceRule::result, TraceAction::info, part, fmt::format("  {}: {}", bits(part), reason));
-    };
-    why(refused, "needs SeSecurityPrivilege enabled");
-    why(removed_mic, "removed by mandatory integrity control");
-    for (const auto& [index, denied] : primary.denials)
-      why(denied, fmt::format("denied by DACL ACE #{} {}", index,
-                              ace_to_sddl(sd_.dacl()->aces[index], format_)));
-    why(removed_restricted, "not granted to any restricting SID");
-    why(removed_appcontainer, "not granted to any AppContainer SID of the token");
-    why(left, "no ACE grants it to the token");
-  }
-  result.trace = std::move(trace_);
+  give_verdict(s, result);
   return result;
 }
 
@@ -642,7 +887,14 @@ std::string AccessCheckResult::trace_text() const {
 AccessCheckResult access_check(const SecurityDescriptor& sd, const Token& token,
                                AccessMask desired, ObjectType type,
                                const AccessCheckOptions& options) {
-  return Checker(sd, token, type, options).run(desired);
+  if (!options.trace) {
+    NullTrace sink;
+    return Checker<NullTrace>(sd, token, type, sink).run(desired);
+  }
+  TraceRecorder sink(sd, token, type, options.context);
+  AccessCheckResult result = Checker<TraceRecorder>(sd, token, type, sink).run(desired);
+  result.trace = sink.take();
+  return result;
 }
 
 }  // namespace secdesc

@@ -125,7 +125,8 @@ Result<SecurityDescriptor> DescriptorBuilder::build() const {
   if (owner_) sd.set_owner(*owner_);
   if (group_) sd.set_group(*group_);
   Acl dacl = Acl::with_aces(std::move(aces));
-  if (auto size = dacl.checked_binary_size(); !size) return std::move(size).error();
+  // An ACL's size is a 16-bit field: the only limit a DACL of valid ACEs can still break.
+  SECDESC_TRY([[maybe_unused]] const auto dacl_size, dacl.checked_binary_size());
   sd.set_dacl(std::move(dacl));
   std::uint16_t flags = 0;
   if (protected_) flags |= control::dacl_protected;
@@ -158,7 +159,7 @@ Result<SecurityDescriptor> DescriptorBuilder::build() const {
       sacl.push_back(std::move(ace));
     }
     Acl acl = Acl::with_aces(std::move(sacl));
-    if (auto size = acl.checked_binary_size(); !size) return std::move(size).error();
+    SECDESC_TRY([[maybe_unused]] const auto sacl_size, acl.checked_binary_size());
     sd.set_sacl(std::move(acl));
   }
   if (label_) {

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -42,6 +43,14 @@ constexpr std::array kPrivileges{
 std::string sid_text(const Sid& sid, const SidContext& context) {
   if (auto alias = sid_alias(sid, context)) return std::string(*alias);
   return sid.to_string();
+}
+
+// "IU,BA,S-1-5-..." (aliases where there are any), as describe_token lists SIDs.
+std::string sid_list_text(std::span<const Sid> list, const SidContext& context) {
+  std::vector<std::string> texts;
+  texts.reserve(list.size());
+  for (const Sid& sid : list) texts.push_back(sid_text(sid, context));
+  return detail::join(texts, ",");
 }
 
 // The groups every logged-on interactive user has (MS Learn "Well-known SIDs" names them).
@@ -217,13 +226,11 @@ Result<Sid> sid_item(const Entry& e, const Piece& item, const SidContext& contex
 }
 
 Result<std::vector<Sid>> sid_list(const Entry& e, const SidContext& context) {
-  auto items = list_items(e);
-  if (!items) return std::move(items).error();
+  SECDESC_TRY(const auto items, list_items(e));
   std::vector<Sid> out;
-  for (const Piece& item : *items) {
-    auto sid = sid_item(e, item, context);
-    if (!sid) return std::move(sid).error();
-    out.push_back(*sid);
+  for (const Piece& item : items) {
+    SECDESC_TRY(const Sid sid, sid_item(e, item, context));
+    out.push_back(sid);
   }
   return out;
 }
@@ -264,9 +271,8 @@ Result<Claim> claim_item(const Entry& e, const Piece& item, const SidContext& co
         break;
       }
       case ClaimType::sid: {
-        auto sid = sid_item(e, v, context);
-        if (!sid) return std::move(sid).error();
-        claim.sids.push_back(*sid);
+        SECDESC_TRY(const Sid sid, sid_item(e, v, context));
+        claim.sids.push_back(sid);
         break;
       }
       case ClaimType::boolean:
@@ -303,17 +309,15 @@ Result<Claim> claim_item(const Entry& e, const Piece& item, const SidContext& co
 }
 
 Result<std::vector<Claim>> claim_list(const Entry& e, const SidContext& context) {
-  auto items = list_items(e);
-  if (!items) return std::move(items).error();
+  SECDESC_TRY(const auto items, list_items(e));
   std::vector<Claim> out;
-  for (const Piece& item : *items) {
-    auto claim = claim_item(e, item, context);
-    if (!claim) return std::move(claim).error();
+  for (const Piece& item : items) {
+    SECDESC_TRY(Claim claim, claim_item(e, item, context));
     for (const Claim& c : out)
-      if (c.name == claim->name)
+      if (c.name == claim.name)
         return spec_error(item.offset, fmt::format("{}: claim '{}' is given twice", e.key.text,
-                                                   claim->name_utf8()));
-    out.push_back(std::move(*claim));
+                                                   claim.name_utf8()));
+    out.push_back(std::move(claim));
   }
   return out;
 }
@@ -338,27 +342,25 @@ Result<Sid> integrity_value(const Entry& e, const SidContext& context) {
                       fmt::format("integrity: unknown level '{}'{}; levels are {} or S-1-16-N",
                                   text, detail::did_you_mean(text, words), detail::join(words)));
   }
-  auto sid = sid_item(e, e.value, context);
-  if (!sid) return sid;
-  if (!is_integrity_sid(*sid))
+  SECDESC_TRY(const Sid sid, sid_item(e, e.value, context));
+  if (!is_integrity_sid(sid))
     return spec_error(e.value.offset,
                       fmt::format("integrity: {} is not an integrity level SID (S-1-16-N)",
-                                  sid->to_string()));
+                                  sid.to_string()));
   return sid;
 }
 
 Result<std::uint32_t> policy_value(const Entry& e) {
-  auto items = list_items(e);
-  if (!items) return std::move(items).error();
-  if (items->empty())
+  SECDESC_TRY(const auto items, list_items(e));
+  if (items.empty())
     return spec_error(e.value.offset, "mandatory-policy: give off, or no-write-up and/or "
                                       "new-process-min");
   constexpr std::array words{std::string_view{"off"}, std::string_view{"no-write-up"},
                              std::string_view{"new-process-min"}};
   std::uint32_t policy = 0;
-  for (const Piece& item : *items) {
+  for (const Piece& item : items) {
     if (detail::iequals(item.text, "off")) {
-      if (items->size() != 1)
+      if (items.size() != 1)
         return spec_error(item.offset, "mandatory-policy: 'off' cannot be combined");
     } else if (detail::iequals(item.text, "no-write-up")) {
       policy |= token_policy::no_write_up;
@@ -375,10 +377,9 @@ Result<std::uint32_t> policy_value(const Entry& e) {
 }
 
 Result<std::vector<TokenPrivilege>> privileges_value(const Entry& e) {
-  auto items = list_items(e);
-  if (!items) return std::move(items).error();
+  SECDESC_TRY(const auto items, list_items(e));
   std::vector<TokenPrivilege> out;
-  for (const Piece& item : *items) {
+  for (const Piece& item : items) {
     auto privilege = find_privilege(item.text);
     if (!privilege) {
       std::vector<std::string_view> names;
@@ -427,6 +428,141 @@ void make_deny_only(Token& token, const Sid& sid) {
     }
   }
   token.groups.push_back(TokenGroup{sid, false, true, false});
+}
+
+// The SPEC's entries, one slot per key (kKeys' order); each key at most once.
+using Entries = std::array<Entry, kKeys.size()>;
+
+const Entry& entry(const Entries& entries, Key key) {
+  return entries[static_cast<std::size_t>(key)];
+}
+
+// Splits "key=value;key=value" into its entries, checking the key names.
+Result<Entries> read_entries(std::string_view spec) {
+  Entries entries{};
+  for (const Piece& segment : split(Piece{spec, 0}, ';')) {
+    if (segment.text.empty()) continue;
+    const std::size_t eq = segment.text.find('=');
+    if (eq == std::string_view::npos)
+      return spec_error(segment.offset,
+                        fmt::format("expected key=value, not '{}'; keys are {}", segment.text,
+                                    detail::join(key_names())));
+    const Piece key = trim(Piece{segment.text.substr(0, eq), segment.offset});
+    const Piece value = trim(Piece{segment.text.substr(eq + 1), segment.offset + eq + 1});
+    auto found = std::find_if(kKeys.begin(), kKeys.end(),
+                              [&](const KeyName& k) { return detail::iequals(k.name, key.text); });
+    if (found == kKeys.end())
+      return spec_error(key.offset, fmt::format("unknown key '{}'{}; keys are {}", key.text,
+                                                detail::did_you_mean(key.text, key_names()),
+                                                detail::join(key_names())));
+    Entry& e = entries[static_cast<std::size_t>(found - kKeys.begin())];
+    if (e.present)
+      return spec_error(key.offset, fmt::format("key '{}' is given twice", found->name));
+    // The key is stored with its canonical spelling: messages name it as the help does.
+    e = Entry{true, value, Piece{found->name, key.offset}};
+  }
+  return entries;
+}
+
+// The preset's token, or an empty one when user= gives the user (one of the two is required).
+Result<Token> starting_token(const Entries& entries) {
+  if (const Entry& e = entry(entries, Key::preset); e.present) return preset_value(e);
+  if (!entry(entries, Key::user).present)
+    return spec_error(0, "the token SPEC needs preset=NAME or user=SID");
+  return Token{};
+}
+
+// user=, groups=, deny-only=, restricted=, write-restricted=.
+std::optional<Error> apply_identity(const Entries& entries, const SidContext& context,
+                                    Token& token) {
+  if (const Entry& e = entry(entries, Key::user); e.present) {
+    SECDESC_TRY(token.user, sid_item(e, e.value, context));
+    token.user_deny_only = false;
+  }
+  if (const Entry& e = entry(entries, Key::groups); e.present) {
+    SECDESC_TRY(const auto list, sid_list(e, context));
+    token.groups.clear();
+    for (const Sid& sid : list) token.groups.push_back(TokenGroup{sid, true, false, false});
+  }
+  if (const Entry& e = entry(entries, Key::deny_only); e.present) {
+    SECDESC_TRY(const auto list, sid_list(e, context));
+    for (const Sid& sid : list) make_deny_only(token, sid);
+  }
+  if (const Entry& e = entry(entries, Key::restricted); e.present) {
+    SECDESC_TRY(token.restricted_sids, sid_list(e, context));
+  }
+  if (const Entry& e = entry(entries, Key::write_restricted); e.present) {
+    SECDESC_TRY(token.write_restricted, bool_value(e));
+  }
+  return std::nullopt;
+}
+
+// integrity=, mandatory-policy=, privileges=.
+std::optional<Error> apply_integrity_and_privileges(const Entries& entries,
+                                                    const SidContext& context, Token& token) {
+  if (const Entry& e = entry(entries, Key::integrity); e.present) {
+    SECDESC_TRY(token.integrity_level, integrity_value(e, context));
+  }
+  if (const Entry& e = entry(entries, Key::mandatory_policy); e.present) {
+    SECDESC_TRY(token.mandatory_policy, policy_value(e));
+  }
+  if (const Entry& e = entry(entries, Key::privileges); e.present) {
+    SECDESC_TRY(token.privileges, privileges_value(e));
+  }
+  return std::nullopt;
+}
+
+// appcontainer= ("" or "none" removes the preset's), capabilities=, lpac=.
+std::optional<Error> apply_appcontainer(const Entries& entries, const SidContext& context,
+                                        Token& token) {
+  if (const Entry& e = entry(entries, Key::appcontainer); e.present) {
+    if (e.value.text.empty() || detail::iequals(e.value.text, "none")) {
+      token.appcontainer.reset();
+    } else {
+      SECDESC_TRY(const Sid sid, sid_item(e, e.value, context));
+      // ALL APPLICATION PACKAGES and ALL RESTRICTED APPLICATION PACKAGES have the package SID's
+      // shape but name groups of packages, not one package.
+      if (!is_package_sid(sid) || sid == sids::all_app_packages ||
+          sid == sids::all_restricted_app_packages)
+        return spec_error(e.value.offset,
+                          fmt::format("appcontainer: {} is not an AppContainer package SID "
+                                      "(S-1-15-2-x-x-x-x-x-x-x)",
+                                      sid.to_string()));
+      token.appcontainer = sid;
+    }
+  }
+  if (const Entry& e = entry(entries, Key::capabilities); e.present) {
+    SECDESC_TRY(const auto items, list_items(e));
+    token.capabilities.clear();
+    for (const Piece& item : items) {
+      SECDESC_TRY(const Sid sid, sid_item(e, item, context));
+      if (!is_capability_sid(sid))
+        return spec_error(item.offset, fmt::format("capabilities: {} is not a capability SID "
+                                                   "(S-1-15-3-...)",
+                                                   sid.to_string()));
+      token.capabilities.push_back(sid);
+    }
+  }
+  if (const Entry& e = entry(entries, Key::lpac); e.present) {
+    SECDESC_TRY(token.less_privileged_appcontainer, bool_value(e));
+  }
+  return std::nullopt;
+}
+
+// user-claims=, device-claims=, local-claims=, device-groups=.
+std::optional<Error> apply_claims(const Entries& entries, const SidContext& context,
+                                  Token& token) {
+  for (auto [key, list] : {std::pair{Key::user_claims, &token.user_claims},
+                           std::pair{Key::device_claims, &token.device_claims},
+                           std::pair{Key::local_claims, &token.local_claims}}) {
+    if (const Entry& e = entry(entries, key); e.present) {
+      SECDESC_TRY(*list, claim_list(e, context));
+    }
+  }
+  if (const Entry& e = entry(entries, Key::device_groups); e.present) {
+    SECDESC_TRY(token.device_groups, sid_list(e, context));
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -480,31 +616,28 @@ std::vector<Sid> Token::appcontainer_sids() const {
 std::string describe_token(const Token& token, const SidContext& context) {
   std::string out = "user " + sid_text(token.user, context);
   if (token.user_deny_only) out += " (deny-only)";
-  std::string enabled, deny_only;
+  std::vector<Sid> enabled, deny_only;
   for (const auto& g : token.groups) {
-    std::string& list = g.deny_only ? deny_only : enabled;
-    if (!g.deny_only && !g.enabled) continue;
-    if (!list.empty()) list += ",";
-    list += sid_text(g.sid, context);
+    if (g.deny_only)
+      deny_only.push_back(g.sid);
+    else if (g.enabled)
+      enabled.push_back(g.sid);
   }
-  out += "; groups " + (enabled.empty() ? std::string("none") : enabled);
-  if (!deny_only.empty()) out += "; deny-only " + deny_only;
+  out += "; groups " + (enabled.empty() ? std::string("none") : sid_list_text(enabled, context));
+  if (!deny_only.empty()) out += "; deny-only " + sid_list_text(deny_only, context);
   out += "; integrity " + integrity_level_name(token.integrity_level);
   std::string policy;
   if (token.mandatory_policy & token_policy::no_write_up) policy = "no-write-up";
   if (token.mandatory_policy & token_policy::new_process_min)
     policy += policy.empty() ? "new-process-min" : ",new-process-min";
   out += "; mandatory-policy " + (policy.empty() ? std::string("off") : policy);
-  std::string privileges;
-  for (const auto& p : token.privileges) {
-    if (!privileges.empty()) privileges += ",";
-    privileges += std::string(to_string(p.privilege)) + (p.enabled ? "" : "(disabled)");
-  }
-  out += "; privileges " + (privileges.empty() ? std::string("none") : privileges);
+  std::vector<std::string> privileges;
+  for (const auto& p : token.privileges)
+    privileges.push_back(std::string(to_string(p.privilege)) + (p.enabled ? "" : "(disabled)"));
+  out += "; privileges " + (privileges.empty() ? std::string("none") : detail::join(privileges, ","));
   if (token.is_restricted()) {
     out += token.write_restricted ? "; write-restricted by " : "; restricted by ";
-    for (std::size_t i = 0; i < token.restricted_sids.size(); ++i)
-      out += (i ? "," : "") + sid_text(token.restricted_sids[i], context);
+    out += sid_list_text(token.restricted_sids, context);
   }
   // Claims as the SPEC writes them: NAME:TYPE:VALUE|VALUE.
   auto claims = [&](std::string_view what, const std::vector<Claim>& list) {
@@ -532,18 +665,15 @@ std::string describe_token(const Token& token, const SidContext& context) {
   claims("user claims", token.user_claims);
   claims("device claims", token.device_claims);
   claims("local claims", token.local_claims);
-  if (!token.device_groups.empty()) {
-    out += "; device groups ";
-    for (std::size_t i = 0; i < token.device_groups.size(); ++i)
-      out += (i ? "," : "") + sid_text(token.device_groups[i], context);
-  }
+  if (!token.device_groups.empty())
+    out += "; device groups " + sid_list_text(token.device_groups, context);
   if (token.appcontainer) {
     out += token.less_privileged_appcontainer ? "; LPAC " : "; AppContainer ";
     out += token.appcontainer->to_string();
     if (!token.capabilities.empty()) {
-      out += " capabilities ";
-      for (std::size_t i = 0; i < token.capabilities.size(); ++i)
-        out += (i ? "," : "") + token.capabilities[i].to_string();
+      std::vector<std::string> capabilities;
+      for (const Sid& sid : token.capabilities) capabilities.push_back(sid.to_string());
+      out += " capabilities " + detail::join(capabilities, ",");
     }
   }
   return out;
@@ -601,127 +731,16 @@ std::string token_spec_help() {
 }
 
 Result<Token> parse_token_spec(std::string_view spec, const SidContext& context) {
-  std::array<Entry, kKeys.size()> entries{};
-  for (const Piece& segment : split(Piece{spec, 0}, ';')) {
-    if (segment.text.empty()) continue;
-    std::size_t eq = segment.text.find('=');
-    if (eq == std::string_view::npos)
-      return spec_error(segment.offset,
-                        fmt::format("expected key=value, not '{}'; keys are {}", segment.text,
-                                    detail::join(key_names())));
-    Piece key = trim(Piece{segment.text.substr(0, eq), segment.offset});
-    Piece value = trim(Piece{segment.text.substr(eq + 1), segment.offset + eq + 1});
-    auto found = std::find_if(kKeys.begin(), kKeys.end(),
-                              [&](const KeyName& k) { return detail::iequals(k.name, key.text); });
-    if (found == kKeys.end())
-      return spec_error(key.offset, fmt::format("unknown key '{}'{}; keys are {}", key.text,
-                                                detail::did_you_mean(key.text, key_names()),
-                                                detail::join(key_names())));
-    Entry& e = entries[static_cast<std::size_t>(found - kKeys.begin())];
-    if (e.present)
-      return spec_error(key.offset, fmt::format("key '{}' is given twice", found->name));
-    e = Entry{true, value, Piece{found->name, key.offset}};
-  }
-  auto entry = [&](Key k) -> const Entry& { return entries[static_cast<std::size_t>(k)]; };
-
-  Token token;
-  if (entry(Key::preset).present) {
-    auto preset = preset_value(entry(Key::preset));
-    if (!preset) return preset;
-    token = std::move(*preset);
-  } else if (!entry(Key::user).present) {
-    return spec_error(0, "the token SPEC needs preset=NAME or user=SID");
-  }
-  if (const Entry& e = entry(Key::user); e.present) {
-    auto sid = sid_item(e, e.value, context);
-    if (!sid) return std::move(sid).error();
-    token.user = *sid;
-    token.user_deny_only = false;
-  }
-  if (const Entry& e = entry(Key::groups); e.present) {
-    auto list = sid_list(e, context);
-    if (!list) return std::move(list).error();
-    token.groups.clear();
-    for (const Sid& sid : *list) token.groups.push_back(TokenGroup{sid, true, false, false});
-  }
-  if (const Entry& e = entry(Key::deny_only); e.present) {
-    auto list = sid_list(e, context);
-    if (!list) return std::move(list).error();
-    for (const Sid& sid : *list) make_deny_only(token, sid);
-  }
-  if (const Entry& e = entry(Key::restricted); e.present) {
-    auto list = sid_list(e, context);
-    if (!list) return std::move(list).error();
-    token.restricted_sids = std::move(*list);
-  }
-  if (const Entry& e = entry(Key::write_restricted); e.present) {
-    auto b = bool_value(e);
-    if (!b) return std::move(b).error();
-    token.write_restricted = *b;
-  }
-  if (const Entry& e = entry(Key::integrity); e.present) {
-    auto level = integrity_value(e, context);
-    if (!level) return std::move(level).error();
-    token.integrity_level = *level;
-  }
-  if (const Entry& e = entry(Key::mandatory_policy); e.present) {
-    auto policy = policy_value(e);
-    if (!policy) return std::move(policy).error();
-    token.mandatory_policy = *policy;
-  }
-  if (const Entry& e = entry(Key::privileges); e.present) {
-    auto privileges = privileges_value(e);
-    if (!privileges) return std::move(privileges).error();
-    token.privileges = std::move(*privileges);
-  }
-  if (const Entry& e = entry(Key::appcontainer); e.present) {
-    if (e.value.text.empty() || detail::iequals(e.value.text, "none")) {
-      token.appcontainer.reset();
-    } else {
-      auto sid = sid_item(e, e.value, context);
-      if (!sid) return std::move(sid).error();
-      if (!is_package_sid(*sid) || *sid == sids::all_app_packages ||
-          *sid == sids::all_restricted_app_packages)
-        return spec_error(e.value.offset,
-                          fmt::format("appcontainer: {} is not an AppContainer package SID "
-                                      "(S-1-15-2-x-x-x-x-x-x-x)",
-                                      sid->to_string()));
-      token.appcontainer = *sid;
-    }
-  }
-  if (const Entry& e = entry(Key::capabilities); e.present) {
-    auto items = list_items(e);
-    if (!items) return std::move(items).error();
-    token.capabilities.clear();
-    for (const Piece& item : *items) {
-      auto sid = sid_item(e, item, context);
-      if (!sid) return std::move(sid).error();
-      if (!is_capability_sid(*sid))
-        return spec_error(item.offset, fmt::format("capabilities: {} is not a capability SID "
-                                                   "(S-1-15-3-...)",
-                                                   sid->to_string()));
-      token.capabilities.push_back(*sid);
-    }
-  }
-  if (const Entry& e = entry(Key::lpac); e.present) {
-    auto b = bool_value(e);
-    if (!b) return std::move(b).error();
-    token.less_privileged_appcontainer = *b;
-  }
-  for (auto [key, list] : {std::pair{Key::user_claims, &token.user_claims},
-                           std::pair{Key::device_claims, &token.device_claims},
-                           std::pair{Key::local_claims, &token.local_claims}}) {
-    if (const Entry& e = entry(key); e.present) {
-      auto claims = claim_list(e, context);
-      if (!claims) return std::move(claims).error();
-      *list = std::move(*claims);
-    }
-  }
-  if (const Entry& e = entry(Key::device_groups); e.present) {
-    auto list = sid_list(e, context);
-    if (!list) return std::move(list).error();
-    token.device_groups = std::move(*list);
-  }
+  SECDESC_TRY(const Entries entries, read_entries(spec));
+  SECDESC_TRY(Token token, starting_token(entries));
+  // The keys apply in kKeys' order, wherever the SPEC writes them: a key that adds to the token
+  // (deny-only=) sees what the keys before it (the preset, groups=) put there.
+  if (auto err = apply_identity(entries, context, token)) return std::move(*err);
+  if (auto err = apply_integrity_and_privileges(entries, context, token)) return std::move(*err);
+  if (auto err = apply_appcontainer(entries, context, token)) return std::move(*err);
+  if (auto err = apply_claims(entries, context, token)) return std::move(*err);
+  // Checked last: the preset or appcontainer= may supply the AppContainer that lpac= and
+  // capabilities= need.
   if (!token.appcontainer && (!token.capabilities.empty() || token.less_privileged_appcontainer))
     return spec_error(0, "capabilities= and lpac= need an AppContainer: add appcontainer=SID or "
                          "preset=appcontainer-process");
