@@ -50,6 +50,9 @@ if(SECDESC_BUILD_TOOLS)
   _secdesc_header_target(CLI11::CLI11)
 endif()
 
+# There is no GTest package for the target, so the top-level CMakeLists.txt does not install the
+# testing component (whose package config would look for one).
+set(SECDESC_GTEST_BUILT_FROM_SOURCE TRUE)
 if(SECDESC_BUILD_TESTS)
   if(NOT EXISTS "${SECDESC_GOOGLETEST_SOURCE_DIR}/CMakeLists.txt")
     message(FATAL_ERROR "${SECDESC_GOOGLETEST_SOURCE_DIR} is missing: install googletest "
