@@ -70,18 +70,17 @@ Result<std::string> generate_cpp_header(std::span<const Policy> policies, std::s
                         fmt::format("two policies are named '{}' ({}): give one a different "
                                     "`name`",
                                     p.name, p.file));
-    auto bytes = encode_self_relative(p.descriptor);
-    if (!bytes) return std::move(bytes).error();
+    SECDESC_TRY(const std::vector<std::byte> bytes, encode_self_relative(p.descriptor));
     const std::string sddl = to_sddl(p.descriptor, SddlFormatOptions{p.context});
     out += fmt::format("\n// {} ({}, {}){}\nnamespace {}::{} {{\n", p.name, p.file,
                        object_type_info(p.object_type).name,
                        p.description.empty() ? "" : "\n// " + p.description, ns, p.name);
     out += fmt::format("inline constexpr std::wstring_view sddl =\n    {};\n", wide_literal(sddl));
     out += fmt::format("alignas(4) inline constexpr std::array<std::uint8_t, {}> descriptor = {{",
-                       bytes->size());
-    for (std::size_t i = 0; i < bytes->size(); ++i) {
+                       bytes.size());
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
       if (i % 12 == 0) out += "\n   ";
-      out += fmt::format(" 0x{:02x},", std::to_integer<unsigned>((*bytes)[i]));
+      out += fmt::format(" 0x{:02x},", std::to_integer<unsigned>(bytes[i]));
     }
     out += "\n};\n";
     if (p.object_name)
