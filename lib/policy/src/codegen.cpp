@@ -7,6 +7,7 @@
 #include "secdesc/binary.hpp"
 #include "secdesc/sddl.hpp"
 #include "core/internal/text.hpp"
+#include "core/internal/utf.hpp"
 
 namespace secdesc {
 namespace {
@@ -39,15 +40,12 @@ std::string wide_literal(std::string_view utf8) {
       out += static_cast<char>(c);
       ++i;
     } else {
-      std::uint32_t cp = c;
-      std::size_t n = 1;
-      if (c >= 0xF0) cp = c & 0x07, n = 4;
-      else if (c >= 0xE0) cp = c & 0x0F, n = 3;
-      else if (c >= 0xC0) cp = c & 0x1F, n = 2;
-      for (std::size_t k = 1; k < n && i + k < utf8.size(); ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+      // The text is UTF-8 (TOML's and the SDDL writer's); a byte that starts no UTF-8 sequence
+      // is written as the code point of the same value.
+      const std::optional<char32_t> decoded = detail::next_utf8(utf8, i);
+      const auto cp = static_cast<std::uint32_t>(decoded.value_or(c));
+      if (!decoded) ++i;
       out += cp > 0xFFFF ? fmt::format("\\U{:08X}", cp) : fmt::format("\\u{:04X}", cp);
-      i += n;
     }
   }
   out += '"';

@@ -106,10 +106,10 @@ std::optional<std::pair<std::size_t, std::size_t>> string_offset_position(
       std::size_t raw = 2, bytes = 1;
       if (e == 'u' || e == 'U') {
         raw = e == 'u' ? 6 : 10;
-        std::uint32_t cp = 0;
+        char32_t cp = 0;
         for (std::size_t k = r + 2; k < r + raw && k < source.size(); ++k)
-          cp = cp * 16 + static_cast<std::uint32_t>(std::max(0, detail::hex_value(source[k])));
-        bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+          cp = cp * 16 + static_cast<char32_t>(std::max(0, detail::hex_value(source[k])));
+        bytes = detail::utf8_length(cp);
       } else if (e == 'x') {
         raw = 4;
       } else if (multi && (e == ' ' || e == '\t' || e == '\r' || e == '\n')) {
