@@ -12,6 +12,11 @@
 
 namespace secdesc::detail {
 
+// How many bytes append_utf8 writes for `c`.
+constexpr std::size_t utf8_length(char32_t c) noexcept {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
 inline void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {
     out += static_cast<char>(c);

@@ -175,24 +175,18 @@ Result<Ace> decode_ace(const Reader& r, std::size_t at, std::size_t ace_size) {
       p += 16;
     }
   }
-  auto sid = Sid::decode(r.from(p, end - p), p);
-  if (!sid) return std::move(sid).error();
-  ace.sid = *sid;
-  p += sid->binary_size();
+  SECDESC_TRY(ace.sid, Sid::decode(r.from(p, end - p), p));
+  p += ace.sid.binary_size();
   const auto rest = r.from(p, end - p);
   if (info->callback) {
     // MS-DTYP 2.4.4.17: application data starting "artx" is a conditional expression.
     if (is_conditional_application_data(rest)) {
-      auto condition = ConditionalExpression::decode(rest, p);
-      if (!condition) return std::move(condition).error();
-      ace.condition = std::move(*condition);
+      SECDESC_TRY(ace.condition, ConditionalExpression::decode(rest, p));
     } else {
       ace.application_data.assign(rest.begin(), rest.end());
     }
   } else if (type == AceType::system_resource_attribute) {
-    auto claim = Claim::decode(rest, p);
-    if (!claim) return std::move(claim).error();
-    ace.resource_attribute = std::move(*claim);
+    SECDESC_TRY(ace.resource_attribute, Claim::decode(rest, p));
   }
   return ace;  // for the other types, bytes after the SID up to AceSize are padding
 }
@@ -221,9 +215,8 @@ Result<Acl> decode_acl(const Reader& r, std::size_t at, const char* which) {
     const std::size_t ace_size = r.u16(p + 2);
     if (ace_size < 4 || p + ace_size > end)
       return bad(p + 2, fmt::format("ACE {} size {} does not fit in the {}", k, ace_size, which));
-    auto ace = decode_ace(r, p, ace_size);
-    if (!ace) return std::move(ace).error();
-    acl.aces.push_back(std::move(*ace));
+    SECDESC_TRY(Ace ace, decode_ace(r, p, ace_size));
+    acl.aces.push_back(std::move(ace));
     p += ace_size;
   }
   return acl;
@@ -336,25 +329,21 @@ Result<SecurityDescriptor> decode_self_relative(std::span<const std::byte> bytes
     return off;
   };
   for (std::size_t field : {std::size_t{4}, std::size_t{8}}) {
-    auto off = offset(field);
-    if (!off) return std::move(off).error();
-    if (*off == 0) continue;
-    auto sid = Sid::decode(bytes.subspan(*off), *off);
-    if (!sid) return std::move(sid).error();
-    if (field == 4) sd.set_owner(*sid); else sd.set_group(*sid);
+    SECDESC_TRY(const std::size_t off, offset(field));
+    if (off == 0) continue;
+    SECDESC_TRY(Sid sid, Sid::decode(bytes.subspan(off), off));
+    if (field == 4) sd.set_owner(std::move(sid)); else sd.set_group(std::move(sid));
   }
   struct Part { std::size_t field; std::uint16_t present; bool dacl; };
   for (Part part : {Part{12, control::sacl_present, false}, Part{16, control::dacl_present, true}}) {
-    auto off = offset(part.field);
-    if (!off) return std::move(off).error();
+    SECDESC_TRY(const std::size_t off, offset(part.field));
     if (!(ctl & part.present)) continue;  // Windows ignores the offset of a part not present
-    if (*off == 0) {
+    if (off == 0) {
       if (part.dacl) sd.set_null_dacl(); else sd.set_null_sacl();
       continue;
     }
-    auto acl = decode_acl(r, *off, part.dacl ? "DACL" : "SACL");
-    if (!acl) return std::move(acl).error();
-    if (part.dacl) sd.set_dacl(std::move(*acl)); else sd.set_sacl(std::move(*acl));
+    SECDESC_TRY(Acl acl, decode_acl(r, off, part.dacl ? "DACL" : "SACL"));
+    if (part.dacl) sd.set_dacl(std::move(acl)); else sd.set_sacl(std::move(acl));
   }
   return sd;
 }

@@ -197,12 +197,11 @@ Result<Claim> Claim::decode(std::span<const std::byte> bytes, std::size_t base) 
         if (claim.type == C::octet_string) {
           claim.octets.emplace_back(data.begin(), data.end());
         } else {
-          auto sid = Sid::decode(data, base + at + 4);
-          if (!sid) return std::move(sid).error();
-          if (sid->binary_size() != len)
+          SECDESC_TRY(Sid sid, Sid::decode(data, base + at + 4));
+          if (sid.binary_size() != len)
             return bad(at, fmt::format("SID value of {} bytes in a {}-byte field",
-                                       sid->binary_size(), len));
-          claim.sids.push_back(*sid);
+                                       sid.binary_size(), len));
+          claim.sids.push_back(std::move(sid));
         }
         break;
       }

@@ -187,12 +187,10 @@ class TokenReader {
                         b_.begin() + static_cast<std::ptrdiff_t>(data + len));
         return t;
       case T::sid: {
-        auto sid = Sid::decode(b_.subspan(data, len), base_ + data);
-        if (!sid) return std::move(sid).error();
-        if (sid->binary_size() != len)
+        SECDESC_TRY(t.sid, Sid::decode(b_.subspan(data, len), base_ + data));
+        if (t.sid.binary_size() != len)
           return bad(data - 4, fmt::format("SID token length {} but the SID takes {} bytes", len,
-                                           sid->binary_size()));
-        t.sid = *sid;
+                                           t.sid.binary_size()));
         return t;
       }
       case T::composite: {
@@ -296,8 +294,8 @@ void ConditionalExpression::encode_to(std::vector<std::byte>& out) const {
 }
 
 std::optional<Error> ConditionalExpression::validate() const {
-  auto tree = detail::build_condition_tree(*this);
-  if (!tree) return std::move(tree).error();
+  // Whether the tree builds is the check; the tree itself is not needed here.
+  SECDESC_TRY([[maybe_unused]] const auto tree, detail::build_condition_tree(*this));
   return std::nullopt;
 }
 
@@ -386,9 +384,8 @@ Result<ConditionalExpression> ConditionalExpression::decode(std::span<const std:
       break;
     }
     offsets.push_back(p);
-    auto t = reader.token(p, bytes.size(), 0);
-    if (!t) return std::move(t).error();
-    expr.tokens.push_back(std::move(*t));
+    SECDESC_TRY(auto token, reader.token(p, bytes.size(), 0));
+    expr.tokens.push_back(std::move(token));
   }
   if (auto e = expr.validate()) {
     // validate() reports token indexes; turn them into byte offsets.

@@ -322,25 +322,23 @@ class ConditionParser : Lexer {
       i_ += op->sddl.size();
       if (op->type == T::exists || op->type == T::not_exists) {
         skip();
-        auto attr = attribute();
-        if (!attr)
+        if (!at_attribute())
           return fail(i_, fmt::format("expected an attribute after '{}', found {}", op->sddl,
                                       snippet(s_, i_)));
-        if (!*attr) return std::move(*attr).error();
-        push(std::move(**attr), i_);
+        SECDESC_TRY(CondToken&& token, attribute());
+        push(std::move(token), i_);
       } else if (auto e = membership_operand(depth + 1, op->sddl)) {
         return e;
       }
       push(make_operator_token(op->type), start);
       return std::nullopt;
     }
-    auto lhs = attribute();
-    if (!lhs)
+    if (!at_attribute())
       return fail(i_, fmt::format("expected a condition: an attribute, Member_of..., Exists, "
                                   "'!(' or '(', found {}",
                                   snippet(s_, i_)));
-    if (!*lhs) return std::move(*lhs).error();
-    push(std::move(**lhs), start);
+    SECDESC_TRY(CondToken&& lhs, attribute());
+    push(std::move(lhs), start);
     skip();
     auto op = relational_symbol();
     if (!op) return std::nullopt;  // a bare attribute: true when non-zero
@@ -349,9 +347,8 @@ class ConditionParser : Lexer {
     skip();
     const std::size_t rhs = i_;
     if (at('@')) {
-      auto attr = attribute();
-      if (!*attr) return std::move(*attr).error();
-      push(std::move(**attr), rhs);
+      SECDESC_TRY(CondToken&& token, attribute());
+      push(std::move(token), rhs);
     } else if (i_ < s_.size() && (is_alpha(s_[i_]) || s_[i_] == '_' || s_[i_] == ':' ||
                                   s_[i_] == '.' || s_[i_] == '/') &&
                !iequals_at(s_, i_, "SID(")) {
@@ -376,9 +373,8 @@ class ConditionParser : Lexer {
     }
     if (at('@')) {
       const std::size_t start = i_;
-      auto attr = attribute();
-      if (!*attr) return std::move(*attr).error();
-      push(std::move(**attr), start);
+      SECDESC_TRY(CondToken&& token, attribute());
+      push(std::move(token), start);
       return std::nullopt;
     }
     if (i_ >= s_.size() || s_[i_] == ')')
@@ -388,26 +384,28 @@ class ConditionParser : Lexer {
     return value(depth, out_, where_);
   }
 
-  // An attribute at i_: nullopt when none starts here.
-  std::optional<Result<CondToken>> attribute() {
+  // Whether an attribute starts at i_: '@' (attribute() then reads it or says why it cannot) or
+  // a local attribute's first character.
+  bool at_attribute() const {
+    return at('@') || (i_ < s_.size() && (is_attr_char1(s_[i_]) || s_[i_] == '%'));
+  }
+
+  // The attribute at i_ (at_attribute() must hold).
+  Result<CondToken> attribute() {
     const std::size_t start = i_;
     if (at('@')) {
       for (const auto& row : conditional_token_table()) {
         if (row.kind != K::attribute || row.sddl.empty() || !iequals_at(s_, i_, row.sddl)) continue;
         i_ += row.sddl.size();
-        auto text = name(false);
-        if (!text) return Result<CondToken>(std::move(text).error());
-        if (text->empty())
-          return Result<CondToken>(
-              fail(i_, fmt::format("expected an attribute name after '{}'", row.sddl)));
-        return Result<CondToken>(make_attribute_token(row.type, std::move(*text)));
+        SECDESC_TRY(std::u16string&& text, name(false));
+        if (text.empty())
+          return fail(i_, fmt::format("expected an attribute name after '{}'", row.sddl));
+        return make_attribute_token(row.type, std::move(text));
       }
-      return Result<CondToken>(fail(start, "expected @USER., @DEVICE. or @RESOURCE. (any case)"));
+      return fail(start, "expected @USER., @DEVICE. or @RESOURCE. (any case)");
     }
-    if (i_ >= s_.size() || !(is_attr_char1(s_[i_]) || s_[i_] == '%')) return std::nullopt;
-    auto text = name(true);
-    if (!text) return Result<CondToken>(std::move(text).error());
-    return Result<CondToken>(make_attribute_token(T::local_attribute, std::move(*text)));
+    SECDESC_TRY(std::u16string&& text, name(true));
+    return make_attribute_token(T::local_attribute, std::move(text));
   }
 
   // A literal or a composite of literals.
@@ -420,9 +418,8 @@ class ConditionParser : Lexer {
       where.push_back(start);
     };
     if (at('"')) {
-      auto text = quoted_string();
-      if (!text) return std::move(text).error();
-      add(make_string_token(std::move(*text)));
+      SECDESC_TRY(std::u16string&& text, quoted_string());
+      add(make_string_token(std::move(text)));
       return std::nullopt;
     }
     if (at('#')) {
@@ -464,15 +461,13 @@ class ConditionParser : Lexer {
       return std::nullopt;
     }
     if (iequals_at(s_, i_, "SID(")) {
-      auto sid = sid_literal();
-      if (!sid) return std::move(sid).error();
-      add(make_sid_token(*sid));
+      SECDESC_TRY(const Sid sid, sid_literal());
+      add(make_sid_token(sid));
       return std::nullopt;
     }
     if (at('+') || at('-') || (i_ < s_.size() && is_digit(s_[i_]))) {
-      auto n = integer();
-      if (!n) return std::move(n).error();
-      add(std::move(*n));
+      SECDESC_TRY(CondToken&& n, integer());
+      add(std::move(n));
       return std::nullopt;
     }
     return fail(i_, fmt::format("expected a value: a number, \"string\", #octets, SID(...) or "
@@ -510,14 +505,13 @@ class AttributeParser : Lexer {
     ++i_;
     Claim claim;
     const std::size_t name_at = i_;
-    auto text = name(false);
-    if (!text) return std::move(text).error();
-    if (auto e = no_nul(*text, name_at, "name")) return std::move(*e);
+    SECDESC_TRY(std::u16string&& text, name(false));
+    if (auto e = no_nul(text, name_at, "name")) return std::move(*e);
     if (!at('"'))
       return fail(i_, fmt::format("expected '\"' to end the attribute name, found {}",
                                   snippet(s_, i_)));
     ++i_;
-    claim.name = std::move(*text);
+    claim.name = std::move(text);
     if (auto e = expect(',', "after the attribute name")) return std::move(*e);
     skip();
     const std::size_t type_at = i_;
@@ -556,16 +550,14 @@ class AttributeParser : Lexer {
       case ClaimType::string: {
         if (!at('"'))
           return fail(i_, fmt::format("expected a \"string\" value (TS), found {}", snippet(s_, i_)));
-        auto text = quoted_string();
-        if (!text) return std::move(text).error();
-        if (auto e = no_nul(*text, start, "string value")) return e;
-        claim.strings.push_back(std::move(*text));
+        SECDESC_TRY(std::u16string&& text, quoted_string());
+        if (auto e = no_nul(text, start, "string value")) return e;
+        claim.strings.push_back(std::move(text));
         return std::nullopt;
       }
       case ClaimType::sid: {
-        Result<Sid> sid = iequals_at(s_, i_, "SID(") ? sid_literal() : bare_sid();
-        if (!sid) return std::move(sid).error();
-        claim.sids.push_back(*sid);
+        SECDESC_TRY(Sid&& sid, iequals_at(s_, i_, "SID(") ? sid_literal() : bare_sid());
+        claim.sids.push_back(std::move(sid));
         return std::nullopt;
       }
       case ClaimType::octet_string: {
@@ -576,11 +568,10 @@ class AttributeParser : Lexer {
         if (!(at('+') || at('-') || (i_ < s_.size() && is_digit(s_[i_]))))
           return fail(i_, fmt::format("expected a number ({}), found {}", type.sddl,
                                       snippet(s_, i_)));
-        auto n = integer();
-        if (!n) return std::move(n).error();
-        if (claim.type != ClaimType::int64 && n->sign == IntegerSign::minus)
+        SECDESC_TRY(const CondToken& n, integer());
+        if (claim.type != ClaimType::int64 && n.sign == IntegerSign::minus)
           return fail(start, fmt::format("a {} value cannot be negative", type.sddl));
-        claim.integers.push_back(static_cast<std::uint64_t>(n->integer));
+        claim.integers.push_back(static_cast<std::uint64_t>(n.integer));
         return std::nullopt;
       }
     }

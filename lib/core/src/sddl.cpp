@@ -88,12 +88,11 @@ class Parser {
       seen = true;
       i_ += 2;
       if (tag == 'O' || tag == 'G') {
-        auto sid = owner_or_group(tag);
-        if (!sid) return std::move(sid).error();
+        SECDESC_TRY(Sid sid, owner_or_group(tag));
         if (tag == 'O')
-          sd_.set_owner(*sid);
+          sd_.set_owner(std::move(sid));
         else
-          sd_.set_group(*sid);
+          sd_.set_group(std::move(sid));
       } else {
         if (auto e = acl(tag == 'D' ? AclKind::dacl : AclKind::sacl)) return std::move(*e);
       }
@@ -357,11 +356,51 @@ class Parser {
     return true;
   }
 
-  // Parses the ACE at i_ into `ace` (a fresh Ace) and moves i_ past it.
+  // Parses the ACE at i_ into `ace` (a fresh Ace) and moves i_ past it. The steps below read
+  // the fields in order; each reports the first error it finds, so the order of the checks (and
+  // hence which error a malformed ACE gets) is the order of these calls.
   std::optional<Error> parse_ace(AclKind kind, Ace& ace) {
     const std::size_t open = i_;
     ++i_;
     // Field 1: the type decides whether the ACE can be parsed at all.
+    AceTypeField type;
+    if (auto e = ace_type_field(kind, type)) return std::move(*e);
+    const AceTypeInfo& info = type.info;
+    AceFields fields;
+    if (auto e = split_ace_fields(open, info, fields)) return std::move(*e);
+    if (type.end != fields.end(0))
+      return fail(ErrorCode::syntax, type.end, "expected ';' after the ACE type");
+
+    ace.type = info.type;
+    if (auto e = ace_flags_field(fields.begin[1], fields.end(1), ace.flags)) return std::move(*e);
+    if (auto e = rights_field(fields.begin[2], fields.end(2), ace.mask)) return std::move(*e);
+    if (auto e = guid_fields(info, fields, ace)) return std::move(*e);
+    // MS Learn "ACE Strings": an object ACE with neither GUID is converted to the plain type
+    // (OA -> A, ...). The Windows vectors agree: none of the 11,483 object ACEs in the Windows
+    // bytes of windows_sddl_binary.tsv lacks both GUIDs.
+    if (info.object && !ace.object_type && !ace.inherited_object_type)
+      ace.type = plain_type_of(ace.type);
+    SECDESC_TRY(ace.sid, sid_field(fields.begin[5], fields.sid_end, "trustee"));
+    std::size_t close = fields.close;
+    if (fields.data != npos) {
+      if (auto e = ace_data_field(info, fields.data, ace, close)) return std::move(*e);
+    }
+    i_ = close + 1;
+    return std::nullopt;
+  }
+
+  static constexpr std::size_t npos = std::string_view::npos;
+
+  // The type field of the ACE at i_ (just past its '('): the row of the type table, and where
+  // the field's text ends.
+  struct AceTypeField {
+    AceTypeInfo info{};
+    std::size_t end = 0;  // the ';' or ')' after the type's text
+  };
+
+  // Reads the type at i_ (leading spaces allowed) and checks that secdesc supports it and that
+  // it belongs in this ACL.
+  std::optional<Error> ace_type_field(AclKind kind, AceTypeField& out) {
     std::size_t j = i_;
     while (j < s_.size() && is_sddl_space(s_[j])) ++j;
     if (j > i_) note(SddlNote::Kind::whitespace, i_, "white space before the ACE type");
@@ -390,13 +429,29 @@ class Parser {
       return fail(ErrorCode::syntax, j,
                   fmt::format("ACE type '{}' is not allowed in a {}", info->sddl,
                               kind == AclKind::dacl ? "DACL (D:)" : "SACL (S:)"));
-    // Fields 1-6 hold no parentheses and end at the first ')' or, for a callback ACE (XA XD XU
-    // ZA) or a resource attribute ACE (RA), at the ';' before the 7th field, "(...)", which may
-    // hold parentheses and ';' (MS-DTYP 2.5.1.1): the ACE then ends after it.
-    const bool takes_data = info->callback || info->type == AceType::system_resource_attribute;
-    constexpr std::size_t npos = std::string_view::npos;
-    std::size_t bounds[7];
-    bounds[0] = open + 1;
+    out.info = *info;
+    out.end = type_end;
+    return std::nullopt;
+  }
+
+  // Where the fields of one ACE are in s_.
+  struct AceFields {
+    std::size_t begin[6] = {};  // the first character of fields 1-6
+    std::size_t sid_end = 0;    // one past the SID field (field 6)
+    std::size_t close = npos;   // the ')' after field 6, or npos when a 7th field follows
+    std::size_t data = npos;    // the first character of the 7th field, or npos
+    // One past field f (0-based): the ';' that ends it, or sid_end for the SID.
+    std::size_t end(std::size_t f) const { return f == 5 ? sid_end : begin[f + 1] - 1; }
+  };
+
+  // Finds the fields of the ACE whose '(' is at `open`. Fields 1-6 hold no parentheses and end
+  // at the first ')' or, for a callback ACE (XA XD XU ZA) or a resource attribute ACE (RA), at
+  // the ';' before the 7th field, "(...)", which may hold parentheses and ';' (MS-DTYP 2.5.1.1):
+  // the ACE then ends after it (ace_data_field finds where).
+  std::optional<Error> split_ace_fields(std::size_t open, const AceTypeInfo& info,
+                                        AceFields& out) {
+    const bool takes_data = info.callback || info.type == AceType::system_resource_attribute;
+    out.begin[0] = open + 1;
     std::size_t fields = 1;
     std::size_t close = npos;
     std::size_t data = npos;
@@ -406,7 +461,7 @@ class Parser {
         close = k;
       } else if (s_[k] == ';') {
         if (fields < 6)
-          bounds[fields++] = k + 1;
+          out.begin[fields++] = k + 1;
         else if (takes_data)
           data = k + 1;
         else
@@ -426,17 +481,19 @@ class Parser {
     if (takes_data && data == npos)
       return fail(ErrorCode::syntax, close,
                   fmt::format("a {} ACE needs a 7th field after the SID: expected ';(' and {}",
-                              info->sddl,
-                              info->callback ? "a condition" : "the attribute (\"name\",TYPE,flags,values)"));
-    auto field_end = [&](std::size_t f) { return f == 5 ? sid_end : bounds[f + 1] - 1; };
-    if (type_end != field_end(0))
-      return fail(ErrorCode::syntax, type_end, "expected ';' after the ACE type");
+                              info.sddl,
+                              info.callback ? "a condition" : "the attribute (\"name\",TYPE,flags,values)"));
+    out.sid_end = sid_end;
+    out.close = close;
+    out.data = data;
+    return std::nullopt;
+  }
 
-    ace.type = info->type;
-    if (auto e = ace_flags_field(bounds[1], field_end(1), ace.flags)) return std::move(*e);
-    if (auto e = rights_field(bounds[2], field_end(2), ace.mask)) return std::move(*e);
-    for (int g = 0; g < 2; ++g) {
-      std::size_t b = bounds[3 + g], e = field_end(3 + static_cast<std::size_t>(g));
+  // Fields 4 and 5: the object type and inherited object type GUIDs, each empty or a GUID
+  // (object ACE types only).
+  std::optional<Error> guid_fields(const AceTypeInfo& info, const AceFields& fields, Ace& ace) {
+    for (std::size_t g = 0; g < 2; ++g) {
+      std::size_t b = fields.begin[3 + g], e = fields.end(3 + g);
       if (b == e) continue;
       std::string_view text = s_.substr(b, e - b);
       if (text.find_first_not_of(' ') == std::string_view::npos) {
@@ -451,47 +508,44 @@ class Parser {
                                 "with no spaces or braces",
                                 g == 0 ? "object type " : "inherited object type ",
                                 quoted(text, 40)));
-      if (!info->object)
+      if (!info.object)
         return fail(ErrorCode::syntax, b,
                     fmt::format("ACE type '{}' takes no GUIDs; use an object ACE type (OA, OD, "
                                 "OU, OL)",
-                                info->sddl));
+                                info.sddl));
       (g == 0 ? ace.object_type : ace.inherited_object_type) = *guid;
     }
-    // MS Learn "ACE Strings": an object ACE with neither GUID is converted to the plain type
-    // (OA -> A, ...). The Windows vectors agree: none of the 11,483 object ACEs in the Windows
-    // bytes of windows_sddl_binary.tsv lacks both GUIDs.
-    if (info->object && !ace.object_type && !ace.inherited_object_type) {
-      switch (ace.type) {
-        case AceType::access_allowed_object: ace.type = AceType::access_allowed; break;
-        case AceType::access_denied_object: ace.type = AceType::access_denied; break;
-        case AceType::system_audit_object: ace.type = AceType::system_audit; break;
-        case AceType::system_alarm_object: ace.type = AceType::system_alarm; break;
-        default: break;
-      }
+    return std::nullopt;
+  }
+
+  // The plain ACE type an object ACE type stands for (OA -> A, ...); other types unchanged.
+  static AceType plain_type_of(AceType type) noexcept {
+    switch (type) {
+      case AceType::access_allowed_object: return AceType::access_allowed;
+      case AceType::access_denied_object: return AceType::access_denied;
+      case AceType::system_audit_object: return AceType::system_audit;
+      case AceType::system_alarm_object: return AceType::system_alarm;
+      default: return type;
     }
-    auto sid = sid_field(bounds[5], sid_end, "trustee");
-    if (!sid) return std::move(sid).error();
-    ace.sid = *sid;
-    if (data != npos) {
-      std::size_t pos = data;
-      if (info->callback) {
-        auto condition = detail::parse_sddl_condition(s_, pos, opt_.context);
-        if (!condition) return std::move(condition).error();
-        ace.condition = std::move(*condition);
-      } else {
-        auto attribute = detail::parse_sddl_resource_attribute(s_, pos, opt_.context);
-        if (!attribute) return std::move(attribute).error();
-        ace.resource_attribute = std::move(*attribute);
-      }
-      if (pos >= s_.size() || s_[pos] != ')')
-        return fail(ErrorCode::syntax, pos,
-                    fmt::format("expected ')' to close the ACE after its {}, found {}",
-                                info->callback ? "condition" : "attribute",
-                                pos < s_.size() ? quoted(s_.substr(pos), 12) : "the end"));
-      close = pos;
+  }
+
+  // The 7th field at `data`: a callback ACE's condition or a resource attribute ACE's
+  // attribute, then the ')' that closes the ACE (its position goes to `close`).
+  std::optional<Error> ace_data_field(const AceTypeInfo& info, std::size_t data, Ace& ace,
+                                      std::size_t& close) {
+    std::size_t pos = data;
+    if (info.callback) {
+      SECDESC_TRY(ace.condition, detail::parse_sddl_condition(s_, pos, opt_.context));
+    } else {
+      SECDESC_TRY(ace.resource_attribute,
+                  detail::parse_sddl_resource_attribute(s_, pos, opt_.context));
     }
-    i_ = close + 1;
+    if (pos >= s_.size() || s_[pos] != ')')
+      return fail(ErrorCode::syntax, pos,
+                  fmt::format("expected ')' to close the ACE after its {}, found {}",
+                              info.callback ? "condition" : "attribute",
+                              pos < s_.size() ? quoted(s_.substr(pos), 12) : "the end"));
+    close = pos;
     return std::nullopt;
   }
 

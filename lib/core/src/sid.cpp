@@ -126,10 +126,9 @@ std::optional<std::string> sid_display_name(const Sid& sid, const SidContext& co
 }
 
 Result<Sid> parse_domain_sid(std::string_view text) {
-  auto sid = detail::parse_numeric_sid(text, 0, nullptr);
-  if (!sid) return std::move(sid).error();
-  auto subs = sid->sub_authorities();
-  if (sid->authority() != 5 || subs.size() != 4 || subs[0] != 21)
+  SECDESC_TRY(Sid sid, detail::parse_numeric_sid(text, 0, nullptr));
+  auto subs = sid.sub_authorities();
+  if (sid.authority() != sid_authority::nt || subs.size() != 4 || subs[0] != sid_rid::nt_non_unique)
     return make_error(ErrorCode::invalid_argument, 0,
                       fmt::format("'{}' is not a domain SID: expected S-1-5-21-x-y-z", text));
   return sid;
@@ -218,17 +217,15 @@ Result<Sid> parse_numeric_sid(std::string_view text, std::size_t base, std::vect
     i += n.length;
     return n;
   };
-  auto rev = read_part(10, 0xFFFFFFFFULL, "revision");
-  if (!rev) return std::move(rev).error();
-  if (rev->value != 1 || rev->overflow) return fail(2, "SID revision must be 1");
+  SECDESC_TRY(const ParsedNumber rev, read_part(10, 0xFFFFFFFFULL, "revision"));
+  if (rev.value != 1 || rev.overflow) return fail(2, "SID revision must be 1");
   // Windows quirk: after a hex revision ("S-0x1-"), every later part is read as hex.
-  const int part_base = rev->base == 16 ? 16 : 10;
+  const int part_base = rev.base == 16 ? 16 : 10;
   if (i >= text.size() || text[i] != '-') return fail(i, "expected '-' and the SID authority");
   ++i;
   std::size_t auth_at = i;
-  auto auth = read_part(part_base, ~0ULL, "authority");
-  if (!auth) return std::move(auth).error();
-  if (auth->overflow || auth->value > Sid::max_authority)
+  SECDESC_TRY(const ParsedNumber auth, read_part(part_base, ~0ULL, "authority"));
+  if (auth.overflow || auth.value > Sid::max_authority)
     return fail(auth_at, "SID authority does not fit in 48 bits");
   std::uint32_t subs[Sid::max_sub_authorities];
   std::size_t count = 0;
@@ -239,15 +236,14 @@ Result<Sid> parse_numeric_sid(std::string_view text, std::size_t base, std::vect
       return make_error(ErrorCode::limit_exceeded, base + i,
                         "a SID has at most 15 sub-authorities");
     std::size_t at = i;
-    auto sub = read_part(part_base, 0xFFFFFFFFULL, "sub-authority");
-    if (!sub) return std::move(sub).error();
-    if (sub->overflow)
+    SECDESC_TRY(const ParsedNumber sub, read_part(part_base, 0xFFFFFFFFULL, "sub-authority"));
+    if (sub.overflow)
       note(notes, TextNote::Kind::overflowing_number, base + at,
            "SID sub-authority over 4294967295 (Windows saturates it)");
-    subs[count++] = static_cast<std::uint32_t>(sub->value);
+    subs[count++] = static_cast<std::uint32_t>(sub.value);
   }
   if (count == 0) return fail(text.size(), "a SID needs at least one sub-authority");
-  return Sid::from_parts(auth->value, std::span<const std::uint32_t>(subs, count));
+  return Sid::from_parts(auth.value, std::span<const std::uint32_t>(subs, count));
 }
 
 }  // namespace detail

@@ -7,6 +7,7 @@
 #include "secdesc/binary.hpp"
 #include "secdesc/sddl.hpp"
 #include "core/internal/text.hpp"
+#include "core/internal/utf.hpp"
 
 namespace secdesc {
 namespace {
@@ -39,15 +40,12 @@ std::string wide_literal(std::string_view utf8) {
       out += static_cast<char>(c);
       ++i;
     } else {
-      std::uint32_t cp = c;
-      std::size_t n = 1;
-      if (c >= 0xF0) cp = c & 0x07, n = 4;
-      else if (c >= 0xE0) cp = c & 0x0F, n = 3;
-      else if (c >= 0xC0) cp = c & 0x1F, n = 2;
-      for (std::size_t k = 1; k < n && i + k < utf8.size(); ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+      // The text is UTF-8 (TOML's and the SDDL writer's); a byte that starts no UTF-8 sequence
+      // is written as the code point of the same value.
+      const std::optional<char32_t> decoded = detail::next_utf8(utf8, i);
+      const auto cp = static_cast<std::uint32_t>(decoded.value_or(c));
+      if (!decoded) ++i;
       out += cp > 0xFFFF ? fmt::format("\\U{:08X}", cp) : fmt::format("\\u{:04X}", cp);
-      i += n;
     }
   }
   out += '"';
@@ -70,18 +68,17 @@ Result<std::string> generate_cpp_header(std::span<const Policy> policies, std::s
                         fmt::format("two policies are named '{}' ({}): give one a different "
                                     "`name`",
                                     p.name, p.file));
-    auto bytes = encode_self_relative(p.descriptor);
-    if (!bytes) return std::move(bytes).error();
+    SECDESC_TRY(const std::vector<std::byte> bytes, encode_self_relative(p.descriptor));
     const std::string sddl = to_sddl(p.descriptor, SddlFormatOptions{p.context});
     out += fmt::format("\n// {} ({}, {}){}\nnamespace {}::{} {{\n", p.name, p.file,
                        object_type_info(p.object_type).name,
                        p.description.empty() ? "" : "\n// " + p.description, ns, p.name);
     out += fmt::format("inline constexpr std::wstring_view sddl =\n    {};\n", wide_literal(sddl));
     out += fmt::format("alignas(4) inline constexpr std::array<std::uint8_t, {}> descriptor = {{",
-                       bytes->size());
-    for (std::size_t i = 0; i < bytes->size(); ++i) {
+                       bytes.size());
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
       if (i % 12 == 0) out += "\n   ";
-      out += fmt::format(" 0x{:02x},", std::to_integer<unsigned>((*bytes)[i]));
+      out += fmt::format(" 0x{:02x},", std::to_integer<unsigned>(bytes[i]));
     }
     out += "\n};\n";
     if (p.object_name)

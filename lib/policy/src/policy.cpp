@@ -106,10 +106,10 @@ std::optional<std::pair<std::size_t, std::size_t>> string_offset_position(
       std::size_t raw = 2, bytes = 1;
       if (e == 'u' || e == 'U') {
         raw = e == 'u' ? 6 : 10;
-        std::uint32_t cp = 0;
+        char32_t cp = 0;
         for (std::size_t k = r + 2; k < r + raw && k < source.size(); ++k)
-          cp = cp * 16 + static_cast<std::uint32_t>(std::max(0, detail::hex_value(source[k])));
-        bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+          cp = cp * 16 + static_cast<char32_t>(std::max(0, detail::hex_value(source[k])));
+        bytes = detail::utf8_length(cp);
       } else if (e == 'x') {
         raw = 4;
       } else if (multi && (e == ' ' || e == '\t' || e == '\r' || e == '\n')) {
@@ -146,6 +146,8 @@ class Loader {
  public:
   Loader(std::string_view file, const PolicyOptions& options) : file_(file), options_(options) {}
 
+  // Reads the policy: each top-level key in turn (the domain SID before the principals, which
+  // may need it), then builds the descriptor when nothing failed.
   PolicyLoad run(std::string_view text) {
     source_ = text;
     toml::table root;
@@ -157,8 +159,34 @@ class Loader {
     }
     check_keys(root, kTopKeys, "policy");
     policy_.file = file_;
+    read_name(root);
+    const std::optional<ObjectType> type = read_object(root);
+    if (type) policy_.object_type = *type;
+    read_object_name(root);
+    read_domain_sid(root);
 
-    // name
+    DescriptorBuilder builder(policy_.object_type, policy_.context);
+    bool builder_ok = type.has_value();
+    if (!read_owner_and_group(root, builder)) builder_ok = false;
+    toml::source_region dacl_at = root.source();
+    if (!read_dacl(root, builder, dacl_at)) builder_ok = false;
+    if (!read_label(root, builder)) builder_ok = false;
+    if (!read_resource_attributes(root, builder)) builder_ok = false;
+    read_expectations(root);
+
+    if (builder_ok && diagnostics_.empty()) {
+      auto sd = builder.build();
+      if (sd)
+        policy_.descriptor = std::move(*sd);
+      else
+        error(dacl_at, "invalid-policy", sd.error().message);
+    }
+    return finish();
+  }
+
+ private:
+  // `name` (a C++ identifier; the file's stem by default) and `description`.
+  void read_name(const toml::table& root) {
     policy_.name = default_name();
     if (auto* n = root.get("name")) {
       if (auto s = string_of(*n, "name")) {
@@ -173,8 +201,10 @@ class Loader {
     }
     if (auto* d = root.get("description"))
       if (auto s = string_of(*d, "description")) policy_.description = *s;
+  }
 
-    // object
+  // `object` (required): the object type, or nullopt when it is missing or unknown.
+  std::optional<ObjectType> read_object(const toml::table& root) {
     std::optional<ObjectType> type;
     if (auto* o = root.get("object")) {
       if (auto s = string_of(*o, "object")) {
@@ -184,15 +214,18 @@ class Loader {
           for (const auto& t : object_types()) names.push_back(t.name);
           error(o->source(), "unknown-object-type",
                 fmt::format("unknown object type '{}'{}: expected one of {}", *s,
-                            hint(*s, names), object_type_names()));
+                            detail::did_you_mean(*s, names), object_type_names()));
         }
       }
     } else {
       file_error("missing-key",
                  fmt::format("a policy needs `object = \"...\"` (one of {})", object_type_names()));
     }
-    if (type) policy_.object_type = *type;
+    return type;
+  }
 
+  // `object-name`: the kernel object's name, kept for the generated code.
+  void read_object_name(const toml::table& root) {
     if (auto* on = root.get("object-name")) {
       if (auto s = string_of(*on, "object-name")) {
         if (!s->starts_with("Global\\") && !s->starts_with("Local\\") && !s->starts_with("Session\\"))
@@ -204,8 +237,10 @@ class Loader {
         policy_.object_name_value = at(on->source());
       }
     }
+  }
 
-    // domain-sid (before principals, which may need it)
+  // `domain-sid`, unless the options give one (which wins).
+  void read_domain_sid(const toml::table& root) {
     if (options_.domain_sid) {
       policy_.context.domain = *options_.domain_sid;
     } else if (auto* ds = root.get("domain-sid")) {
@@ -217,126 +252,137 @@ class Loader {
           error(ds->source(), "invalid-value", sid.error().message);
       }
     }
+  }
 
-    DescriptorBuilder builder(policy_.object_type, policy_.context);
-    bool builder_ok = type.has_value();
+  // `owner` and `group`: false when a principal could not be read.
+  bool read_owner_and_group(const toml::table& root, DescriptorBuilder& builder) {
+    bool ok = true;
     for (const char* which : {"owner", "group"}) {
       if (auto* node = root.get(which)) {
         if (auto s = string_of(*node, which)) {
           if (auto sid = principal(*node, *s)) {
             if (std::string_view(which) == "owner") builder.owner(*sid); else builder.group(*sid);
           } else {
-            builder_ok = false;
+            ok = false;
           }
         }
       }
     }
+    return ok;
+  }
 
-    // dacl
-    toml::source_region dacl_at = root.source();
-    if (auto* dacl_node = root.get("dacl")) {
-      dacl_at = dacl_node->source();
-      policy_.dacl_table = at(dacl_at);
-      if (auto* dacl = table_of(*dacl_node, "dacl")) {
-        check_keys(*dacl, kDaclKeys, "[dacl]");
-        if (auto* p = dacl->get("protected")) {
-          if (auto b = bool_of(*p, "dacl.protected")) builder.protect(*b);
-        }
-        if (auto* ai = dacl->get("auto-inherited")) {
-          if (auto b = bool_of(*ai, "dacl.auto-inherited")) builder.auto_inherited(*b);
-        }
-        for (bool allow : {false, true}) {
-          const char* kind = allow ? "allow" : "deny";
-          auto* list_node = dacl->get(kind);
-          if (!list_node) continue;
-          auto* list = list_node->as_array();
-          if (!list || !list->is_array_of_tables()) {
-            error(list_node->source(), "wrong-type",
-                  fmt::format("dacl.{} must be an array of tables: write [[dacl.{}]] entries", kind,
-                              kind));
-            continue;
-          }
-          for (auto& item : *list) {
-            if (!entry(*item.as_table(), allow, builder)) builder_ok = false;
-          }
-        }
-      }
-    } else {
+  // [dacl] (required): its flags and its deny and allow entries. `dacl_at` becomes the table's
+  // position (where a failure to build the descriptor is reported). False when an entry could
+  // not be read.
+  bool read_dacl(const toml::table& root, DescriptorBuilder& builder,
+                 toml::source_region& dacl_at) {
+    auto* dacl_node = root.get("dacl");
+    if (!dacl_node) {
       file_error("missing-key",
             "a policy needs a [dacl] table (an object without a DACL gets its creator's default "
             "DACL, which is not what a service wants)");
+      return true;
     }
-
-    // label
-    if (auto* label_node = root.get("label")) {
-      policy_.label_table = at(label_node->source());
-      if (auto* label = table_of(*label_node, "label")) {
-        check_keys(*label, kLabelKeys, "[label]");
-        std::optional<Sid> level;
-        if (auto* lv = label->get("level")) {
-          if (auto s = string_of(*lv, "label.level")) {
-            auto sid = parse_integrity_level(*s);
-            if (sid) level = *sid; else error(lv->source(), "unknown-label-level", sid.error().message);
-          }
-        } else {
-          error(label_node->source(), "missing-key",
-                "[label] needs `level` (untrusted, low, medium, medium-plus, high, system or "
-                "S-1-16-N)");
-        }
-        AccessMask policy_bits = rights::label_no_write_up;
-        if (auto* pol = label->get("policy")) {
-          policy_bits = 0;
-          for_each_word(*pol, "label.policy", [&](const toml::node& n, std::string_view w) {
-            for (const auto& lw : kLabelWords)
-              if (detail::iequals(lw.word, w)) {
-                policy_bits |= lw.bit;
-                return;
-              }
-            std::vector<std::string_view> words;
-            for (const auto& lw : kLabelWords) words.push_back(lw.word);
-            error(n.source(), "invalid-value",
-                  fmt::format("unknown label policy '{}'{}: expected no-write-up, no-read-up or "
-                              "no-execute-up",
-                              w, hint(w, words)));
-          });
-        }
-        if (level) builder.label(*level, policy_bits); else builder_ok = false;
-      }
+    dacl_at = dacl_node->source();
+    policy_.dacl_table = at(dacl_at);
+    auto* dacl = table_of(*dacl_node, "dacl");
+    if (!dacl) return true;
+    check_keys(*dacl, kDaclKeys, "[dacl]");
+    if (auto* p = dacl->get("protected")) {
+      if (auto b = bool_of(*p, "dacl.protected")) builder.protect(*b);
     }
-
-    // resource attributes (RA ACEs in the SACL, what @Resource.NAME reads)
-    if (auto* ra_node = root.get("resource-attribute")) {
-      auto* list = ra_node->as_array();
+    if (auto* ai = dacl->get("auto-inherited")) {
+      if (auto b = bool_of(*ai, "dacl.auto-inherited")) builder.auto_inherited(*b);
+    }
+    bool ok = true;
+    for (bool allow : {false, true}) {
+      const char* kind = allow ? "allow" : "deny";
+      auto* list_node = dacl->get(kind);
+      if (!list_node) continue;
+      auto* list = list_node->as_array();
       if (!list || !list->is_array_of_tables()) {
-        error(ra_node->source(), "wrong-type",
-              "resource-attribute must be an array of tables: write [[resource-attribute]] entries");
-      } else {
-        for (auto& item : *list)
-          if (!resource_attribute(*item.as_table(), builder)) builder_ok = false;
+        error(list_node->source(), "wrong-type",
+              fmt::format("dacl.{} must be an array of tables: write [[dacl.{}]] entries", kind,
+                          kind));
+        continue;
+      }
+      for (auto& item : *list) {
+        if (!entry(*item.as_table(), allow, builder)) ok = false;
       }
     }
-
-    // expectations
-    if (auto* ex_node = root.get("expect")) {
-      auto* list = ex_node->as_array();
-      if (!list || !list->is_array_of_tables()) {
-        error(ex_node->source(), "wrong-type", "expect must be an array of tables: write [[expect]] entries");
-      } else {
-        for (auto& item : *list) expectation(*item.as_table());
-      }
-    }
-
-    if (builder_ok && diagnostics_.empty()) {
-      auto sd = builder.build();
-      if (sd)
-        policy_.descriptor = std::move(*sd);
-      else
-        error(dacl_at, "invalid-policy", sd.error().message);
-    }
-    return finish();
+    return ok;
   }
 
- private:
+  // [label]: the mandatory label's level and policy. False when the level could not be read.
+  bool read_label(const toml::table& root, DescriptorBuilder& builder) {
+    auto* label_node = root.get("label");
+    if (!label_node) return true;
+    policy_.label_table = at(label_node->source());
+    auto* label = table_of(*label_node, "label");
+    if (!label) return true;
+    check_keys(*label, kLabelKeys, "[label]");
+    std::optional<Sid> level;
+    if (auto* lv = label->get("level")) {
+      if (auto s = string_of(*lv, "label.level")) {
+        auto sid = parse_integrity_level(*s);
+        if (sid) level = *sid; else error(lv->source(), "unknown-label-level", sid.error().message);
+      }
+    } else {
+      error(label_node->source(), "missing-key",
+            "[label] needs `level` (untrusted, low, medium, medium-plus, high, system or "
+            "S-1-16-N)");
+    }
+    AccessMask policy_bits = rights::label_no_write_up;
+    if (auto* pol = label->get("policy")) {
+      policy_bits = 0;
+      for_each_word(*pol, "label.policy", [&](const toml::node& n, std::string_view w) {
+        for (const auto& lw : kLabelWords)
+          if (detail::iequals(lw.word, w)) {
+            policy_bits |= lw.bit;
+            return;
+          }
+        std::vector<std::string_view> words;
+        for (const auto& lw : kLabelWords) words.push_back(lw.word);
+        error(n.source(), "invalid-value",
+              fmt::format("unknown label policy '{}'{}: expected no-write-up, no-read-up or "
+                          "no-execute-up",
+                          w, detail::did_you_mean(w, words)));
+      });
+    }
+    if (!level) return false;
+    builder.label(*level, policy_bits);
+    return true;
+  }
+
+  // [[resource-attribute]]: RA ACEs in the SACL, what @Resource.NAME reads. False when an
+  // entry could not be read.
+  bool read_resource_attributes(const toml::table& root, DescriptorBuilder& builder) {
+    auto* ra_node = root.get("resource-attribute");
+    if (!ra_node) return true;
+    auto* list = ra_node->as_array();
+    if (!list || !list->is_array_of_tables()) {
+      error(ra_node->source(), "wrong-type",
+            "resource-attribute must be an array of tables: write [[resource-attribute]] entries");
+      return true;
+    }
+    bool ok = true;
+    for (auto& item : *list)
+      if (!resource_attribute(*item.as_table(), builder)) ok = false;
+    return ok;
+  }
+
+  // [[expect]]: the policy's expectations (checked later, against the built descriptor).
+  void read_expectations(const toml::table& root) {
+    auto* ex_node = root.get("expect");
+    if (!ex_node) return;
+    auto* list = ex_node->as_array();
+    if (!list || !list->is_array_of_tables()) {
+      error(ex_node->source(), "wrong-type", "expect must be an array of tables: write [[expect]] entries");
+      return;
+    }
+    for (auto& item : *list) expectation(*item.as_table());
+  }
+
   PolicyLoad finish() {
     PolicyLoad out;
     bool has_error = false;
@@ -376,10 +422,6 @@ class Loader {
         Diagnostic{std::move(loc), Severity::error, std::move(code), std::move(message), {}});
   }
 
-  std::string hint(std::string_view word, const std::vector<std::string_view>& candidates) const {
-    return detail::did_you_mean(word, candidates);
-  }
-
   void check_keys(const toml::table& t, const std::vector<std::string_view>& allowed,
                   std::string_view where) {
     for (auto&& [key, value] : t) {
@@ -389,7 +431,7 @@ class Loader {
       if (known) continue;
       error(key.source(), "unknown-key",
             fmt::format("unknown key '{}' in {}{}; expected one of: {}", key.str(), where,
-                        hint(key.str(), allowed), detail::join(allowed)));
+                        detail::did_you_mean(key.str(), allowed), detail::join(allowed)));
     }
   }
 
@@ -509,7 +551,7 @@ class Loader {
           error(n.source(), "invalid-value",
                 fmt::format("unknown inherit flag '{}'{}: expected object, container, "
                             "no-propagate or inherit-only",
-                            w, hint(w, words)));
+                            w, detail::did_you_mean(w, words)));
         });
       }
     }
@@ -591,7 +633,7 @@ class Loader {
           for (const auto& row : claim_type_table()) names.push_back(row.name);
           error(n->source(), "invalid-value",
                 fmt::format("unknown resource attribute type '{}'{}: expected one of {}", *s,
-                            hint(*s, names), detail::join(names)));
+                            detail::did_you_mean(*s, names), detail::join(names)));
         }
       }
     } else {

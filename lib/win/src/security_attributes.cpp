@@ -53,18 +53,15 @@ SecurityAttributes::SecurityAttributes(std::span<const std::uint8_t> compiled_de
                          decode_compiled(std::as_bytes(compiled_descriptor))) {}
 
 Result<SecurityAttributes> SecurityAttributes::from_bytes(std::span<const std::byte> self_relative) {
-  auto decoded = validate(self_relative);
-  if (!decoded) return std::move(decoded).error();
-  return SecurityAttributes(self_relative, std::move(*decoded));
+  SECDESC_TRY(SecurityDescriptor decoded, validate(self_relative));
+  return SecurityAttributes(self_relative, std::move(decoded));
 }
 
 Result<SecurityAttributes> SecurityAttributes::from_descriptor(const SecurityDescriptor& descriptor) {
-  auto bytes = encode_self_relative(descriptor);
-  if (!bytes) return std::move(bytes).error();
+  SECDESC_TRY(const std::vector<std::byte> bytes, encode_self_relative(descriptor));
   // Decode what was encoded, so descriptor() is exactly what the bytes say.
-  auto decoded = validate(*bytes);
-  if (!decoded) return std::move(decoded).error();
-  return SecurityAttributes(*bytes, std::move(*decoded));
+  SECDESC_TRY(SecurityDescriptor decoded, validate(bytes));
+  return SecurityAttributes(bytes, std::move(decoded));
 }
 
 SecurityAttributes::SecurityAttributes(const SecurityAttributes& other)

@@ -72,6 +72,8 @@ class [[nodiscard]] Result {
 // from Error: a Result<U>, an Error, std::optional<Error>); otherwise `declaration` (e.g.
 // `auto sid` or `sd.owner`) takes the value:
 //   SECDESC_TRY(auto sid, parse_sid(text));   // then use `sid`, a Sid
+// A declaration `T&& name` binds the value where it is (in the hidden Result, which lives to the
+// end of the scope) instead of moving it out: for values that are moved on at once anyway.
 #define SECDESC_TRY(declaration, expression)                                     \
   SECDESC_TRY_IMPL_(SECDESC_TRY_NAME_(secdesc_try_, __LINE__), declaration, expression)
 #define SECDESC_TRY_NAME_(prefix, line) SECDESC_TRY_CONCAT_(prefix, line)
