@@ -24,6 +24,9 @@
 
 namespace secdesc {
 
+// Places: SourcePosition (line, column) and SourceLocation (a file plus a SourcePosition) are
+// diagnostic.hpp's; a SourceMap keeps positions only, the subject names the file.
+
 // The position of a byte column in characters, for byte-based positions in `content`. (The
 // policy loader's SourceLocation columns come from toml++, which already counts code points.)
 SourcePosition character_position(std::string_view content, std::size_t line,
