@@ -41,6 +41,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto b = secdesc::lint_source("fuzz", content, language, settings);
   if (a.findings != b.findings) std::abort();
   for (const auto& f : a.findings)
-    if (f.position.line < 1 || f.position.line > lines || f.position.column < 1) std::abort();
+    if (f.where.line < 1 || f.where.line > lines || f.where.column < 1) std::abort();
   return 0;
 }

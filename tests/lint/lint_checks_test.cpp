@@ -91,10 +91,10 @@ TEST(LintRules, BadExampleFiresExactlyItsRuleAtTheColumn) {
     SCOPED_TRACE(fmt::format("{}: {} ({})", c.rule, c.bad, c.why));
     auto findings = lint(c.bad, c.object);
     ASSERT_EQ(findings.size(), 1u) << describe(findings);
-    EXPECT_EQ(to_string(findings[0].rule), c.rule) << describe(findings);
-    EXPECT_EQ(findings[0].position, (SourcePosition{1, c.column})) << describe(findings);
+    EXPECT_EQ(findings[0].code, c.rule) << describe(findings);
+    EXPECT_EQ(findings[0].where.position(), (SourcePosition{1, c.column})) << describe(findings);
     EXPECT_EQ(findings[0].severity, c.severity);
-    EXPECT_EQ(findings[0].file, "t");
+    EXPECT_EQ(findings[0].where.file, "t");
   }
 }
 
@@ -169,9 +169,9 @@ TEST(LintRules, InheritOnlyOnANonContainerIsEscalatedToError) {
   // IO: the ACE applies to children only, and a section has none. Flags field at column 18.
   auto f = lint("D:(A;;GA;;;SY)(A;OICIIO;GA;;;CO)", O::section);
   ASSERT_EQ(f.size(), 1u) << describe(f);
-  EXPECT_EQ(f[0].rule, Rule::inherit_flags_on_non_container);
+  EXPECT_EQ(rule_of(f[0]), Rule::inherit_flags_on_non_container);
   EXPECT_EQ(f[0].severity, Severity::error);
-  EXPECT_EQ(f[0].position.column, 18u);
+  EXPECT_EQ(f[0].where.column, 18u);
   EXPECT_NE(f[0].message.find("OI CI IO on a file mapping (section)"), std::string::npos)
       << f[0].message;
   // An explicit level replaces both the default and the escalated one.
@@ -192,8 +192,8 @@ TEST(LintRules, InheritanceFlagsAreFineOnContainers) {
 TEST(LintRules, ExplicitAfterInheritedIsNonCanonical) {
   auto f = lint("D:(A;ID;GA;;;SY)(A;;GR;;;BU)");  // second ACE at column 17
   ASSERT_EQ(f.size(), 1u) << describe(f);
-  EXPECT_EQ(f[0].rule, Rule::non_canonical_order);
-  EXPECT_EQ(f[0].position.column, 17u);
+  EXPECT_EQ(rule_of(f[0]), Rule::non_canonical_order);
+  EXPECT_EQ(f[0].where.column, 17u);
   EXPECT_NE(f[0].message.find("explicit ACE after an inherited"), std::string::npos);
   // Inherited deny after explicit allow is canonical.
   EXPECT_TRUE(lint("D:(A;;GA;;;SY)(D;ID;GW;;;BG)").empty());
@@ -203,14 +203,14 @@ TEST(LintRules, NullDaclOnlyWhenTheStringIsAWholeDescriptor) {
   // No D: and no S:: a whole descriptor without DACL. Reported at the first character.
   auto f = lint("O:BAG:BA");
   ASSERT_EQ(f.size(), 1u) << describe(f);
-  EXPECT_EQ(f[0].rule, Rule::null_dacl);
-  EXPECT_EQ(f[0].position.column, 1u);
+  EXPECT_EQ(rule_of(f[0]), Rule::null_dacl);
+  EXPECT_EQ(f[0].where.column, 1u);
   // A label-only string (SetSecurityInfo with LABEL_SECURITY_INFORMATION) is not.
   EXPECT_TRUE(lint("S:(ML;;NW;;;ME)").empty());
   // NO_ACCESS_CONTROL after flags: at the word (column 4).
   f = lint("D:PNO_ACCESS_CONTROL");
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].position.column, 4u);
+  EXPECT_EQ(f[0].where.column, 4u);
 }
 
 TEST(LintRules, WorldWritableUsesTheTypesGenericMapping) {
@@ -221,12 +221,12 @@ TEST(LintRules, WorldWritableUsesTheTypesGenericMapping) {
   // 0x2 is EVENT_MODIFY_STATE: write for an event.
   auto f = lint("D:(A;;GA;;;SY)(A;;0x100002;;;IU)", O::event);
   ASSERT_FALSE(f.empty());
-  EXPECT_EQ(f[0].rule, Rule::world_writable);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable);
   EXPECT_NE(f[0].message.find("modify-state"), std::string::npos) << f[0].message;
   // Without a type: GW, GA, SD, WD, WO and 0x2 count.
   f = lint("D:(A;;GA;;;SY)(A;;WD;;;WD)");
   ASSERT_FALSE(f.empty());
-  EXPECT_EQ(f[0].rule, Rule::world_writable);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable);
   EXPECT_NE(f[0].message.find("Everyone (WD) is granted write access: WD"), std::string::npos)
       << f[0].message;
 }
@@ -245,9 +245,9 @@ TEST(LintRules, DomainSidSilencesDomainAlias) {
   // Without it, every domain-relative field is reported: O: at 3, G: at 7, the ACE SID at 20.
   auto f = lint("O:DAG:DUD:(A;;GA;;;DA)");
   ASSERT_EQ(f.size(), 3u) << describe(f);
-  EXPECT_EQ(f[0].position.column, 3u);
-  EXPECT_EQ(f[1].position.column, 7u);
-  EXPECT_EQ(f[2].position.column, 20u);
+  EXPECT_EQ(f[0].where.column, 3u);
+  EXPECT_EQ(f[1].where.column, 7u);
+  EXPECT_EQ(f[2].where.column, 20u);
   EXPECT_NE(f[0].message.find("'DA' (Domain Admins)"), std::string::npos) << f[0].message;
   // LA is relative to the machine's account domain.
   f = lint("D:(A;;GA;;;LA)");
@@ -260,8 +260,8 @@ TEST(LintRules, NonstandardReportsEveryNote) {
   auto f = lint("D:(A;oi;07; ; ;SY)");
   std::vector<std::size_t> columns;
   for (const auto& x : f) {
-    EXPECT_EQ(x.rule, Rule::nonstandard) << describe(f);
-    columns.push_back(x.position.column);
+    EXPECT_EQ(rule_of(x), Rule::nonstandard) << describe(f);
+    columns.push_back(x.where.column);
   }
   EXPECT_EQ(columns, (std::vector<std::size_t>{6, 9, 12, 14}));
 }
@@ -271,25 +271,25 @@ TEST(LintRules, RedundantNeedsTheSameFlagsAndNoDenyBetween) {
   // A deny between: not redundant (only the deny's position is reported, at column 15).
   auto between = lint("D:(A;;GA;;;SY)(D;;GW;;;IU)(A;;GR;;;SY)");
   ASSERT_EQ(between.size(), 1u) << describe(between);
-  EXPECT_EQ(between[0].rule, Rule::non_canonical_order);
+  EXPECT_EQ(rule_of(between[0]), Rule::non_canonical_order);
   // With a type, generic rights are mapped: GA covers 0x4 (map-read) on a section.
   auto f = lint("D:(A;;GA;;;SY)(A;;0x4;;;SY)", O::section);
   ASSERT_EQ(f.size(), 1u) << describe(f);
-  EXPECT_EQ(f[0].rule, Rule::redundant_ace);
+  EXPECT_EQ(rule_of(f[0]), Rule::redundant_ace);
 }
 
 TEST(LintRules, ExactDuplicatesInTheSaclToo) {
   auto f = lint("D:(A;;GA;;;SY)S:(AU;FA;GA;;;WD)(AU;FA;GA;;;WD)");  // second audit ACE at 32
   ASSERT_EQ(f.size(), 1u) << describe(f);
-  EXPECT_EQ(f[0].rule, Rule::duplicate_ace);
-  EXPECT_EQ(f[0].position.column, 32u);
+  EXPECT_EQ(rule_of(f[0]), Rule::duplicate_ace);
+  EXPECT_EQ(f[0].where.column, 32u);
   EXPECT_NE(f[0].message.find("ACE 1 of the SACL"), std::string::npos);
 }
 
 TEST(LintRules, UntrustedLabelAlsoNeedsAppContainerAccess) {
   auto f = lint("D:(A;;GA;;;SY)S:(ML;;NW;;;S-1-16-0)");
   ASSERT_EQ(f.size(), 1u) << describe(f);
-  EXPECT_EQ(f[0].rule, Rule::appcontainer_unreachable);
+  EXPECT_EQ(rule_of(f[0]), Rule::appcontainer_unreachable);
   // A capability SID is enough.
   EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;;GR;;;S-1-15-3-1)S:(ML;;NW;;;LW)").empty());
 }
@@ -300,10 +300,10 @@ TEST(LintRules, LowIntegrityWritesPassWithoutNoWriteUp) {
   // A high label with NW blocks them; both label-above-medium and the note fire.
   auto f = lint("D:(A;;GA;;;SY)(A;;GRGW;;;AC)S:(ML;;NW;;;HI)", O::section);
   ASSERT_EQ(f.size(), 2u) << describe(f);
-  EXPECT_EQ(f[0].rule, Rule::low_integrity_write_blocked);
+  EXPECT_EQ(rule_of(f[0]), Rule::low_integrity_write_blocked);
   EXPECT_NE(f[0].message.find("the High Mandatory Level (HI) label"), std::string::npos)
       << f[0].message;
-  EXPECT_EQ(f[1].rule, Rule::label_above_medium);
+  EXPECT_EQ(rule_of(f[1]), Rule::label_above_medium);
 }
 
 // --- conditional ACEs -----------------------------------------------------------------------
@@ -314,13 +314,13 @@ TEST(LintConditions, ConditionalAllowsAreNotWorldWritable) {
   auto f = lint("D:(A;;GA;;;SY)(XA;;GW;;;AU;(Member_of {SID(LU)}))(XA;;GR;;;AN;(Member_of {SID(LU)}))",
                 O::section);
   for (const auto& x : f)
-    EXPECT_TRUE(x.rule != Rule::world_writable && x.rule != Rule::anonymous_access) << describe(f);
+    EXPECT_TRUE(rule_of(x) != Rule::world_writable && rule_of(x) != Rule::anonymous_access) << describe(f);
   // A condition that is always TRUE grants everyone in the group.
   f = lint("D:(A;;GA;;;SY)(XA;;GW;;;AU;(@USER.x Not_Contains {}))", O::mutex);
   ASSERT_EQ(f.size(), 0u) << describe(f);  // GW on a mutex is READ_CONTROL only
   f = lint("D:(A;;GA;;;SY)(XA;;GRGW;;;AU;(@USER.x Not_Contains {}))S:(ML;;NW;;;LW)", O::event);
   ASSERT_FALSE(f.empty());
-  EXPECT_EQ(f[0].rule, Rule::world_writable) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable) << describe(f);
 }
 
 TEST(LintConditions, OnlyAConditionalDenyThatAlwaysAppliesTakesRightsAway) {
@@ -328,32 +328,32 @@ TEST(LintConditions, OnlyAConditionalDenyThatAlwaysAppliesTakesRightsAway) {
   auto f = lint("D:(XD;;GW;;;BU;((Exists @USER.Level) && (@USER.Level < 3)))(A;;GA;;;SY)(A;;GRGW;;;BU)",
                 O::event);
   ASSERT_FALSE(f.empty());
-  EXPECT_EQ(f[0].rule, Rule::world_writable) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable) << describe(f);
   // A condition that is always TRUE or UNKNOWN (here always UNKNOWN: Any_of with one value):
   // the deny always applies, nothing is left to write.
   f = lint("D:(XD;;GW;;;BU;(@USER.x Any_of 1))(A;;GA;;;SY)(A;;GRGW;;;BU)", O::event);
-  for (const auto& x : f) EXPECT_NE(x.rule, Rule::world_writable) << describe(f);
+  for (const auto& x : f) EXPECT_NE(rule_of(x), Rule::world_writable) << describe(f);
 }
 
 TEST(LintConditions, AllowsWithDifferentConditionsAreNotRedundant) {
   EXPECT_TRUE(lint("D:(XA;;GA;;;SY;(@USER.a == 1))(XA;;GR;;;SY;(@USER.a == 2))").empty());
   auto f = lint("D:(XA;;GA;;;SY;(@USER.a == 1))(XA;;GR;;;SY;(@USER.a == 1))");
   ASSERT_EQ(f.size(), 1u) << describe(f);
-  EXPECT_EQ(f[0].rule, Rule::redundant_ace);
+  EXPECT_EQ(rule_of(f[0]), Rule::redundant_ace);
 }
 
 TEST(LintConditions, ConditionalDenyAfterAllowIsNonCanonical) {
   auto f = lint("D:(A;;GA;;;SY)(XD;;GW;;;WD;(Member_of {SID(BG)}))");
   ASSERT_EQ(f.size(), 1u) << describe(f);
-  EXPECT_EQ(f[0].rule, Rule::non_canonical_order);
+  EXPECT_EQ(rule_of(f[0]), Rule::non_canonical_order);
 }
 
 TEST(LintConditions, NeverTrueSaysWhatTheAceThenDoes) {
   // An XD whose condition is always UNKNOWN denies only those callers: everyone here.
   auto f = lint("D:(XD;;GW;;;WD;(@USER.a Any_of 1))(A;;GA;;;SY)");
   ASSERT_EQ(f.size(), 1u) << describe(f);
-  EXPECT_EQ(f[0].rule, Rule::condition_never_true);
-  EXPECT_EQ(f[0].position.column, 16u);
+  EXPECT_EQ(rule_of(f[0]), Rule::condition_never_true);
+  EXPECT_EQ(f[0].where.column, 16u);
   EXPECT_NE(f[0].message.find("this deny ACE denies GW only to callers for whom it is UNKNOWN"),
             std::string::npos)
       << f[0].message;
@@ -365,7 +365,7 @@ TEST(LintConditions, NeverTrueSaysWhatTheAceThenDoes) {
   f = lint("D:(A;;GA;;;SY)(XA;;GR;;;AU;(@USER.Level >= @RESOURCE.Level))S:(ML;;NW;;;ME)"
            "(RA;;;;;WD;(\"Secrecy\",TU,0x0,3))");
   ASSERT_FALSE(f.empty());
-  EXPECT_EQ(f[0].rule, Rule::condition_never_true) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::condition_never_true) << describe(f);
   EXPECT_NE(f[0].message.find("the descriptor has no resource attribute 'Level'"), std::string::npos)
       << f[0].message;
   // Without a SACL, nothing is known of the object's resource attributes.
@@ -375,8 +375,8 @@ TEST(LintConditions, NeverTrueSaysWhatTheAceThenDoes) {
 TEST(LintConditions, UnknownResultForNegatedAllows) {
   auto f = lint("D:(A;;GA;;;SY)(XA;;GR;;;IU;(@USER.Department != \"Sales\"))", O::section);
   ASSERT_EQ(f.size(), 1u) << describe(f);
-  EXPECT_EQ(f[0].rule, Rule::condition_unknown_result);
-  EXPECT_EQ(f[0].position.column, 28u);
+  EXPECT_EQ(rule_of(f[0]), Rule::condition_unknown_result);
+  EXPECT_EQ(f[0].where.column, 28u);
   EXPECT_NE(f[0].message.find("callers without @USER.Department are not granted query|map-read|"
                               "read-control: the negated test is UNKNOWN for them, not TRUE"),
             std::string::npos)
@@ -421,7 +421,7 @@ TEST(LintSubjectTest, InlineSuppressions) {
   s.suppressed = {Rule::duplicate_ace};
   auto f = lint_subject(s, {});
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].rule, Rule::anonymous_access);
+  EXPECT_EQ(rule_of(f[0]), Rule::anonymous_access);
   s.suppress_all = true;
   EXPECT_TRUE(lint_subject(s, {}).empty());
 }
@@ -431,13 +431,17 @@ TEST(LintSubjectTest, DescriptorSubjectsReportAtTheirPosition) {
   auto sd = parse_sddl("D:NO_ACCESS_CONTROL");
   ASSERT_TRUE(sd);
   LintSubject s = make_descriptor_subject("p.toml", *sd, {7, 3});
-  s.expectation_failures.push_back({{12, 1}, "expected 'AU' to be granted map-write; denied"});
+  // As expectation_failures(policy) reports them; the subject's file names the finding.
+  s.expectation_failures.push_back(Diagnostic{SourceLocation{"policy.toml", 12, 1}, Severity::error,
+                                              "expectation-failed",
+                                              "expected 'AU' to be granted map-write; denied", {}});
   auto f = lint_subject(s, {});
   ASSERT_EQ(f.size(), 2u) << describe(f);
-  EXPECT_EQ(f[0].rule, Rule::null_dacl);
-  EXPECT_EQ(f[0].position, (SourcePosition{7, 3}));
-  EXPECT_EQ(f[1].rule, Rule::expectation_failed);
-  EXPECT_EQ(f[1].position, (SourcePosition{12, 1}));
+  EXPECT_EQ(rule_of(f[0]), Rule::null_dacl);
+  EXPECT_EQ(f[0].where.position(), (SourcePosition{7, 3}));
+  EXPECT_EQ(rule_of(f[1]), Rule::expectation_failed);
+  EXPECT_EQ(f[1].where.position(), (SourcePosition{12, 1}));
+  EXPECT_EQ(f[1].where.file, "p.toml");
   EXPECT_EQ(f[1].message,
             "expected 'AU' to be granted map-write; denied; change the policy or the expectation");
   EXPECT_EQ(f[1].severity, Severity::error);
@@ -449,23 +453,23 @@ TEST(LintSubjectTest, GlobalNamespaceAtTheName) {
   s.object_name = ObjectName{"Global\\Frames", SourcePosition{4, 9}};
   auto f = lint_subject(s, {});
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].rule, Rule::global_namespace);
-  EXPECT_EQ(f[0].position, (SourcePosition{4, 9}));
+  EXPECT_EQ(rule_of(f[0]), Rule::global_namespace);
+  EXPECT_EQ(f[0].where.position(), (SourcePosition{4, 9}));
   EXPECT_EQ(f[0].severity, Severity::note);
   s.object_name = ObjectName{"Local\\Frames", SourcePosition{4, 9}};
   EXPECT_TRUE(lint_subject(s, {}).empty());
   s.object_name = ObjectName{"global\\frames", std::nullopt};  // any case; at the literal
   f = lint_subject(s, {});
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].position, (SourcePosition{3, 20}));
+  EXPECT_EQ(f[0].where.position(), (SourcePosition{3, 20}));
 }
 
 TEST(LintSubjectTest, SyntaxErrorsStopTheOtherRules) {
   // Would be null-dacl and more if it parsed; only the parse error is reported.
   auto f = lint("D:NO_ACCESS_CONTROL(A;;GA;;;WD)");
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].rule, Rule::syntax);
-  EXPECT_EQ(f[0].position.column, 20u);
+  EXPECT_EQ(rule_of(f[0]), Rule::syntax);
+  EXPECT_EQ(f[0].where.column, 20u);
   EXPECT_NE(f[0].message.find("null ACL and cannot hold ACEs"), std::string::npos) << f[0].message;
 }
 
@@ -481,13 +485,57 @@ TEST(SourceMapTest, CountsCharactersNotBytes) {
 }
 
 TEST(FindingsFail, ErrorsAlwaysWarningsWithWerrorNotesNever) {
-  std::vector<Finding> notes{Finding{Rule::redundant_ace, Severity::note, "f", {}, "m"}};
-  std::vector<Finding> warnings{Finding{Rule::duplicate_ace, Severity::warning, "f", {}, "m"}};
-  std::vector<Finding> errors{Finding{Rule::null_dacl, Severity::error, "f", {}, "m"}};
+  std::vector<Finding> notes{make_finding(Rule::redundant_ace, Severity::note, "f", {}, "m")};
+  std::vector<Finding> warnings{make_finding(Rule::duplicate_ace, Severity::warning, "f", {}, "m")};
+  std::vector<Finding> errors{make_finding(Rule::null_dacl, Severity::error, "f", {}, "m")};
   EXPECT_FALSE(findings_fail(notes, true));
   EXPECT_FALSE(findings_fail(warnings, false));
   EXPECT_TRUE(findings_fail(warnings, true));
   EXPECT_TRUE(findings_fail(errors, false));
+}
+
+TEST(Findings, AreDiagnosticsWithTheRuleIdAsCode) {
+  const Finding f = make_finding(Rule::null_dacl, Severity::warning, "a.cpp", {3, 7}, "m");
+  EXPECT_EQ(f.where, (SourceLocation{"a.cpp", 3, 7}));
+  EXPECT_EQ(f.where.position(), (SourcePosition{3, 7}));
+  EXPECT_EQ(f.code, "null-dacl");
+  EXPECT_EQ(rule_of(f), Rule::null_dacl);
+  EXPECT_TRUE(f.details.empty());
+  EXPECT_EQ(rule_of(Diagnostic{{}, Severity::error, "unknown-key", "m", {}}), std::nullopt);
+  // sddl-lint's text line is the policy tools' line with the rule named.
+  EXPECT_EQ(format_diagnostic(f, DiagnosticFormat{.show_code = true}),
+            "a.cpp:3:7: warning: m [null-dacl]");
+  EXPECT_EQ(format_text(std::vector<Finding>{f}), "a.cpp:3:7: warning: m [null-dacl]\n");
+}
+
+TEST(Findings, SortByFileLineColumnThenRuleTableOrder) {
+  // Table order (syntax before non-canonical-order before world-writable), not the ids' order;
+  // a code that is no rule goes after the rules at the same place.
+  std::vector<Finding> f{
+      make_finding(Rule::world_writable, Severity::error, "b", {1, 1}, "m"),
+      Diagnostic{SourceLocation{"a", 2, 1}, Severity::error, "not-a-rule", "m", {}},
+      make_finding(Rule::non_canonical_order, Severity::error, "a", {2, 1}, "m"),
+      make_finding(Rule::syntax, Severity::error, "a", {2, 1}, "m"),
+      make_finding(Rule::world_writable, Severity::error, "a", {1, 9}, "m"),
+      make_finding(Rule::world_writable, Severity::error, "a", {2, 1}, "m"),
+  };
+  sort_findings(f);
+  std::vector<std::string> got;
+  for (const auto& x : f)
+    got.push_back(fmt::format("{}:{}:{} {}", x.where.file, x.where.line, x.where.column, x.code));
+  EXPECT_EQ(got, (std::vector<std::string>{"a:1:9 world-writable", "a:2:1 syntax",
+                                           "a:2:1 non-canonical-order", "a:2:1 world-writable",
+                                           "a:2:1 not-a-rule", "b:1:1 world-writable"}));
+}
+
+TEST(SourceLocation, OrdersByFileLineColumnAndFillsUnknownPositions) {
+  EXPECT_LT((SourceLocation{"a", 9, 9}), (SourceLocation{"b", 1, 1}));
+  EXPECT_LT((SourceLocation{"a", 1, 9}), (SourceLocation{"a", 2, 1}));
+  EXPECT_LT((SourceLocation{"a", 2, 1}), (SourceLocation{"a", 2, 3}));
+  EXPECT_EQ(SourceLocation::at("x", {4, 2}), (SourceLocation{"x", 4, 2}));
+  // Unknown (0) line or column: the start of the file or of the line.
+  EXPECT_EQ((SourceLocation{"x", 0, 0}).position(), (SourcePosition{1, 1}));
+  EXPECT_EQ((SourceLocation{"x", 5, 0}).position(), (SourcePosition{5, 1}));
 }
 
 }  // namespace

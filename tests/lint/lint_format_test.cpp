@@ -48,7 +48,7 @@ TEST(LintFormat, GithubEscaping) {
   // GitHub's runner: data escapes % CR LF; property values also ':' and ','.
   EXPECT_EQ(github_escape_data("100% done\r\nnext: a,b"), "100%25 done%0D%0Anext: a,b");
   EXPECT_EQ(github_escape_property("C:\\src\\a,b.cpp"), "C%3A\\src\\a%2Cb.cpp");
-  std::vector<Finding> f{Finding{Rule::syntax, Severity::error, "dir,x/a:b.cpp", {2, 3}, "50%\nx"}};
+  std::vector<Finding> f{make_finding(Rule::syntax, Severity::error, "dir,x/a:b.cpp", {2, 3}, "50%\nx")};
   EXPECT_EQ(format_github(f), "::error file=dir%2Cx/a%3Ab.cpp,line=2,col=3,title=syntax::50%25%0Ax\n");
 }
 

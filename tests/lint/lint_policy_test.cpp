@@ -25,10 +25,10 @@ TEST(PolicyLintText, LoadErrorsArePolicyErrorFindingsUnlessTheRuleIsOff) {
   const std::string content = kHeader + "[[dacl.allow]]\nprincipal = \"SY\"\nrights = \"reed\"\n";
   const auto findings = lint_policy_text(content);
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].rule, Rule::policy_error);
+  EXPECT_EQ(rule_of(findings[0]), Rule::policy_error);
   EXPECT_EQ(findings[0].severity, rule_info(Rule::policy_error).default_severity);
-  EXPECT_EQ(findings[0].file, "dir/p.toml");  // the display name
-  EXPECT_EQ(findings[0].position.line, 5u);
+  EXPECT_EQ(findings[0].where.file, "dir/p.toml");  // the display name
+  EXPECT_EQ(findings[0].where.line, 5u);
   LintSettings off;
   off.rules.disable(Rule::policy_error);
   EXPECT_TRUE(lint_policy_text(content, off).empty());
@@ -60,15 +60,15 @@ TEST(PolicyLintText, FailedExpectationsSitOnTheirEntry) {
   PolicyLint lint = lint_policy_file("p.toml", "p.toml", content, {});
   ASSERT_EQ(lint.subjects.size(), 1u);
   ASSERT_EQ(lint.subjects[0].expectation_failures.size(), 1u);
-  EXPECT_EQ(lint.subjects[0].expectation_failures[0].position, (SourcePosition{6, 1}));
+  EXPECT_EQ(lint.subjects[0].expectation_failures[0].where.position(), (SourcePosition{6, 1}));
   const auto findings = lint_policy_text(content);
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].rule, Rule::expectation_failed);
-  EXPECT_EQ(findings[0].position, (SourcePosition{6, 1}));
+  EXPECT_EQ(rule_of(findings[0]), Rule::expectation_failed);
+  EXPECT_EQ(findings[0].where.position(), (SourcePosition{6, 1}));
 }
 
 Finding at_line(Rule rule, std::size_t line) {
-  return Finding{rule, Severity::error, "p.toml", SourcePosition{line, 1}, "m"};
+  return make_finding(rule, Severity::error, "p.toml", SourcePosition{line, 1}, "m");
 }
 
 TEST(PolicySuppressions, OnlyTheLineBeforeAndOnlyTheNamedRules) {
@@ -88,7 +88,7 @@ TEST(PolicySuppressions, OnlyTheLineBeforeAndOnlyTheNamedRules) {
       at_line(Rule::world_writable, 1)};
   const auto kept = apply_policy_suppressions(content, findings);
   std::vector<std::pair<Rule, std::size_t>> got;
-  for (const auto& f : kept) got.emplace_back(f.rule, f.position.line);
+  for (const auto& f : kept) got.emplace_back(rule_of(f).value(), f.where.line);
   EXPECT_EQ(got, (std::vector<std::pair<Rule, std::size_t>>{{Rule::duplicate_ace, 2},
                                                              {Rule::world_writable, 6},
                                                              {Rule::world_writable, 8},

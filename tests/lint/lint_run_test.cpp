@@ -74,14 +74,14 @@ TEST(RunLint, DirectoriesAreWalkedAndNamedAsGiven) {
   LintReport r = t.run(inputs({"repo"}));
   EXPECT_TRUE(r.problems.empty());
   ASSERT_EQ(r.findings.size(), 2u) << format_text(r.findings);
-  EXPECT_EQ(r.findings[0].file, "repo/b.cpp");
-  EXPECT_EQ(r.findings[0].position, (SourcePosition{1, 13}));
-  EXPECT_EQ(r.findings[1].file, "repo/sub/a.py");
-  EXPECT_EQ(r.findings[1].position, (SourcePosition{1, 8}));
+  EXPECT_EQ(r.findings[0].where.file, "repo/b.cpp");
+  EXPECT_EQ(r.findings[0].where.position(), (SourcePosition{1, 13}));
+  EXPECT_EQ(r.findings[1].where.file, "repo/sub/a.py");
+  EXPECT_EQ(r.findings[1].where.position(), (SourcePosition{1, 8}));
   // "." is left out of the names.
   LintReport dot = t.run(inputs({"./repo/sub"}));
   ASSERT_EQ(dot.findings.size(), 1u);
-  EXPECT_EQ(dot.findings[0].file, "repo/sub/a.py");
+  EXPECT_EQ(dot.findings[0].where.file, "repo/sub/a.py");
 }
 
 TEST(RunLint, StandardInputAndSddlStrings) {
@@ -90,13 +90,13 @@ TEST(RunLint, StandardInputAndSddlStrings) {
   r.sddl = {"D:(A;;GA;;;SY)", "D:"};
   LintReport rep = t.run(r, "D:NO_ACCESS_CONTROL\n\n  \nD:(A;;GA;;;SY)(a;;GR;;;BU)\r\n");
   ASSERT_EQ(rep.findings.size(), 3u) << format_text(rep.findings);
-  EXPECT_EQ(rep.findings[0].file, "<sddl>");  // '<' sorts before... by file name
-  EXPECT_EQ(rep.findings[0].position, (SourcePosition{2, 1}));  // the second --sddl: empty DACL
-  EXPECT_EQ(rep.findings[0].rule, Rule::empty_dacl);
-  EXPECT_EQ(rep.findings[1].file, "<stdin>");
-  EXPECT_EQ(rep.findings[1].position, (SourcePosition{1, 3}));
-  EXPECT_EQ(rep.findings[2].position, (SourcePosition{4, 16}));  // the lower-case 'a'
-  EXPECT_EQ(rep.findings[2].rule, Rule::nonstandard);
+  EXPECT_EQ(rep.findings[0].where.file, "<sddl>");  // '<' sorts before... by file name
+  EXPECT_EQ(rep.findings[0].where.position(), (SourcePosition{2, 1}));  // the second --sddl: empty DACL
+  EXPECT_EQ(rule_of(rep.findings[0]), Rule::empty_dacl);
+  EXPECT_EQ(rep.findings[1].where.file, "<stdin>");
+  EXPECT_EQ(rep.findings[1].where.position(), (SourcePosition{1, 3}));
+  EXPECT_EQ(rep.findings[2].where.position(), (SourcePosition{4, 16}));  // the lower-case 'a'
+  EXPECT_EQ(rule_of(rep.findings[2]), Rule::nonstandard);
 }
 
 TEST(RunLint, UsageAndIoErrors) {
@@ -141,7 +141,7 @@ TEST(RunLint, ConfigIsFoundUpwardAndExcludesFiles) {
   LintReport rep = run_lint(r, none);
   EXPECT_TRUE(rep.problems.empty()) << rep.problems.front();
   ASSERT_EQ(rep.findings.size(), 1u) << format_text(rep.findings);
-  EXPECT_EQ(rep.findings[0].file, "a.cpp");
+  EXPECT_EQ(rep.findings[0].where.file, "a.cpp");
   EXPECT_EQ(rep.findings[0].severity, Severity::warning);
   EXPECT_EQ(rep.exit_code(), lint_exit_clean);
   // --no-config: the defaults again.
@@ -172,8 +172,8 @@ TEST(PolicyLint, LoadErrorsArePolicyErrorsAtTheirPosition) {
   t.write("p.toml", "object = \"section\"\n[dacl]\n[[dacl.allow]]\nprincipal = \"XX\"\nrights = \"read\"\n");
   LintReport r = t.run(inputs({"p.toml"}));
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].rule, Rule::policy_error);
-  EXPECT_EQ(r.findings[0].position, (SourcePosition{4, 13}));
+  EXPECT_EQ(rule_of(r.findings[0]), Rule::policy_error);
+  EXPECT_EQ(r.findings[0].where.position(), (SourcePosition{4, 13}));
   EXPECT_EQ(r.findings[0].message, "unknown SID alias 'XX'");
   EXPECT_EQ(r.exit_code(), lint_exit_findings);
 }
@@ -195,9 +195,9 @@ TEST(PolicyLint, FindingsSitOnTheEntryThatWroteTheAce) {
   LintReport r = t.run(inputs({"p.toml"}));
   // BU's write: world-writable (error) and low-integrity-write-blocked (note), both on line 6.
   ASSERT_EQ(r.findings.size(), 2u);
-  for (const auto& f : r.findings) EXPECT_EQ(f.position, (SourcePosition{6, 1})) << f.message;
-  EXPECT_EQ(r.findings[0].rule, Rule::world_writable);
-  EXPECT_EQ(r.findings[1].rule, Rule::low_integrity_write_blocked);
+  for (const auto& f : r.findings) EXPECT_EQ(f.where.position(), (SourcePosition{6, 1})) << f.message;
+  EXPECT_EQ(rule_of(r.findings[0]), Rule::world_writable);
+  EXPECT_EQ(rule_of(r.findings[1]), Rule::low_integrity_write_blocked);
 }
 
 TEST(PolicyLint, ConditionFindingsSitOnTheirEntry) {
@@ -225,11 +225,11 @@ TEST(PolicyLint, ConditionFindingsSitOnTheirEntry) {
   LintReport r = t.run(inputs({"p.toml"}));
   ASSERT_EQ(r.findings.size(), 2u);
   // LU's entry (line 6): the object has no Level, so the allow grants nothing.
-  EXPECT_EQ(r.findings[0].rule, Rule::condition_never_true);
-  EXPECT_EQ(r.findings[0].position, (SourcePosition{6, 1}));
+  EXPECT_EQ(rule_of(r.findings[0]), Rule::condition_never_true);
+  EXPECT_EQ(r.findings[0].where.position(), (SourcePosition{6, 1}));
   // The deny entry (line 10): callers without a Clearance claim are denied.
-  EXPECT_EQ(r.findings[1].rule, Rule::condition_unknown_result);
-  EXPECT_EQ(r.findings[1].position, (SourcePosition{10, 1}));
+  EXPECT_EQ(rule_of(r.findings[1]), Rule::condition_unknown_result);
+  EXPECT_EQ(r.findings[1].where.position(), (SourcePosition{10, 1}));
   EXPECT_NE(r.findings[1].message.find("callers without @USER.Clearance are denied"),
             std::string::npos)
       << r.findings[1].message;
@@ -261,7 +261,7 @@ TEST(PolicyLint, ACommentBeforeTheEntrySilencesTheRule) {
   LintReport r = t.run(inputs({"p.toml"}));
   std::vector<SourcePosition> world_writable;
   for (const auto& f : r.findings)
-    if (f.rule == Rule::world_writable) world_writable.push_back(f.position);
+    if (rule_of(f) == Rule::world_writable) world_writable.push_back(f.where.position());
   // BU's entry (line 4) is silenced; AU's (line 7) is not.
   EXPECT_EQ(world_writable, (std::vector<SourcePosition>{{7, 1}}));
 }
@@ -273,8 +273,8 @@ TEST(PolicyLint, FailedExpectationsAreFindings) {
           "[[expect]]\ntoken = \"interactive-user\"\nrights = \"read\"\nresult = \"granted\"\n");
   LintReport r = t.run(inputs({"p.toml"}));
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].rule, Rule::expectation_failed);
-  EXPECT_EQ(r.findings[0].position, (SourcePosition{6, 1}));
+  EXPECT_EQ(rule_of(r.findings[0]), Rule::expectation_failed);
+  EXPECT_EQ(r.findings[0].where.position(), (SourcePosition{6, 1}));
   EXPECT_NE(r.findings[0].message.find("is denied, expected granted"), std::string::npos)
       << r.findings[0].message;
 }
@@ -284,7 +284,7 @@ TEST(PolicyLint, TheReferencePoliciesLintClean) {
   r.no_config = true;
   std::istringstream in;
   LintReport report = run_lint(r, in);
-  for (const auto& f : report.findings) ADD_FAILURE() << f.file << ":" << f.position.line << ": " << f.message;
+  for (const auto& f : report.findings) ADD_FAILURE() << f.where.file << ":" << f.where.line << ": " << f.message;
   EXPECT_EQ(report.exit_code(), lint_exit_clean);
 }
 

@@ -413,10 +413,10 @@ TEST(LintSource, GlobalNamespaceDocsExample) {
   SourceLint r = lint_source("ipc.cpp", src, L::cpp, {});
   EXPECT_TRUE(r.problems.empty());
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].rule, Rule::global_namespace);
+  EXPECT_EQ(rule_of(r.findings[0]), Rule::global_namespace);
   // 30 spaces, "PAGE_READWRITE, 0, 4096, " (25), L (56), quote (57), G (58).
-  EXPECT_EQ(r.findings[0].position, (SourcePosition{2, 58}));
-  EXPECT_EQ(r.findings[0].file, "ipc.cpp");
+  EXPECT_EQ(r.findings[0].where.position(), (SourcePosition{2, 58}));
+  EXPECT_EQ(r.findings[0].where.file, "ipc.cpp");
 }
 
 TEST(LintSource, DirectivesSuppressAndSetTheType) {
@@ -429,8 +429,8 @@ TEST(LintSource, DirectivesSuppressAndSetTheType) {
   SourceLint r = lint_source("x.cpp", src, L::cpp, {});
   EXPECT_TRUE(r.problems.empty());
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].rule, Rule::inherit_flags_on_non_container);
-  EXPECT_EQ(r.findings[0].position, (SourcePosition{4, 17}));
+  EXPECT_EQ(rule_of(r.findings[0]), Rule::inherit_flags_on_non_container);
+  EXPECT_EQ(r.findings[0].where.position(), (SourcePosition{4, 17}));
 }
 
 TEST(LintSource, UnknownRuleInACommentIsAUsageProblemWithDidYouMean) {

@@ -113,7 +113,7 @@ class Checker {
     }
     check_object_name();
     for (const auto& f : s_.expectation_failures)
-      emit_at(Rule::expectation_failed, f.position, f.message);
+      emit_at(Rule::expectation_failed, f.where.position(), f.message);
     sort_findings(out_);
     return std::move(out_);
   }
@@ -131,8 +131,8 @@ class Checker {
     if (silenced(rule)) return;
     auto severity = settings_.rules.severity(rule, escalated);
     if (!severity) return;
-    out_.push_back(Finding{rule, *severity, s_.file, position,
-                           fmt::format("{}; {}", detail, rule_info(rule).fix)});
+    out_.push_back(make_finding(rule, *severity, s_.file, position,
+                                fmt::format("{}; {}", detail, rule_info(rule).fix)));
   }
   void emit(Rule rule, std::size_t offset, std::string_view detail, bool escalated = false) {
     emit_at(rule, s_.source.at(offset), detail, escalated);
@@ -633,11 +633,24 @@ std::vector<Finding> lint_subject(const LintSubject& subject, const LintSettings
   return Checker(subject, settings).run();
 }
 
+Finding make_finding(Rule rule, Severity severity, std::string file, SourcePosition position,
+                     std::string message) {
+  return Finding{SourceLocation::at(std::move(file), position), severity,
+                 std::string(to_string(rule)), std::move(message), {}};
+}
+
+std::optional<Rule> rule_of(const Diagnostic& finding) noexcept { return find_rule(finding.code); }
+
 void sort_findings(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    if (a.file != b.file) return a.file < b.file;
-    if (a.position != b.position) return a.position < b.position;
-    return a.rule < b.rule;
+    if (a.where != b.where) return a.where < b.where;
+    if (a.code == b.code) return false;
+    // Rule table order, not the ids' alphabetical order; a code that is no rule id goes last.
+    const auto ra = rule_of(a);
+    const auto rb = rule_of(b);
+    if (ra && rb) return *ra < *rb;
+    if (ra || rb) return ra.has_value();
+    return a.code < b.code;
   });
 }
 

@@ -47,20 +47,19 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept 
 
 std::string format_text(std::span<const Finding> findings) {
   std::string out;
-  for (const auto& f : findings)
-    out += fmt::format("{}:{}:{}: {}: {} [{}]\n", f.file, f.position.line, f.position.column,
-                       to_string(f.severity), f.message, to_string(f.rule));
+  // The policy loader's format with the rule named: findings always have a line and column.
+  for (const auto& f : findings) out += format_diagnostic(f, DiagnosticFormat{.show_code = true}) + '\n';
   return out;
 }
 
 std::string format_json(std::span<const Finding> findings) {
   ordered_json array = ordered_json::array();
   for (const auto& f : findings)
-    array.push_back(ordered_json{{"rule", to_string(f.rule)},
+    array.push_back(ordered_json{{"rule", f.code},
                                  {"severity", to_string(f.severity)},
-                                 {"file", f.file},
-                                 {"line", f.position.line},
-                                 {"column", f.position.column},
+                                 {"file", f.where.file},
+                                 {"line", f.where.line},
+                                 {"column", f.where.column},
                                  {"message", f.message}});
   return array.dump(2) + "\n";
 }
@@ -91,18 +90,18 @@ std::string format_sarif(std::span<const Finding> findings, const SarifOptions& 
         {"helpUri", fmt::format("{}#{}", options.help_uri_base, r.id)},
         {"defaultConfiguration", {{"level", sarif_level(r.default_severity)}}}});
   ordered_json results = ordered_json::array();
-  for (const auto& f : findings)
-    results.push_back(ordered_json{
-        {"ruleId", to_string(f.rule)},
-        {"ruleIndex", static_cast<std::size_t>(f.rule)},
-        {"level", sarif_level(f.severity)},
-        {"message", {{"text", f.message}}},
-        {"locations",
-         ordered_json::array({ordered_json{
-             {"physicalLocation",
-              {{"artifactLocation", {{"uri", path_to_uri(f.file)}}},
-               {"region",
-                {{"startLine", f.position.line}, {"startColumn", f.position.column}}}}}}})}});
+  for (const auto& f : findings) {
+    ordered_json result{{"ruleId", f.code}};
+    // The index into tool.driver.rules, which lists the rule table in order.
+    if (auto rule = rule_of(f)) result["ruleIndex"] = static_cast<std::size_t>(*rule);
+    result["level"] = sarif_level(f.severity);
+    result["message"] = {{"text", f.message}};
+    result["locations"] = ordered_json::array({ordered_json{
+        {"physicalLocation",
+         {{"artifactLocation", {{"uri", path_to_uri(f.where.file)}}},
+          {"region", {{"startLine", f.where.line}, {"startColumn", f.where.column}}}}}}});
+    results.push_back(std::move(result));
+  }
   ordered_json sarif{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
@@ -138,8 +137,8 @@ std::string format_github(std::span<const Finding> findings) {
   std::string out;
   for (const auto& f : findings)
     out += fmt::format("::{} file={},line={},col={},title={}::{}\n", github_command(f.severity),
-                       github_escape_property(f.file), f.position.line, f.position.column,
-                       github_escape_property(to_string(f.rule)), github_escape_data(f.message));
+                       github_escape_property(f.where.file), f.where.line, f.where.column,
+                       github_escape_property(f.code), github_escape_data(f.message));
   return out;
 }
 

@@ -14,12 +14,6 @@
 namespace secdesc {
 namespace {
 
-// The loader's columns are toml++'s, which count code points: already what SourcePosition counts.
-SourcePosition position_of(std::string_view /*content*/, const SourceLocation& where) {
-  if (where.line == 0) return SourcePosition{1, 1};
-  return SourcePosition{where.line, where.column ? where.column : 1};
-}
-
 // The rules a `# sddl-lint: disable=a,b` comment on line `line` names (empty: none; "*" for
 // a bare `# sddl-lint: disable`).
 std::vector<std::string> disabled_on_line(std::string_view content, std::size_t line) {
@@ -72,8 +66,9 @@ PolicyLint lint_policy_file(const std::filesystem::path& /*path*/, std::string_v
   if (!load.ok()) {
     if (auto severity = settings.rules.severity(Rule::policy_error))
       for (const auto& d : load.diagnostics)
-        out.findings.push_back(Finding{Rule::policy_error, *severity, std::string(display_name),
-                                       position_of(content, d.where), d.message});
+        out.findings.push_back(make_finding(Rule::policy_error, *severity,
+                                            std::string(display_name), d.where.position(),
+                                            d.message));
     return out;
   }
   const Policy& policy = *load.policy;
@@ -81,15 +76,15 @@ PolicyLint lint_policy_file(const std::filesystem::path& /*path*/, std::string_v
   // The policy's SDDL with, for each character, the place in the policy that wrote it.
   const std::string sddl = to_sddl(policy.descriptor, SddlFormatOptions{policy.context});
   auto parsed = parse_sddl_detailed(sddl, SddlParseOptions{policy.context, false});
-  const SourcePosition dacl_at = position_of(content, policy.dacl_table);
+  const SourcePosition dacl_at = policy.dacl_table.position();
   std::vector<SourcePosition> positions(sddl.size() + 1, dacl_at);
   if (parsed) {
     for (std::size_t i = 0; i < parsed->dacl_aces.size() && i < policy.dacl_entries.size(); ++i)
       for (std::size_t k = parsed->dacl_aces[i].begin; k < parsed->dacl_aces[i].end; ++k)
-        positions[k] = position_of(content, policy.dacl_entries[i]);
+        positions[k] = policy.dacl_entries[i].position();
     if (policy.label_table) {
       const std::size_t s_at = sddl.find("S:");
-      const SourcePosition label_at = position_of(content, *policy.label_table);
+      const SourcePosition label_at = policy.label_table->position();
       for (std::size_t k = s_at == std::string::npos ? sddl.size() : s_at; k < sddl.size(); ++k)
         positions[k] = label_at;
     }
@@ -100,7 +95,7 @@ PolicyLint lint_policy_file(const std::filesystem::path& /*path*/, std::string_v
       if (sacl->aces[i].type != AceType::system_resource_attribute) continue;
       if (attribute >= policy.resource_attribute_entries.size()) break;
       const SourcePosition entry_at =
-          position_of(content, policy.resource_attribute_entries[attribute++]);
+          policy.resource_attribute_entries[attribute++].position();
       for (std::size_t k = parsed->sacl_aces[i].begin; k < parsed->sacl_aces[i].end; ++k)
         positions[k] = entry_at;
     }
@@ -113,11 +108,9 @@ PolicyLint lint_policy_file(const std::filesystem::path& /*path*/, std::string_v
   if (policy.object_name)
     subject.object_name = ObjectName{*policy.object_name,
                                      policy.object_name_value
-                                         ? std::optional(position_of(content, *policy.object_name_value))
+                                         ? std::optional(policy.object_name_value->position())
                                          : std::nullopt};
-  for (const auto& d : expectation_failures(policy))
-    subject.expectation_failures.push_back(
-        ExpectationFailure{position_of(content, d.where), d.message});
+  subject.expectation_failures = expectation_failures(policy);
   out.subjects.push_back(std::move(subject));
   return out;
 }
@@ -125,11 +118,11 @@ PolicyLint lint_policy_file(const std::filesystem::path& /*path*/, std::string_v
 std::vector<Finding> apply_policy_suppressions(std::string_view content, std::vector<Finding> findings) {
   std::vector<Finding> kept;
   for (auto& f : findings) {
-    const auto rules = f.position.line > 1 ? disabled_on_line(content, f.position.line - 1)
-                                           : std::vector<std::string>{};
+    const auto rules = f.where.line > 1 ? disabled_on_line(content, f.where.line - 1)
+                                        : std::vector<std::string>{};
     bool suppressed = false;
     for (const auto& r : rules)
-      if (r == "*" || r == rule_info(f.rule).id) suppressed = true;
+      if (r == "*" || r == f.code) suppressed = true;
     if (!suppressed) kept.push_back(std::move(f));
   }
   return kept;

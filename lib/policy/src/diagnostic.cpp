@@ -16,13 +16,14 @@ std::string_view to_string(Severity severity) noexcept {
   return "error";
 }
 
-std::string format_diagnostic(const Diagnostic& d) {
+std::string format_diagnostic(const Diagnostic& d, DiagnosticFormat format) {
   std::string out = d.where.file;
   if (d.where.line) {
     out += fmt::format(":{}", d.where.line);
     if (d.where.column) out += fmt::format(":{}", d.where.column);
   }
   out += fmt::format(": {}: {}", to_string(d.severity), d.message);
+  if (format.show_code) out += fmt::format(" [{}]", d.code);
   for (const auto& line : d.details) out += "\n  " + line;
   return out;
 }

@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "secdesc/diagnostic.hpp"
 #include "secdesc/error.hpp"
 #include "secdesc/lint_rules.hpp"
 #include "secdesc/object_type.hpp"
@@ -23,13 +24,8 @@
 
 namespace secdesc {
 
-// A place in a file: 1-based line, and 1-based column counted in characters (UTF-8 code points;
-// a TAB is one character), so "column 5" is the fifth character of the line in any editor.
-struct SourcePosition {
-  std::size_t line = 1;
-  std::size_t column = 1;
-  friend auto operator<=>(const SourcePosition&, const SourcePosition&) = default;
-};
+// Places: SourcePosition (line, column) and SourceLocation (a file plus a SourcePosition) are
+// diagnostic.hpp's; a SourceMap keeps positions only, the subject names the file.
 
 // The position of a byte column in characters, for byte-based positions in `content`. (The
 // policy loader's SourceLocation columns come from toml++, which already counts code points.)
@@ -58,22 +54,20 @@ class SourceMap {
   std::vector<SourcePosition> positions_;
 };
 
-// What a tool shows: one diagnostic at one place.
-struct Finding {
-  Rule rule = Rule::syntax;
-  Severity severity = Severity::error;
-  std::string file;  // as the user named it, '/' separated
-  SourcePosition position;
-  std::string message;  // one line: what is wrong here, then the rule's fix
-  friend bool operator==(const Finding&, const Finding&) = default;
-};
+// What a tool shows: one diagnostic at one place, the policy loader's Diagnostic type with
+//   where     the file as the user named it ('/' separated), and a line and column (both >= 1)
+//   code      the rule's id (to_string(rule); rule_of gives the rule back)
+//   message   one line: what is wrong here, then the rule's fix
+//   details   none
+using Finding = Diagnostic;
 
-// A policy [[expect]] that does not hold, already evaluated by the policy loader (hook: the
-// linter only reports these, see lint_policy.hpp).
-struct ExpectationFailure {
-  SourcePosition position;  // of the [[expect]] entry in the policy file
-  std::string message;      // e.g. "expected low-integrity 'map-write' to be granted, it is denied"
-};
+// A finding of `rule` at `position` in `file`.
+Finding make_finding(Rule rule, Severity severity, std::string file, SourcePosition position,
+                     std::string message);
+
+// The rule a finding reports (find_rule of its code); nullopt for a diagnostic whose code is not
+// a rule id (one that did not come from the linter).
+std::optional<Rule> rule_of(const Diagnostic& finding) noexcept;
 
 // The name the object is created with, when known (Global\..., Local\...).
 struct ObjectName {
@@ -91,7 +85,10 @@ struct LintSubject {
   bool placeholder_domain = false;
   std::optional<ObjectType> object_type;  // from the policy, a comment, or inferred
   std::optional<ObjectName> object_name;
-  std::vector<ExpectationFailure> expectation_failures;
+  // The policy's [[expect]] entries that do not hold, as the policy loader reports them
+  // (expectation_failures in expectations.hpp): each becomes an expectation-failed finding at
+  // its line and column, in this subject's file.
+  std::vector<Diagnostic> expectation_failures;
   // Inline "sddl-lint: disable=..." comments: these rules (or all of them) stay silent.
   std::vector<Rule> suppressed;
   bool suppress_all = false;

@@ -5,7 +5,8 @@
 //   sarif   SARIF 2.1.0 for GitHub code scanning: rules in tool.driver.rules, one result each
 //   github  GitHub Actions workflow commands: ::error file=..,line=..,col=..,title=rule::message
 //
-// Lines and columns are 1-based; columns count characters (see SourcePosition).
+// Lines and columns are 1-based; columns count characters (see SourcePosition). The text format
+// is format_diagnostic's (diagnostic.hpp), the one the policy tools print, with the rule named.
 #pragma once
 
 #include <cstdint>
