@@ -20,6 +20,41 @@
 #include "core/internal/text.hpp"
 
 namespace secdesc {
+
+// The parser reads ACEs straight into the descriptor's ACL objects. parse_sddl_into reuses the
+// ones the descriptor already holds: a warm loop then allocates nothing and moves or destroys no
+// ACE vector (each destroyed vector, even an empty one, costs an out-of-line call where GCC does
+// not inline ~vector<Ace>). While parsing, an ACL object may be held while its state is not yet
+// present; mark_present, set_null_dacl/sacl and drop_unused restore "an ACL is held exactly when
+// its state is present" (on an error the descriptor is discarded or reset).
+class detail::DescriptorReuse {
+ public:
+  // Everything as in a default descriptor, except the ACL objects, which are kept.
+  static void clear_keeping_acls(SecurityDescriptor& sd) noexcept {
+    sd.owner_.reset();
+    sd.group_.reset();
+    sd.flags_ = 0;
+    sd.dacl_state_ = AclState::absent;
+    sd.sacl_state_ = AclState::absent;
+  }
+  // The kept DACL or SACL object, emptied to a default ACL (its vector keeps its capacity), or
+  // a new one.
+  static Acl& storage(SecurityDescriptor& sd, bool dacl) {
+    std::optional<Acl>& slot = dacl ? sd.dacl_ : sd.sacl_;
+    if (!slot) return slot.emplace();
+    slot->aces.clear();
+    slot->revision = Acl::revision_default;
+    return *slot;
+  }
+  static void mark_present(SecurityDescriptor& sd, bool dacl) noexcept {
+    (dacl ? sd.dacl_state_ : sd.sacl_state_) = AclState::present;
+  }
+  // Drops the kept ACLs that the text did not set.
+  static void drop_unused(SecurityDescriptor& sd) noexcept {
+    if (sd.dacl_state_ != AclState::present) sd.dacl_.reset();
+    if (sd.sacl_state_ != AclState::present) sd.sacl_.reset();
+  }
+};
 namespace {
 
 using detail::ascii_upper;
@@ -58,12 +93,9 @@ class Parser {
   // record the position of each ACE (parse_sddl_detailed); parse_sddl does not need them and
   // passes null, which skips their allocations. `fast`: try the canonical-ACE path first (off
   // only in the test that compares both paths).
-  // `spare`: ACE vectors to reuse for the DACL and the SACL (parse_sddl_into), or null.
   Parser(std::string_view text, const SddlParseOptions& options, SecurityDescriptor& descriptor,
-         std::vector<SddlNote>& notes, SddlParse* spans, bool fast = true,
-         std::array<std::vector<Ace>, 2>* spare = nullptr)
-      : s_(text), opt_(options), sd_(descriptor), notes_(notes), spans_(spans), fast_(fast),
-        spare_(spare) {}
+         std::vector<SddlNote>& notes, SddlParse* spans, bool fast = true)
+      : s_(text), opt_(options), sd_(descriptor), notes_(notes), spans_(spans), fast_(fast) {}
 
   // Reads the whole text into the descriptor and the notes.
   std::optional<Error> run() {
@@ -219,13 +251,11 @@ class Parser {
       flags |= bit;
       i_ += len;
     }
-    Acl list;  // the ACEs are read straight into it
+    // The ACEs are read straight into the descriptor's ACL object: a new one, or (after
+    // parse_sddl_into's clear_keeping_acls) the one it already held, emptied, so that its
+    // vector's storage is reused. No ACL is moved or destroyed on the way.
+    Acl& list = detail::DescriptorReuse::storage(sd_, kind == AclKind::dacl);
     std::vector<Ace>& aces = list.aces;
-    if (spare_) {
-      // parse_sddl_into: the vector this ACL had in the descriptor before, emptied.
-      aces = std::move((*spare_)[static_cast<std::size_t>(kind)]);
-      aces.clear();
-    }
     // One allocation per ACL: room for as many ACEs as the text can hold. No ACE is shorter
     // than "(A;;;;;WD)", so for short texts that bound is cheap and close enough; longer ones
     // are counted.
@@ -272,10 +302,10 @@ class Parser {
       }
     }
     auto& sd = sd_;
-    if (kind == AclKind::dacl) {
-      if (null_acl) sd.set_null_dacl(); else sd.set_dacl(std::move(list));
+    if (null_acl) {
+      if (kind == AclKind::dacl) sd.set_null_dacl(); else sd.set_null_sacl();
     } else {
-      if (null_acl) sd.set_null_sacl(); else sd.set_sacl(std::move(list));
+      detail::DescriptorReuse::mark_present(sd, kind == AclKind::dacl);
     }
     sd.add_control_flags(flags);
     return std::nullopt;
@@ -626,7 +656,6 @@ class Parser {
   std::vector<SddlNote>& notes_;
   SddlParse* spans_;
   const bool fast_;
-  std::array<std::vector<Ace>, 2>* spare_;
   std::size_t i_ = 0;
 };
 
@@ -674,17 +703,17 @@ Result<SddlParse> parse_detailed(std::string_view text, const SddlParseOptions& 
 
 std::optional<Error> parse_sddl_into(std::string_view text, SecurityDescriptor& out,
                                      const SddlParseOptions& options) {
-  std::array<std::vector<Ace>, 2> spare;  // indexed by AclKind
-  if (auto dacl = out.take_dacl()) spare[0] = std::move(dacl->aces);
-  if (auto sacl = out.take_sacl()) spare[1] = std::move(sacl->aces);
-  out = SecurityDescriptor{};
+  detail::DescriptorReuse::clear_keeping_acls(out);
   std::optional<Error> error;
   std::vector<SddlNote> notes;  // only strict mode reads them
   if (text.size() > max_sddl_length)
     error = length_error(text);
   else
-    error = Parser(text, options, out, notes, nullptr, true, &spare).run();
-  if (error) out = SecurityDescriptor{};
+    error = Parser(text, options, out, notes, nullptr, true).run();
+  if (error)
+    out = SecurityDescriptor{};
+  else
+    detail::DescriptorReuse::drop_unused(out);
   return error;
 }
 

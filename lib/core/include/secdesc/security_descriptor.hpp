@@ -42,6 +42,10 @@ struct MandatoryLabel {
   friend bool operator==(const MandatoryLabel&, const MandatoryLabel&) = default;
 };
 
+namespace detail {
+class DescriptorReuse;  // parse_sddl_into's in-place reuse of a descriptor's ACL storage (sddl.cpp)
+}  // namespace detail
+
 class SecurityDescriptor {
  public:
   SecurityDescriptor() = default;
@@ -86,6 +90,8 @@ class SecurityDescriptor {
   friend bool operator==(const SecurityDescriptor&, const SecurityDescriptor&) = default;
 
  private:
+  friend class detail::DescriptorReuse;
+
   // Inline, so that a parser moving an ACL in leaves nothing behind to destroy out of line.
   static void set_acl(std::optional<Acl>& slot, AclState& state, Acl&& acl) {
     state = AclState::present;
