@@ -28,8 +28,8 @@ constexpr LegacyCapability kLegacyCapabilities[] = {
 };
 
 // The capabilities the Windows kernel derives SIDs for when it starts (the low-privilege
-// AppContainer set and its impersonation capabilities, as named in ntoskrnl), then the legacy
-// Windows 8 ones. Sources: docs/principals.md.
+// AppContainer set and its impersonation capabilities, as named in ntoskrnl); the legacy Windows
+// 8 ones are kLegacyCapabilities. Sources: docs/principals.md.
 constexpr std::string_view kKnownCapabilityNames[] = {
     "lpacAppExperience", "lpacCom", "lpacCryptoServices", "lpacIdentityServices",
     "lpacInstrumentation", "lpacEnterprisePolicyChangeNotifications", "lpacMedia",
@@ -37,9 +37,6 @@ constexpr std::string_view kKnownCapabilityNames[] = {
     "lpacPrinting", "lpacWebPlatform", "lpacPayments", "lpacClipboard", "lpacIME",
     "lpacPackageManagerOperation", "lpacDeviceAccess", "permissiveLearningMode",
     "sessionImpersonation", "constrainedImpersonation",
-    "internetClient", "internetClientServer", "privateNetworkClientServer", "picturesLibrary",
-    "videosLibrary", "musicLibrary", "documentsLibrary", "enterpriseAuthentication",
-    "sharedUserCertificates", "removableStorage", "appointments", "contacts",
 };
 
 // Services whose SIDs appear in Windows' own descriptors, for describe_sid.
@@ -240,7 +237,10 @@ std::string describe_sid(const Sid& sid, const SidContext& context) {
                      subs[0] == sid_rid::installer_group_capability_base;
   if (capability || group) {
     if (auto legacy = legacy_capability_name(sid)) return fmt::format("capability SID of {}", *legacy);
-    for (auto name : kKnownCapabilityNames) {
+    std::vector<std::string_view> names(std::begin(kKnownCapabilityNames),
+                                        std::end(kKnownCapabilityNames));
+    for (const auto& legacy : kLegacyCapabilities) names.push_back(legacy.name);
+    for (auto name : names) {
       auto derived = capability_sids(name);
       if (!derived) continue;
       if (derived->capability == sid) return fmt::format("capability SID of {}", name);

@@ -58,7 +58,7 @@ std::span<const LegacyCapability> legacy_capabilities() noexcept;
 std::optional<std::string_view> legacy_capability_name(const Sid& sid) noexcept;
 
 // Capability names Windows itself derives SIDs for (the low-privilege AppContainer capabilities
-// the kernel grants at boot), and the legacy ones: what describe_sid can name.
+// the kernel grants at boot): with legacy_capabilities(), what describe_sid can name.
 std::span<const std::string_view> known_capability_names() noexcept;
 
 // A principal as users write it: everything parse_principal reads (SDDL aliases, SID strings,
