@@ -38,4 +38,6 @@ endif()
 # Mono/Gecko installers. Commas, never ';', inside WINEDLLOVERRIDES: CMake splits lists on ';'.
 set(SECDESC_WINE_ENV env -u DISPLAY WINEDEBUG=-all WINEDLLOVERRIDES=winedbg.exe,mscoree,mshtml=d
     WINEPREFIX=${SECDESC_WINEPREFIX})
-set(CMAKE_CROSSCOMPILING_EMULATOR ${SECDESC_WINE_ENV} wine)
+# Programs run through cmake/wine-run.sh, which retries the one Wine start-up failure that is not
+# the program's (see that script); everything else passes through unchanged.
+set(CMAKE_CROSSCOMPILING_EMULATOR ${SECDESC_WINE_ENV} ${CMAKE_CURRENT_LIST_DIR}/wine-run.sh)
