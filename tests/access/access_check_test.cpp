@@ -356,6 +356,42 @@ TEST(AccessCheck, TraceNamesTheAceBySddlAndIndex) {
   EXPECT_TRUE(found) << r.trace_text();
 }
 
+// Issue 15: S:(ML;;NW;;;LU) (LU typed for LW) once answered ALLOWED for a low-integrity writer,
+// reading RID 559 as a level below low. MS-DTYP 2.4.4.13 requires an S-1-16 SID and no source says
+// what Windows does otherwise, so the check refuses: no verdict, nothing granted, either trace mode.
+TEST(AccessCheck, LabelWhoseSidIsNotAnIntegrityLevelGetsNoAnswer) {
+  auto sd = parse_sddl(std::string(kSeed) + "S:(ML;;NW;;;LU)");
+  ASSERT_TRUE(sd);
+  for (bool trace : {true, false}) {
+    for (const Token& token : {low_integrity_user(), interactive_user(), local_system()}) {
+      auto r = access_check(*sd, token, rights::generic_write, ObjectType::section,
+                            AccessCheckOptions{{}, trace});
+      ASSERT_TRUE(r.refusal) << r.trace_text();
+      EXPECT_FALSE(r.allowed);
+      EXPECT_EQ(r.granted, 0u);
+      EXPECT_EQ(r.refusal->code, ErrorCode::unsupported);
+      EXPECT_NE(r.refusal->message.find("S-1-5-32-559"), std::string::npos) << r.refusal->message;
+      EXPECT_NE(r.refusal->message.find("SACL ACE #0"), std::string::npos) << r.refusal->message;
+      if (trace) {
+        EXPECT_NE(r.trace_text().find("NO ANSWER"), std::string::npos) << r.trace_text();
+      }
+    }
+  }
+  // An inherit-only label with such a SID does not apply to the object: the check answers.
+  auto inherit_only = parse_sddl(std::string(kSeed) + "S:(ML;OICIIO;NW;;;LU)");
+  ASSERT_TRUE(inherit_only);
+  auto r = access_check(*inherit_only, low_integrity_user(), rights::generic_read,
+                        ObjectType::section);
+  EXPECT_FALSE(r.refusal);
+  EXPECT_TRUE(r.allowed) << r.trace_text();
+  // Integrity SIDs outside the table (S-1-16-8448, medium-plus written as a SID) are levels.
+  auto plus = parse_sddl(std::string(kSeed) + "S:(ML;;NW;;;S-1-16-8448)");
+  ASSERT_TRUE(plus);
+  r = access_check(*plus, low_integrity_user(), rights::generic_write, ObjectType::section);
+  EXPECT_FALSE(r.refusal);
+  EXPECT_FALSE(r.allowed) << r.trace_text();
+}
+
 TEST(AccessCheck, NothingDesiredIsAllowed) {
   // MS-DTYP 2.5.3.2: with nothing remaining in the request the check succeeds.
   auto sd = parse_sddl("D:");

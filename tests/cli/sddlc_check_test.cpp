@@ -113,6 +113,24 @@ TEST(SddlcCheck, ParseErrorsAreExitTwoWithOffset) {
   }
 }
 
+// Issue 15: LU typed for LW in the label. No verdict line in either format, exit 2, and the
+// message says why (the SID and what a label needs).
+TEST(SddlcCheck, ALabelThatIsNotAnIntegrityLevelGetsNoVerdict) {
+  if (!kSddlc) GTEST_SKIP() << kNoTool;
+  for (const char* format : {"text", "json"}) {
+    ToolRun r = sddlc("check 'D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)S:(ML;;NW;;;LU)' --object "
+                      "section --token preset=low-integrity-user --desired write --format " +
+                      std::string(format));
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_EQ(r.out.find("ALLOWED"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("\"allowed\""), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("sddlc check: no answer: the mandatory label (SACL ACE #0) has SID "
+                         "S-1-5-32-559, which is not an integrity level"),
+              std::string::npos)
+        << r.out;
+  }
+}
+
 TEST(SddlcCheck, HelpListsPresetsAndKeys) {
   if (!kSddlc) GTEST_SKIP() << kNoTool;
   ToolRun r = sddlc("check --help");

@@ -82,7 +82,14 @@ class Generator {
       ace.type = kind == AclKind::dacl ? dacl_types[pick(4)] : sacl_types[pick(6)];
       ace.flags = static_cast<std::uint8_t>(any32());
       ace.mask = coin() ? any32() : (any32() & 0xF01F01FF);
-      ace.sid = sid();
+      // A label's SID is an integrity level (MS-DTYP 2.4.4.13; strict mode, which reads the
+      // output back, refuses any other): S-1-16 with one RID, any value.
+      if (ace.type == AceType::system_mandatory_label) {
+        const std::uint32_t level[] = {coin() ? pick(0x5001) : any32()};
+        ace.sid = Sid::from_parts(sid_authority::mandatory_label, level).value();
+      } else {
+        ace.sid = sid();
+      }
       if (ace.is_object()) {
         // At least one GUID: an object ACE without any reads back as the plain type (docs/sddl.md).
         if (coin()) ace.object_type = guid(); else ace.inherited_object_type = guid();

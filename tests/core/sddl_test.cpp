@@ -177,6 +177,20 @@ TEST(Sddl, StrictModeRejectsLeniencies) {
   EXPECT_TRUE(parse_sddl(kSeed, SddlParseOptions{{}, true}));
 }
 
+// MS-DTYP 2.4.4.13: a label SID must be S-1-16-N. Lenient mode keeps what was written (the linter
+// and the access check deal with it); strict mode refuses it at the SID, in both ACE readers.
+TEST(Sddl, StrictModeRejectsALabelSidThatIsNotAnIntegrityLevel) {
+  for (std::string_view text : {"S:(ML;;NW;;;LU)", "S:(ML;;NW;;;S-1-5-32-559)"}) {
+    ASSERT_TRUE(parse_sddl(text)) << text;
+    auto strict = parse_sddl(text, SddlParseOptions{{}, true});
+    ASSERT_FALSE(strict) << text;
+    EXPECT_EQ(strict.error().offset, 12u) << strict.error().message;
+    EXPECT_NE(strict.error().message.find("not an integrity level"), std::string::npos)
+        << strict.error().message;
+  }
+  EXPECT_TRUE(parse_sddl("S:(ML;;NW;;;LW)(ML;;NW;;;S-1-16-8448)", SddlParseOptions{{}, true}));
+}
+
 TEST(Sddl, DetailedParseReportsAceSpans) {
   auto parsed = parse_sddl_detailed("D:P(A;;GA;;;SY) (A;;GR;;;IU)S:(ML;;NW;;;LW)");
   ASSERT_TRUE(parsed);

@@ -57,6 +57,8 @@ const std::vector<RuleCase> kRuleCases = {
      "D:(A;;GA;;;SY)S:(ML;;NW;;;ME)", "a High label; the ML ACE starts at column 17"},
     {"multiple-labels", {}, "D:(A;;GA;;;SY)S:(ML;;NW;;;ME)(ML;;NW;;;LW)", 30, Severity::warning,
      "D:(A;;GA;;;SY)S:(ML;;NW;;;ME)", "the second ML ACE starts at column 30"},
+    {"label-not-integrity", {}, "S:(ML;;NW;;;LU)", 13, Severity::error, "S:(ML;;NW;;;LW)",
+     "LU (Performance Log Users) typed for LW; reported at the SID, column 13"},
     {"appcontainer-unreachable", {}, "D:(A;;GA;;;SY)(A;;GR;;;AU)S:(ML;;NW;;;LW)", 29,
      Severity::warning, "D:(A;;GA;;;SY)(A;;GR;;;AU)(A;;GR;;;AC)S:(ML;;NW;;;LW)",
      "low label, no AC ACE; reported at the label (column 29)"},

@@ -35,6 +35,19 @@ TEST(Matchers, TheSeedQuestion) {
   EXPECT_THAT(labelled, Denies(appcontainer_process(), {"read"}).on(ObjectType::section));
 }
 
+// A label the access check cannot judge (LU typed for LW) matches neither Grants nor Denies, and
+// the failure says why.
+TEST(Matchers, ALabelThatIsNotAnIntegrityLevelMatchesNeither) {
+  const auto typo = sddl("D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)S:(ML;;NW;;;LU)");
+  EXPECT_THAT(typo, ::testing::Not(Grants(low_integrity_user(), {"write"}).on(ObjectType::section)));
+  EXPECT_THAT(typo, ::testing::Not(Denies(low_integrity_user(), {"write"}).on(ObjectType::section)));
+  const auto matcher = Denies(low_integrity_user(), {"write"}).on(ObjectType::section);
+  ::testing::StringMatchResultListener listener;
+  EXPECT_FALSE(matcher.MatchAndExplain(typo, &listener));
+  EXPECT_NE(listener.str().find("no answer: the mandatory label"), std::string::npos)
+      << listener.str();
+}
+
 // A compiled policy's bytes go to the matchers and the decoder as they are, without glue.
 TEST(Matchers, TakeACompiledPolicysDescriptorArray) {
   const auto& bytes = reference::service_section_lowil_readwrite::descriptor;

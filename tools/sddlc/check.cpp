@@ -88,6 +88,11 @@ int run_check(const CheckOptions& o) {
   if (!desired) return usage_error("--desired", o.desired, desired.error());
 
   const AccessCheckResult r = access_check(sd, *token, *desired, *type, {context});
+  if (r.refusal) {
+    // No verdict on stdout: a script reading ALLOWED/DENIED (or the JSON) must not take one.
+    fmt::print(stderr, "sddlc check: no answer: {}\n", r.refusal->message);
+    return exit_usage;
+  }
   if (o.format == "json") {
     nlohmann::json steps = nlohmann::json::array();
     nlohmann::json lines = nlohmann::json::array();
@@ -132,7 +137,8 @@ std::function<int()> add_check(CLI::App& app) {
       "Prints a verdict line (ALLOWED or DENIED, desired and granted rights in hex and words) and\n"
       "the trace: which rule or ACE granted, denied or removed which rights (docs/access-check.md).\n"
       "Exit status: 0 every desired right is granted, 1 some right is not, 2 usage or parse error\n"
-      "(the message gives the offset in the argument).");
+      "(the message gives the offset in the argument), or no answer: the descriptor's effect is\n"
+      "not documented (a mandatory label whose SID is not an integrity level), so no verdict.");
   cmd->add_option("DESCRIPTOR", o->descriptor,
                   "The security descriptor: an SDDL string, or a policy file (POLICY.toml)")
       ->required();

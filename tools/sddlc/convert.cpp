@@ -84,7 +84,7 @@ std::function<int()> add_convert(CLI::App& app) {
                   "Domain SID (S-1-5-21-x-y-z) for domain-relative aliases such as DA, DU, LA");
   cmd->add_flag("--strict", o->strict,
                 "Reject what Windows tolerates but a reviewer should not (spaces, lower case, "
-                "octal or negative numbers, ...)");
+                "octal or negative numbers, ..., a label SID that is not an integrity level)");
   cmd->add_option("INPUT", o->input, "SDDL string or hex bytes, or '-' for standard input")
       ->required();
   return [o]() -> int {

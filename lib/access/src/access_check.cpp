@@ -98,6 +98,7 @@ struct NullTrace {
   void request(AccessMask, AccessMask, bool) {}
   void label_skipped(std::size_t) {}
   void label_in_force(const Label&) {}
+  void label_not_integrity(const Label&, const Error&) {}
   void integrity_not_enforced() {}
   void integrity_not_below(const Label&) {}
   void integrity_no_policy(const Label&) {}
@@ -178,6 +179,12 @@ class TraceRecorder {
                       integrity_level_name(label.level), info_.name,
                       policy_letters(label.policy)));
     }
+  }
+  void label_not_integrity(const Label& label, const Error& refusal) {
+    add(TraceRule::integrity, TraceAction::info, 0, "integrity: " + refusal.message, label.index,
+        label.index ? ace_to_sddl(sd_.sacl()->aces[*label.index], format_) : std::string());
+    add(TraceRule::result, TraceAction::info, 0,
+        "result: NO ANSWER: the check stops here rather than guess");
   }
   void integrity_not_enforced() {
     add(TraceRule::integrity, TraceAction::info, 0,
@@ -494,7 +501,8 @@ class Checker {
 
   // The steps of run(), in order.
   Label label_in_force();
-  AccessMask mandatory_allowed();
+  std::optional<Error> label_refusal(const Label& label) const;
+  AccessMask mandatory_allowed(const Label& label);
   void apply_privileges(State& s);
   void check_restricted(State& s);
   void check_appcontainer(State& s);
@@ -578,10 +586,27 @@ Label Checker<Sink>::label_in_force() {
 }
 
 // The rights Mandatory Integrity Control lets a caller of the token's level have.
+// Why the check cannot go on with this label, if it cannot. MS-DTYP 2.4.4.13: the label SID's
+// identifier authority "must be SECURITY_MANDATORY_LABEL_AUTHORITY" and its RID is the level.
+// Neither MS-DTYP 2.5.3.2 nor MS Learn says what Windows does with any other SID there (treat
+// it as untrusted? ignore the ACE? reject the descriptor?), and the vectors hold no such
+// descriptor, so there is nothing to emulate: reading its last sub-authority as a level, as
+// this check once did, answered ALLOWED for a low-integrity writer under S:(ML;;NW;;;LU).
 template <class Sink>
-AccessMask Checker<Sink>::mandatory_allowed() {
-  const Label label = label_in_force();
-  sink_.label_in_force(label);
+std::optional<Error> Checker<Sink>::label_refusal(const Label& label) const {
+  if (is_integrity_sid(label.level)) return std::nullopt;
+  const std::string where =
+      label.index ? fmt::format("SACL ACE #{}", *label.index) : std::string("the label");
+  return Error{ErrorCode::unsupported, Error::no_offset,
+               fmt::format("the mandatory label ({}) has SID {}, which is not an integrity level "
+                           "(S-1-16-N, MS-DTYP 2.4.4.13); no source says what Windows decides "
+                           "then, so secdesc gives no verdict: label the object with LW, ME, "
+                           "MP, HI or SI",
+                           where, label.level.to_string())};
+}
+
+template <class Sink>
+AccessMask Checker<Sink>::mandatory_allowed(const Label& label) {
   if ((token_.mandatory_policy & token_policy::no_write_up) == 0) {
     sink_.integrity_not_enforced();
     return kAll;
@@ -825,7 +850,14 @@ AccessCheckResult Checker<Sink>::run(AccessMask desired) {
   sink_.request(desired, mapped, s.max_mode);
 
   // 1. Mandatory Integrity Control: a mask over everything granted below.
-  s.mic = mandatory_allowed();
+  const Label label = label_in_force();
+  sink_.label_in_force(label);
+  if (auto refusal = label_refusal(label)) {
+    sink_.label_not_integrity(label, *refusal);
+    result.refusal = std::move(refusal);
+    return result;  // allowed false, granted 0
+  }
+  s.mic = mandatory_allowed(label);
   // 2. Privileges (MS-DTYP 2.5.3.2, before the DACL).
   apply_privileges(s);
   s.rest = s.wanted & ~s.privileged & ~s.refused;

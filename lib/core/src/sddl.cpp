@@ -283,6 +283,14 @@ class Parser {
         all_canonical = false;
         if (auto e = parse_ace(kind, ace)) return std::move(*e);
       }
+      // Windows' documentation requires a label SID of SECURITY_MANDATORY_LABEL_AUTHORITY
+      // (MS-DTYP 2.4.4.13); lenient mode keeps the descriptor as written (the linter reports it,
+      // the access check refuses to judge it), strict mode refuses it at the SID.
+      if (opt_.strict && ace.type == AceType::system_mandatory_label && !is_integrity_sid(ace.sid))
+        return fail(ErrorCode::syntax, s_.rfind(';', i_ - 1) + 1,
+                    fmt::format("strict mode: the mandatory label's SID {} is not an integrity "
+                                "level (S-1-16-N; LW, ME, MP, HI or SI)",
+                                ace.sid.to_string()));
       if (spans) spans->push_back(SddlSpan{begin, i_});
     }
     if (null_acl && !aces.empty())

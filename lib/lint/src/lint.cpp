@@ -13,6 +13,7 @@
 
 #include "secdesc/condition_analysis.hpp"
 #include "secdesc/condition_eval.hpp"
+#include "core/internal/suggest.hpp"
 #include "core/internal/text.hpp"
 
 namespace secdesc {
@@ -380,12 +381,25 @@ class Checker {
         first_label = i;
       else
         emit(Rule::multiple_labels, at, "a second mandatory label ACE: only the first one counts");
+      if (!is_integrity_sid(ace.sid)) {
+        // Its "level" would be a meaningless RID: no other label rule can judge it.
+        const auto alias = sid_alias(ace.sid, context_);
+        static constexpr std::array<std::string_view, 5> kLevelAliases{"LW", "ME", "MP", "HI",
+                                                                      "SI"};
+        emit(Rule::label_not_integrity, ace_field_offset(AclKind::sacl, i, 5),
+             fmt::format("the mandatory label's SID {} is not an integrity level (S-1-16-N, "
+                         "MS-DTYP 2.4.4.13){}",
+                         describe_sid(ace.sid),
+                         alias ? detail::did_you_mean(*alias, kLevelAliases) : std::string()));
+        continue;
+      }
       if (ace.sid.rid().value_or(0) > kMediumRid)
         emit(Rule::label_above_medium, at,
              fmt::format("the {} label is above medium", describe_label(ace.sid)));
     }
     if (!first_label) return;
     const Ace& label = list[*first_label];
+    if (!is_integrity_sid(label.sid)) return;  // label-not-integrity said it all
     if (label.sid.rid().value_or(kMediumRid) > kLowRid || sd().dacl_state() != AclState::present)
       return;
     for (const Ace& ace : aces(AclKind::dacl))

@@ -101,6 +101,10 @@ constexpr std::array<RuleInfo, rule_count> kRules{{
     {R::policy_error, "policy-error", S::error, S::error,
      "the policy file could not be loaded",
      "correct the file at the reported position"},
+    {R::label_not_integrity, "label-not-integrity", S::error, S::error,
+     "mandatory label (ML) ACE whose SID is not an integrity level (S-1-16-N): Windows "
+     "documents no meaning for it, and secdesc's access check gives no verdict on it",
+     "label with an integrity level: LW, ME, MP, HI or SI"},
 }};
 
 constexpr bool table_is_in_enum_order() {

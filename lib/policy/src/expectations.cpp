@@ -21,7 +21,8 @@ std::vector<ExpectationOutcome> evaluate_expectations(const Policy& policy) {
     }
     o.result = access_check(policy.descriptor, *token, e.desired, policy.object_type,
                             AccessCheckOptions{policy.context});
-    o.holds = o.result.allowed == e.expect_granted;
+    // A check with no answer (AccessCheckResult::refusal) holds no expectation, either way.
+    o.holds = !o.result.refusal && o.result.allowed == e.expect_granted;
     out.push_back(std::move(o));
   }
   return out;
@@ -37,11 +38,18 @@ std::vector<Diagnostic> expectation_failures(const Policy& policy) {
     d.where = e.where;
     d.severity = Severity::error;
     d.code = "expectation-failed";
+    const std::string what = e.description.empty() ? "" : " (" + e.description + ")";
+    if (o.result.refusal) {
+      d.message = fmt::format("expectation cannot be checked{}: token {} asking for {}: {}", what,
+                              e.token_spec, e.rights_text, o.result.refusal->message);
+      for (const auto& t : o.result.trace) d.details.push_back(t.text);
+      out.push_back(std::move(d));
+      continue;
+    }
     d.message = fmt::format(
         "expectation failed{}: token {} asking for {} (0x{:x}) on the {} is {}, expected {}",
-        e.description.empty() ? "" : " (" + e.description + ")", e.token_spec, e.rights_text,
-        o.result.desired, object_type_info(type).name, o.result.allowed ? "granted" : "denied",
-        e.expect_granted ? "granted" : "denied");
+        what, e.token_spec, e.rights_text, o.result.desired, object_type_info(type).name,
+        o.result.allowed ? "granted" : "denied", e.expect_granted ? "granted" : "denied");
     d.details.push_back(fmt::format("granted 0x{:x} ({}), missing 0x{:x} ({})", o.result.granted,
                                     describe_rights(o.result.granted, type), o.result.missing(),
                                     describe_rights(o.result.missing(), type)));

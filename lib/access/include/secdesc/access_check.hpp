@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "secdesc/access_mask.hpp"
+#include "secdesc/error.hpp"
 #include "secdesc/object_type.hpp"
 #include "secdesc/security_descriptor.hpp"
 #include "secdesc/sid.hpp"
@@ -66,6 +67,13 @@ struct AccessCheckResult {
   // Every desired right is granted (with MAXIMUM_ALLOWED alone: at least one right is).
   bool allowed = false;
   std::vector<TraceEntry> trace;
+  // Set when the check has no answer to give: the descriptor holds something whose effect no
+  // source establishes, so any verdict would be a guess. Today one case: a mandatory label ACE
+  // whose SID is not an integrity level (S-1-16-N), e.g. S:(ML;;NW;;;LU) with LU typed for LW.
+  // MS-DTYP 2.4.4.13 says the SID "must" have SECURITY_MANDATORY_LABEL_AUTHORITY and says nothing
+  // of what Windows does otherwise. Then `allowed` is false and `granted` 0, and callers report
+  // the refusal (sddlc check exits 2), never a verdict.
+  std::optional<Error> refusal;
 
   // The desired rights (MAXIMUM_ALLOWED aside) that are not granted.
   AccessMask missing() const noexcept;
@@ -84,7 +92,8 @@ struct AccessCheckOptions {
 };
 
 // Would `token` get `desired` (generic bits allowed, MAXIMUM_ALLOWED allowed) on an object of
-// `type` protected by `sd`? Never fails: every descriptor and token has an answer.
+// `type` protected by `sd`? Never fails; when no source says what Windows would decide (see
+// AccessCheckResult::refusal) the result says so instead of guessing.
 AccessCheckResult access_check(const SecurityDescriptor& sd, const Token& token,
                                AccessMask desired, ObjectType type,
                                const AccessCheckOptions& options = {});

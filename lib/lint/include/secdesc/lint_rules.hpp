@@ -44,8 +44,9 @@ enum class Rule : std::uint8_t {
   global_namespace,
   expectation_failed,
   policy_error,
+  label_not_integrity,
 };
-inline constexpr std::size_t rule_count = 22;
+inline constexpr std::size_t rule_count = 23;
 
 struct RuleInfo {
   Rule rule;

@@ -75,6 +75,11 @@ class AccessMatcher {
     AccessCheckOptions options = options_;
     options.trace = listener->IsInterested();
     const AccessCheckResult r = access_check(sd, token_, *desired, type_, options);
+    // No answer (AccessCheckResult::refusal) matches neither Grants nor Denies.
+    if (r.refusal) {
+      *listener << "no answer: " << r.refusal->message;
+      return false;
+    }
     if (!listener->IsInterested()) return r.allowed == expect_granted_;
     *listener << "\n" << (r.allowed ? "ALLOWED" : "DENIED") << " " << to_string(type_)
               << ": desired " << mask(r.desired) << ", granted " << mask(r.granted) << "\n";
