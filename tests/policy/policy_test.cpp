@@ -174,6 +174,10 @@ const ErrorCase kErrorCases[] = {
     {"label_level", "object = \"section\"\n[dacl]\n[label]\nlevel = \"lowest\"\n",
      {"p.toml:4:9: error: unknown integrity level 'lowest': expected untrusted, low, medium, "
       "medium-plus, high, system or S-1-16-N"}},
+    // Issue 15: a label SID that is not an integrity level is an error in a policy.
+    {"label_level_not_integrity",
+     "object = \"section\"\n[dacl]\n[label]\nlevel = \"S-1-5-32-559\"\n",
+     {"p.toml:4:9: error: 'S-1-5-32-559' is not an integrity level SID (S-1-16-N)"}},
     {"label_policy", "object = \"section\"\n[dacl]\n[label]\nlevel = \"low\"\npolicy = \"no-write\"\n",
      {"p.toml:5:10: error: unknown label policy 'no-write' (did you mean 'no-write-up'?): expected "
       "no-write-up, no-read-up or no-execute-up"}},
