@@ -173,7 +173,7 @@ struct TokenPreset {
 };
 std::span<const TokenPreset> token_presets() noexcept;
 
-// Presets written NAME:service ("service:AcmeSync"): the service's name makes the token.
+// Presets written PRESET:ServiceName ("service:AcmeSync"): the service name makes the token.
 struct ServiceTokenPreset {
   std::string_view name;  // the part before ':': "service"
   Result<Token> (*make)(std::string_view service_name);
@@ -209,7 +209,7 @@ std::span<const ServiceTokenPreset> service_token_presets() noexcept;
 // Each key may appear once. The preset applies first, then the other keys in the order of the
 // list above, wherever they appear in the SPEC, so the result never depends on their order.
 // SIDs are whatever resolve_principal reads: aliases (IU, BA, ...), S-1-... strings, account
-// names, NT SERVICE\\Name, IIS APPPOOL\\Name, package:Name, capability:name. BOOL is true|false.
+// names, NT SERVICE\Name, IIS APPPOOL\Name, package:Name, capability:name. BOOL is true|false.
 // Errors carry the offset into `spec` and name the key or value; unknown keys and names get a
 // did-you-mean suggestion. token_spec_help() says the same, from the parser's tables.
 Result<Token> parse_token_spec(std::string_view spec, const SidContext& context = {});
