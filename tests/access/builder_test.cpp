@@ -6,6 +6,7 @@
 
 #include "secdesc/builder.hpp"
 #include "secdesc/conditional.hpp"
+#include "secdesc/principal_names.hpp"
 #include "secdesc/rights_text.hpp"
 #include "secdesc/sddl.hpp"
 
@@ -99,7 +100,8 @@ TEST(DescriptorBuilder, PrincipalsAndRightsInWordsMeanWhatTheirParsersSay) {
 }
 
 TEST(DescriptorBuilder, ABadPrincipalOrRightFailsBuildWithItsParsersError) {
-  const auto principal = parse_principal("Nobody Such");
+  // The builder reads names with the one resolver of principal_names.hpp.
+  const auto principal = resolve_principal("Nobody Such");
   ASSERT_FALSE(principal);
   EXPECT_EQ(build_error(DescriptorBuilder(ObjectType::section).allow("Nobody Such", "read")),
             principal.error().message);
@@ -222,6 +224,26 @@ TEST(DescriptorBuilder, ResourceAttributeErrors) {
   ASSERT_TRUE(invalid);
   EXPECT_EQ(build_error(DescriptorBuilder(ObjectType::file).resource_attribute(twice)),
             "resource attribute 'Secrecy': " + invalid->message);
+}
+
+TEST(DescriptorBuilder, PrincipalsByDerivedName) {
+  // The SIDs Windows derives (tests/access/principal_names_test.cpp has their sources).
+  auto sd = DescriptorBuilder(ObjectType::event)
+                .protect()
+                .allow("NT SERVICE\\TrustedInstaller", "all")
+                .allow("package:Microsoft.WindowsCalculator_8wekyb3d8bbwe", "read")
+                .allow("capability:internetClient", "read")
+                .build();
+  ASSERT_TRUE(sd) << sd.error().message;
+  EXPECT_EQ(to_sddl(*sd),
+            "D:P(A;;GA;;;S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464)"
+            "(A;;GR;;;S-1-15-2-466767348-3739614953-2700836392-1801644223-4227750657-1087833535-"
+            "2488631167)(A;;GR;;;S-1-15-3-1)");
+  // A misspelt name fails build() with the resolver's suggestion.
+  auto bad = DescriptorBuilder(ObjectType::event).allow("NT SERVICES\\AcmeSync", "all").build();
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("did you mean 'NT SERVICE\\AcmeSync'?"), std::string::npos)
+      << bad.error().message;
 }
 
 TEST(DescriptorBuilder, RemembersItsObjectType) {

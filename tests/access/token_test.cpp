@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "secdesc/principal_names.hpp"
 #include "secdesc/token.hpp"
 
 namespace secdesc {
@@ -272,6 +273,174 @@ TEST(TokenSpec, HelpNamesEveryKeyPresetPrivilegeAndLevel) {
   // Every preset the help names parses.
   for (const TokenPreset& p : token_presets())
     EXPECT_TRUE(parse_token_spec("preset=" + std::string(p.name))) << p.name;
+}
+
+}  // namespace
+}  // namespace secdesc
+
+namespace secdesc {
+namespace {
+
+// The SIDs Windows derives for these names (the vectors of principal_names_test.cpp, each seen
+// in a real descriptor or token).
+constexpr const char* kTrustedInstaller =
+    "S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464";
+constexpr const char* kCalculatorPackage =
+    "S-1-15-2-466767348-3739614953-2700836392-1801644223-4227750657-1087833535-2488631167";
+constexpr const char* kRegistryRead =
+    "S-1-15-3-1024-1065365936-1281604716-3511738428-1654721687-432734479-3232135806-4053264122-"
+    "3456934681";
+
+bool has_group(const Token& t, std::string_view sid) {
+  return std::any_of(t.groups.begin(), t.groups.end(),
+                     [&](const TokenGroup& g) { return g.sid.to_string() == sid && g.enabled; });
+}
+
+TEST(TokenSpecNames, UserGroupsAndAppContainerByName) {
+  auto t = parse_token_spec(
+      "user=NT SERVICE\\TrustedInstaller;groups=Interactive users,IIS APPPOOL\\DefaultAppPool;"
+      "appcontainer=package:Microsoft.WindowsCalculator_8wekyb3d8bbwe");
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_EQ(t->user.to_string(), kTrustedInstaller);
+  EXPECT_TRUE(has_group(*t, "S-1-5-4"));
+  EXPECT_TRUE(has_group(*t, "S-1-5-82-3006700770-424185619-1745488364-794895919-4004696415"));
+  ASSERT_TRUE(t->appcontainer);
+  EXPECT_EQ(t->appcontainer->to_string(), kCalculatorPackage);
+}
+
+TEST(TokenSpecNames, CapabilitiesByBareNamePrefixedNameOrSid) {
+  auto t = parse_token_spec(
+      "preset=appcontainer-process;capabilities=registryRead,internetClient,capability:lpacCom,"
+      "S-1-15-3-2");
+  ASSERT_TRUE(t) << t.error().message;
+  ASSERT_EQ(t->capabilities.size(), 4u);
+  EXPECT_EQ(t->capabilities[0].to_string(), kRegistryRead);
+  EXPECT_EQ(t->capabilities[1].to_string(), "S-1-15-3-1");  // legacy: fixed RID
+  EXPECT_EQ(t->capabilities[2], capability_sids("lpacCom")->capability);
+  EXPECT_EQ(t->capabilities[3].to_string(), "S-1-15-3-2");
+}
+
+TEST(TokenSpecNames, UnknownBareCapabilityIsRefusedWithASuggestion) {
+  auto t = parse_token_spec("preset=appcontainer-process;capabilities=internetClient,lpacCon");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().offset, 56u);
+  EXPECT_NE(t.error().message.find("did you mean 'lpacCom'?"), std::string::npos)
+      << t.error().message;
+  EXPECT_NE(t.error().message.find("capability:lpacCon"), std::string::npos) << t.error().message;
+  // Written with the prefix, any name derives its SID (a custom capability).
+  EXPECT_TRUE(parse_token_spec("preset=appcontainer-process;capabilities=capability:acmeSync"));
+}
+
+TEST(TokenSpecNames, MisspeltNameSuggestsTheKnownOne) {
+  auto t = parse_token_spec("user=WD;groups=Interactive userz");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().offset, 15u);
+  EXPECT_NE(t.error().message.find("did you mean"), std::string::npos) << t.error().message;
+}
+
+TEST(TokenPresets, AnonymousHasNoEveryoneUnlessAdded) {
+  auto t = parse_token_spec("anonymous");
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_EQ(t->user, sids::anonymous);
+  EXPECT_FALSE(t->has_enabled_sid(sids::everyone));
+  EXPECT_EQ(t->integrity_level, sids::untrusted_integrity);
+  // EveryoneIncludesAnonymous = 1, modelled by adding WD.
+  auto with = parse_token_spec("preset=anonymous;groups=+WD");
+  ASSERT_TRUE(with);
+  EXPECT_TRUE(with->has_enabled_sid(sids::everyone));
+  EXPECT_EQ(with->user, sids::anonymous);
+}
+
+TEST(TokenPresets, LocalServiceAndNetworkService) {
+  for (auto [name, user] : {std::pair{"local-service", sids::local_service},
+                            std::pair{"network-service", sids::network_service}}) {
+    SCOPED_TRACE(name);
+    auto t = parse_token_spec(std::string("preset=") + name);
+    ASSERT_TRUE(t) << t.error().message;
+    EXPECT_EQ(t->user, user);
+    EXPECT_TRUE(has_group(*t, "S-1-5-6"));  // NT AUTHORITY\SERVICE
+    EXPECT_TRUE(has_group(*t, "S-1-5-11"));
+    EXPECT_FALSE(t->has_enabled_sid(sids::builtin_administrators));
+    EXPECT_EQ(t->integrity_level, sids::system_integrity);
+  }
+}
+
+TEST(TokenPresets, ServiceHoldsItsServiceSidAsOwnerGroup) {
+  auto t = parse_token_spec("service:TrustedInstaller");
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_EQ(t->user, sids::local_system);
+  auto found = std::find_if(t->groups.begin(), t->groups.end(), [](const TokenGroup& g) {
+    return g.sid.to_string() == kTrustedInstaller;
+  });
+  ASSERT_NE(found, t->groups.end());
+  EXPECT_TRUE(found->enabled);
+  EXPECT_TRUE(found->owner);
+  EXPECT_TRUE(t->has_enabled_sid(sids::local));
+  EXPECT_FALSE(t->is_restricted());
+  EXPECT_EQ(*t, *service_token("TrustedInstaller"));
+}
+
+TEST(TokenPresets, WriteRestrictedService) {
+  auto t = parse_token_spec("preset=write-restricted-service:TrustedInstaller");
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_TRUE(t->write_restricted);
+  std::vector<std::string> restricted;
+  for (const Sid& s : t->restricted_sids) restricted.push_back(s.to_string());
+  EXPECT_EQ(restricted, (std::vector<std::string>{kTrustedInstaller, "S-1-1-0",
+                                                  presets::example_service_logon.to_string(),
+                                                  "S-1-5-33"}));
+}
+
+TEST(TokenPresets, ServicePresetErrors) {
+  auto t = parse_token_spec("preset=servise:AcmeSync");
+  ASSERT_FALSE(t);
+  EXPECT_NE(t.error().message.find("did you mean 'service:AcmeSync'?"), std::string::npos)
+      << t.error().message;
+  t = parse_token_spec("preset=service:");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().offset, 15u) << t.error().message;
+}
+
+TEST(TokenSpec, BarePresetNameIsAPreset) {
+  auto bare = parse_token_spec("  low-integrity-user ");
+  ASSERT_TRUE(bare) << bare.error().message;
+  EXPECT_EQ(*bare, low_integrity_user());
+  auto bad = parse_token_spec("low-intgrity-user");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().offset, 0u);
+  EXPECT_NE(bad.error().message.find("did you mean 'low-integrity-user'?"), std::string::npos);
+}
+
+TEST(TokenSpec, GroupsPlusAddsToThePreset) {
+  auto t = parse_token_spec("preset=administrator-filtered;groups=+BA,NT SERVICE\\AcmeSync");
+  ASSERT_TRUE(t) << t.error().message;
+  const Token base = administrator_filtered();
+  EXPECT_EQ(t->groups.size(), base.groups.size() + 1);
+  for (const TokenGroup& g : base.groups)
+    if (g.sid != sids::builtin_administrators) {
+      EXPECT_TRUE(has_group(*t, g.sid.to_string()));
+    }
+  // A deny-only group named again becomes enabled.
+  EXPECT_TRUE(t->has_enabled_sid(sids::builtin_administrators));
+  EXPECT_TRUE(t->has_enabled_sid(*service_sid("AcmeSync")));
+  // Without '+' the list replaces.
+  auto replaced = parse_token_spec("preset=administrator-filtered;groups=WD");
+  ASSERT_TRUE(replaced);
+  EXPECT_EQ(replaced->groups.size(), 1u);
+  auto empty_add = parse_token_spec("preset=interactive-user;groups=+");
+  ASSERT_FALSE(empty_add);
+  EXPECT_EQ(empty_add.error().offset, 31u);
+}
+
+TEST(TokenSpec, HelpNamesTheServicePresetsAndNameForms) {
+  const std::string help = token_spec_help();
+  for (const ServiceTokenPreset& p : service_token_presets()) {
+    EXPECT_NE(help.find(std::string(p.name) + ":NAME"), std::string::npos) << p.name;
+    EXPECT_TRUE(parse_token_spec(std::string(p.name) + ":AcmeSync")) << p.name;
+  }
+  for (std::string_view form : {"NT SERVICE\\Name", "IIS APPPOOL\\Name", "package:FamilyName",
+                                "capability:name", "groups=+SID"})
+    EXPECT_NE(help.find(form), std::string::npos) << form;
 }
 
 }  // namespace

@@ -176,4 +176,53 @@ TEST(SddlcCheck, ConditionalAcesDocumentationIsTheRealOutput) {
 #endif
 }
 
+// Issue #15: the token SPEC takes a bare preset name and the service presets; a policy's trace
+// and JSON name the service SID as the policy wrote it.
+TEST(SddlcCheck, BarePresetNameIsThePreset) {
+  if (!kSddlc) GTEST_SKIP() << kNoTool;
+  const std::string rest = " --object section --desired read,write";
+  ToolRun bare = sddlc("check " + kSeed + " --token low-integrity-user" + rest);
+  ToolRun keyed = sddlc("check " + kSeed + " --token preset=low-integrity-user" + rest);
+  EXPECT_EQ(bare.status, 1) << bare.out;
+  EXPECT_EQ(bare.out, keyed.out);
+  ToolRun typo = sddlc("check " + kSeed + " --token servise:AcmeSync" + rest);
+  EXPECT_EQ(typo.status, 2) << typo.out;
+  EXPECT_NE(typo.out.find("did you mean 'service:AcmeSync'?"), std::string::npos) << typo.out;
+}
+
+#ifdef SECDESC_SOURCE_DIR
+TEST(SddlcCheck, ServiceTokenAndNamedTraceOnTheReferencePolicy) {
+  if (!kSddlc) GTEST_SKIP() << kNoTool;
+  const std::string policy = " policies/acme-sync-section.toml";
+  ToolRun service = sddlc("check" + policy + " --token 'service:AcmeSync' --desired map-write",
+                          SECDESC_SOURCE_DIR);
+  EXPECT_EQ(service.status, 0) << service.out;
+  ToolRun low = sddlc("check" + policy + " --token low-integrity-user --desired map-write",
+                      SECDESC_SOURCE_DIR);
+  EXPECT_EQ(low.status, 1) << low.out;
+  const std::string named =
+      "S-1-5-80-2354064089-3771984689-4025133907-1786107725-611203120 (NT SERVICE\\AcmeSync) is "
+      "not in the token";
+  EXPECT_NE(low.out.find(named), std::string::npos) << low.out;
+  ToolRun json = sddlc("check" + policy + " --token low-integrity-user --desired map-write "
+                       "--format json",
+                       SECDESC_SOURCE_DIR);
+  auto j = nlohmann::json::parse(json.out);
+  bool found = false;
+  for (const auto& line : j["trace"])
+    if (line.get<std::string>().find(named) != std::string::npos) found = true;
+  EXPECT_TRUE(found) << json.out;
+  // AppContainer tokens by package name and capability name.
+  ToolRun with = sddlc("check" + policy + " --token 'preset=appcontainer-process;appcontainer="
+                       "package:Contoso.AcmeClient_abcdefghjkmnp;capabilities=lpacCom' "
+                       "--desired map-read",
+                       SECDESC_SOURCE_DIR);
+  EXPECT_EQ(with.status, 0) << with.out;
+  EXPECT_NE(with.out.find("(capability:lpacCom)"), std::string::npos) << with.out;
+  ToolRun without = sddlc("check" + policy + " --token appcontainer-process --desired map-read",
+                          SECDESC_SOURCE_DIR);
+  EXPECT_EQ(without.status, 1) << without.out;
+}
+#endif
+
 }  // namespace

@@ -15,6 +15,7 @@
 #include "secdesc/binary.hpp"
 #include "secdesc/policy.hpp"
 #include "secdesc/sddl.hpp"
+#include "secdesc/token.hpp"
 
 namespace secdesc {
 namespace {
@@ -107,6 +108,24 @@ TEST(PolicyFormatDoc, EveryExampleCompilesToWhatTheDocSays) {
     for (const auto& r : t.specific_rights)
       EXPECT_NE(doc.find(fmt::format("`{}` 0x{:x}", r.word, r.mask)), std::string::npos)
           << t.name << " " << r.word;
+}
+
+// The token presets and SPEC keys the parser's tables have (what `sddlc check --help` prints)
+// are the ones docs/policy-format.md documents.
+TEST(PolicyFormatDoc, DocumentsEveryTokenPresetAndKey) {
+  std::ifstream in(kSource / "docs/policy-format.md");
+  std::stringstream buf;
+  buf << in.rdbuf();
+  const std::string doc = buf.str();
+  for (const TokenPreset& p : token_presets())
+    EXPECT_NE(doc.find(fmt::format("| `{}` |", p.name)), std::string::npos) << p.name;
+  for (const ServiceTokenPreset& p : service_token_presets())
+    EXPECT_NE(doc.find(fmt::format("| `{}:NAME` |", p.name)), std::string::npos) << p.name;
+  const std::string help = token_spec_help();
+  for (std::string_view form : {"groups=+SID", "NT SERVICE\\Name", "package:FamilyName"}) {
+    EXPECT_NE(help.find(form), std::string::npos) << form;
+    EXPECT_NE(doc.find(form), std::string::npos) << form;
+  }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // sddlc check: would this token get these rights on this object, and why (docs/access-check.md).
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -55,6 +56,7 @@ int run_check(const CheckOptions& o) {
   // The descriptor: a policy file (which also names the object type) or an SDDL string.
   std::optional<ObjectType> type;
   SecurityDescriptor sd;
+  std::vector<NamedPrincipal> names;  // the policy's names for derived SIDs, for the trace
   if (is_policy_file(o.descriptor)) {
     PolicyOptions popt;
     popt.domain_sid = context.domain;
@@ -64,6 +66,7 @@ int run_check(const CheckOptions& o) {
     sd = load.policy->descriptor;
     type = load.policy->object_type;
     context = load.policy->context;
+    names = load.policy->names;
   } else {
     auto parsed = parse_sddl(o.descriptor, SddlParseOptions{context, false});
     if (!parsed) return usage_error("SDDL", o.descriptor, parsed.error());
@@ -87,10 +90,12 @@ int run_check(const CheckOptions& o) {
   auto desired = parse_rights(o.desired, *type);
   if (!desired) return usage_error("--desired", o.desired, desired.error());
 
-  const AccessCheckResult r = access_check(sd, *token, *desired, *type, {context});
+  const AccessCheckResult r =
+      access_check(sd, *token, *desired, *type, AccessCheckOptions{context, true, names});
   if (r.refusal) {
     // No verdict on stdout: a script reading ALLOWED/DENIED (or the JSON) must not take one.
-    fmt::print(stderr, "sddlc check: no answer: {}\n", r.refusal->message);
+    fmt::print(stderr, "sddlc check: no answer: {}
+", r.refusal->message);
     return exit_usage;
   }
   if (o.format == "json") {

@@ -137,12 +137,13 @@ struct NullTrace {
 class TraceRecorder {
  public:
   TraceRecorder(const SecurityDescriptor& sd, const Token& token, ObjectType type,
-                const SidContext& context)
+                const SidContext& context, std::span<const NamedPrincipal> names)
       : sd_(sd),
         token_(token),
         type_(type),
         info_(object_type_info(type)),
         context_(context),
+        names_(names),
         format_{context, sddl_parts::all} {}
 
   std::vector<TraceEntry> take() { return std::move(trace_); }
@@ -381,10 +382,7 @@ class TraceRecorder {
   std::string bits(AccessMask mask) const {
     return fmt::format("0x{:x} ({})", mask, describe_rights(mask, type_));
   }
-  std::string sid_text(const Sid& sid) const {
-    if (auto alias = sid_alias(sid, context_)) return std::string(*alias);
-    return sid.to_string();
-  }
+  std::string sid_text(const Sid& sid) const { return principal_text(sid, names_, context_); }
   std::string sid_list(std::span<const Sid> sids) const {
     std::vector<std::string> texts;
     texts.reserve(sids.size());
@@ -443,6 +441,7 @@ class TraceRecorder {
   ObjectType type_;
   const ObjectTypeInfo& info_;
   const SidContext& context_;
+  std::span<const NamedPrincipal> names_;
   SddlFormatOptions format_;
   std::vector<TraceEntry> trace_;
   // The DACL ACE being walked: its pass, index, SDDL and the head of its lines.
@@ -923,7 +922,7 @@ AccessCheckResult access_check(const SecurityDescriptor& sd, const Token& token,
     NullTrace sink;
     return Checker<NullTrace>(sd, token, type, sink).run(desired);
   }
-  TraceRecorder sink(sd, token, type, options.context);
+  TraceRecorder sink(sd, token, type, options.context, options.names);
   AccessCheckResult result = Checker<TraceRecorder>(sd, token, type, sink).run(desired);
   result.trace = sink.take();
   return result;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "secdesc/condition_eval.hpp"
+#include "secdesc/principal_names.hpp"
 #include "secdesc/rights_text.hpp"
 #include "core/internal/unicode_case.hpp"
 
@@ -49,7 +50,7 @@ DescriptorBuilder& DescriptorBuilder::deny_if(const Sid& sid, AccessMask mask,
 DescriptorBuilder& DescriptorBuilder::add_words(bool allow, std::string_view principal,
                                                 std::string_view rights,
                                                 std::optional<std::string_view> condition_text) {
-  auto sid = parse_principal(principal, context_);
+  auto sid = resolve_principal(principal, context_);
   auto mask = parse_rights(rights, type_);
   std::optional<ConditionalExpression> condition;
   if (!sid && !error_) error_ = sid.error();

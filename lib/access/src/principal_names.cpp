@@ -254,6 +254,28 @@ std::string describe_sid(const Sid& sid, const SidContext& context) {
   return "a SID secdesc has no name for";
 }
 
+std::optional<std::string_view> find_principal_name(std::span<const NamedPrincipal> names,
+                                                    const Sid& sid) noexcept {
+  for (const auto& n : names)
+    if (n.sid == sid) return n.name;
+  return std::nullopt;
+}
+
+void remember_principal_name(std::vector<NamedPrincipal>& names, const Sid& sid,
+                             std::string_view text) {
+  const bool sid_string = text.size() >= 2 && detail::ascii_upper(text[0]) == 'S' && text[1] == '-';
+  if (sid_string || sid_alias(sid) || find_principal_name(names, sid)) return;
+  names.push_back(NamedPrincipal{sid, std::string(text)});
+}
+
+std::string principal_text(const Sid& sid, std::span<const NamedPrincipal> names,
+                           const SidContext& context) {
+  if (auto alias = sid_alias(sid, context)) return std::string(*alias);
+  if (auto name = find_principal_name(names, sid))
+    return fmt::format("{} ({})", sid.to_string(), *name);
+  return sid.to_string();
+}
+
 bool is_service_sid(const Sid& sid) noexcept {
   const auto subs = sid.sub_authorities();
   return sid.authority() == sid_authority::nt && subs.size() == 6 &&

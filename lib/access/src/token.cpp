@@ -8,6 +8,18 @@
 //   opts out of ALL APPLICATION PACKAGES).
 // - Claims and device groups: MS-DTYP 2.5.2 (the token's claims and DeviceSIDs[]), 2.4.10.1
 //   (claim value types).
+// - Service tokens: MS Learn "SERVICE_SID_INFO structure (winsvc.h)": a service SID is added with
+//   SE_GROUP_ENABLED_BY_DEFAULT | SE_GROUP_OWNER, the SCM adds the logon SID and LOCAL; for
+//   SERVICE_SID_TYPE_RESTRICTED the token is write-restricted and its restricting SIDs are the
+//   service SID, World (S-1-1-0), the service logon SID and Write Restricted (S-1-5-33).
+// - LocalService, NetworkService and the Service group (S-1-5-6): MS Learn "LocalService
+//   Account", "NetworkService Account" and "Special Identities" ("Service: any service that
+//   accesses the system"); services run at System integrity (MS Learn "Mandatory Integrity
+//   Control").
+// - Anonymous: Microsoft KB 278259 ("Everyone group does not include anonymous security
+//   identifier", Windows XP and later; the policy "Network access: Let Everyone permissions apply
+//   to anonymous users" puts it back) and "Special Identities" (Anonymous Logon S-1-5-7 "is not a
+//   member of the Everyone group by default").
 #include "secdesc/token.hpp"
 
 #include <algorithm>
@@ -17,6 +29,7 @@
 #include <fmt/format.h>
 
 #include "secdesc/condition_eval.hpp"
+#include "secdesc/principal_names.hpp"
 #include "core/internal/suggest.hpp"
 #include "core/internal/text.hpp"
 #include "core/internal/utf.hpp"
@@ -87,6 +100,24 @@ Token make_administrator(bool elevated) {
   return t;
 }
 
+// NT AUTHORITY\\SERVICE (S-1-5-6, SDDL alias SU): winnt.h's SECURITY_SERVICE_RID.
+constexpr std::uint32_t kServiceRid = 6;
+constexpr Sid kServiceGroup{sid_authority::nt, {kServiceRid}};
+
+// What every service account's token holds besides its user: the Service group and the groups of
+// a logged-on account (World, BUILTIN\\Users, LOCAL, Authenticated Users), at System integrity.
+Token service_account(const Sid& user) {
+  Token t;
+  t.user = user;
+  for (const Sid& sid : {sids::everyone, sids::builtin_users, kServiceGroup, sids::local,
+                         sids::authenticated_users})
+    t.groups.push_back(TokenGroup{sid, true, false, false});
+  t.integrity_level = sids::system_integrity;
+  t.mandatory_policy = token_policy::no_write_up;
+  t.privileges = {TokenPrivilege{P::change_notify, true}};
+  return t;
+}
+
 constexpr std::array kPresets{
     TokenPreset{"local-system", &local_system, "SYSTEM at System integrity"},
     TokenPreset{"administrator-elevated", &administrator_elevated,
@@ -99,6 +130,21 @@ constexpr std::array kPresets{
                 "the interactive user in an AppContainer (Low, internetClient)"},
     TokenPreset{"restricted-sandbox", &restricted_sandbox,
                 "a restricted token: restricting SIDs RC and the NULL SID (Low)"},
+    TokenPreset{"anonymous", &anonymous_logon,
+                "ANONYMOUS LOGON (AN), no groups (not even WD), Untrusted integrity"},
+    TokenPreset{"local-service", &local_service,
+                "the LocalService account (LS) with WD, BU, SERVICE, LOCAL, AU (System)"},
+    TokenPreset{"network-service", &network_service,
+                "the NetworkService account (NS) with WD, BU, SERVICE, LOCAL, AU (System)"},
+};
+
+constexpr std::array kServicePresets{
+    ServiceTokenPreset{"service", &service_token,
+                       "a LocalSystem service: SY, BA, WD, AU, LOCAL, its logon SID and the "
+                       "service SID of NT SERVICE\\NAME (owner) (System)"},
+    ServiceTokenPreset{"write-restricted-service", &write_restricted_service_token,
+                       "the same service with SERVICE_SID_TYPE_RESTRICTED: write-restricted by "
+                       "its service SID, WD, its logon SID and WR (S-1-5-33)"},
 };
 
 // ---- SPEC parsing --------------------------------------------------------------------------
@@ -131,9 +177,10 @@ struct KeyName {
 // In the order the keys apply.
 constexpr std::array kKeys{
     KeyName{Key::preset, "preset", "NAME", "start from a preset (below); without one, user= is "
-                                           "required"},
+                                           "required. A SPEC that is only a NAME is preset=NAME"},
     KeyName{Key::user, "user", "SID", "the user SID"},
-    KeyName{Key::groups, "groups", "SID,...", "the groups, all enabled (replaces the preset's)"},
+    KeyName{Key::groups, "groups", "SID,...",
+            "the groups, all enabled (replaces the preset's); groups=+SID,... adds to them"},
     KeyName{Key::deny_only, "deny-only", "SID,...",
             "make these SIDs deny-only: the user, a group, or a new deny-only group"},
     KeyName{Key::restricted, "restricted", "SID,...", "restricting SIDs (replaces)"},
@@ -145,8 +192,10 @@ constexpr std::array kKeys{
     KeyName{Key::privileges, "privileges", "NAME,...",
             "held and enabled privileges (replaces), e.g. SeSecurityPrivilege"},
     KeyName{Key::appcontainer, "appcontainer", "SID",
-            "AppContainer package SID S-1-15-2-...; empty for none"},
-    KeyName{Key::capabilities, "capabilities", "SID,...", "capability SIDs S-1-15-3-... (replaces)"},
+            "AppContainer package: S-1-15-2-... or package:FamilyName; empty for none"},
+    KeyName{Key::capabilities, "capabilities", "SID,...",
+            "capabilities (replaces): S-1-15-3-..., capability:name, or a known name "
+            "(internetClient, lpacCom, ...)"},
     KeyName{Key::lpac, "lpac", "true|false",
             "less-privileged AppContainer (no ALL APPLICATION PACKAGES)"},
     KeyName{Key::user_claims, "user-claims", "NAME:TYPE:VALUE|...,...",
@@ -215,8 +264,10 @@ Result<std::vector<Piece>> list_items(const Entry& e) {
   return items;
 }
 
+// A SID or a principal's name, read by the one resolver (resolve_principal): aliases, S-1-...,
+// account names, NT SERVICE\\Name, IIS APPPOOL\\Name, package:Name, capability:name.
 Result<Sid> sid_item(const Entry& e, const Piece& item, const SidContext& context) {
-  auto sid = parse_sid(item.text, context);
+  auto sid = resolve_principal(item.text, context);
   if (!sid) {
     const Error& err = sid.error();
     return make_error(err.code, item.offset + (err.has_offset() ? err.offset : 0),
@@ -398,21 +449,58 @@ bool is_package_sid(const Sid& sid) {
   return sid.authority() == sid_authority::app_package && subs.size() > 2 &&
          subs[0] == sid_rid::app_package_base;
 }
-bool is_capability_sid(const Sid& sid) {
-  auto subs = sid.sub_authorities();
-  return sid.authority() == sid_authority::app_package && subs.size() >= 2 &&
-         subs[0] == sid_rid::capability_base;
-}
 
 Result<Token> preset_value(const Entry& e) {
+  const std::string_view text = e.value.text;
   for (const auto& p : kPresets)
-    if (detail::iequals(p.name, e.value.text)) return p.make();
-  std::vector<std::string_view> names;
-  for (const auto& p : kPresets) names.push_back(p.name);
+    if (detail::iequals(p.name, text)) return p.make();
+  // service:NAME, write-restricted-service:NAME: the service's name follows the colon.
+  if (const std::size_t colon = text.find(':'); colon != std::string_view::npos) {
+    for (const auto& p : kServicePresets) {
+      if (!detail::iequals(p.name, text.substr(0, colon))) continue;
+      auto token = p.make(text.substr(colon + 1));
+      if (!token)
+        return spec_error(e.value.offset + colon + 1,
+                          fmt::format("preset: {}", token.error().message));
+      return token;
+    }
+  }
+  std::vector<std::string> names, candidates;
+  for (const auto& p : kPresets) names.emplace_back(p.name);
+  candidates = names;
+  // "servise:AcmeSync" is matched against "service:AcmeSync", the service's name kept.
+  const std::size_t colon = text.find(':');
+  for (const auto& p : kServicePresets) {
+    names.push_back(fmt::format("{}:NAME", p.name));
+    candidates.push_back(colon == std::string_view::npos
+                             ? names.back()
+                             : fmt::format("{}{}", p.name, text.substr(colon)));
+  }
   return spec_error(e.value.offset, fmt::format("preset: unknown preset '{}'{}; presets are {}",
-                                                e.value.text,
-                                                detail::did_you_mean(e.value.text, names),
+                                                text, detail::did_you_mean(text, candidates),
                                                 detail::join(names)));
+}
+
+// capabilities= items: a SID or capability:name through the resolver, or a bare name Windows
+// itself uses (legacy_capabilities(), known_capability_names()). A bare unknown word is refused
+// rather than hashed: "lpacCon" would otherwise silently name a capability nobody holds.
+Result<Sid> capability_item(const Entry& e, const Piece& item, const SidContext& context) {
+  const std::string_view text = item.text;
+  const bool sid_like = (text.size() == 2 && detail::is_alpha(text[0]) && detail::is_alpha(text[1])) ||
+                        (text.size() >= 2 && detail::ascii_upper(text[0]) == 'S' && text[1] == '-');
+  if (sid_like || text.find(':') != std::string_view::npos) return sid_item(e, item, context);
+  std::vector<std::string_view> known;
+  for (const auto& c : legacy_capabilities()) known.push_back(c.name);
+  for (std::string_view name : known_capability_names()) known.push_back(name);
+  for (std::string_view name : known)
+    if (detail::iequals(name, text)) {
+      SECDESC_TRY(const auto both, capability_sids(name));
+      return both.capability;
+    }
+  return spec_error(item.offset,
+                    fmt::format("capabilities: unknown capability '{}'{}; write capability:{} for "
+                                "a capability Windows does not define, or a SID S-1-15-3-...",
+                                text, detail::did_you_mean(text, known), text));
 }
 
 void make_deny_only(Token& token, const Sid& sid) {
@@ -440,6 +528,13 @@ const Entry& entry(const Entries& entries, Key key) {
 // Splits "key=value;key=value" into its entries, checking the key names.
 Result<Entries> read_entries(std::string_view spec) {
   Entries entries{};
+  // A SPEC that is one word without '=' is a preset's name ("low-integrity-user",
+  // "service:AcmeSync"), as a policy's `token = "..."` string is.
+  if (const Piece whole = trim(Piece{spec, 0});
+      !whole.text.empty() && whole.text.find_first_of("=;") == std::string_view::npos) {
+    entries[static_cast<std::size_t>(Key::preset)] = Entry{true, whole, Piece{"preset", 0}};
+    return entries;
+  }
   for (const Piece& segment : split(Piece{spec, 0}, ';')) {
     if (segment.text.empty()) continue;
     const std::size_t eq = segment.text.find('=');
@@ -480,9 +575,25 @@ std::optional<Error> apply_identity(const Entries& entries, const SidContext& co
     token.user_deny_only = false;
   }
   if (const Entry& e = entry(entries, Key::groups); e.present) {
-    SECDESC_TRY(const auto list, sid_list(e, context));
-    token.groups.clear();
-    for (const Sid& sid : list) token.groups.push_back(TokenGroup{sid, true, false, false});
+    // groups=+SID,... adds to the preset's groups (enabling one it has as deny-only or disabled);
+    // groups=SID,... replaces them.
+    const bool add = !e.value.text.empty() && e.value.text.front() == '+';
+    Entry list_entry = e;
+    if (add) list_entry.value = trim(Piece{e.value.text.substr(1), e.value.offset + 1});
+    SECDESC_TRY(const auto list, sid_list(list_entry, context));
+    if (add && list.empty())
+      return spec_error(e.value.offset, "groups: '+' needs at least one SID to add");
+    if (!add) token.groups.clear();
+    for (const Sid& sid : list) {
+      auto found = std::find_if(token.groups.begin(), token.groups.end(),
+                                [&](const TokenGroup& g) { return g.sid == sid; });
+      if (found == token.groups.end()) {
+        token.groups.push_back(TokenGroup{sid, true, false, false});
+      } else {
+        found->enabled = true;
+        found->deny_only = false;
+      }
+    }
   }
   if (const Entry& e = entry(entries, Key::deny_only); e.present) {
     SECDESC_TRY(const auto list, sid_list(e, context));
@@ -535,7 +646,7 @@ std::optional<Error> apply_appcontainer(const Entries& entries, const SidContext
     SECDESC_TRY(const auto items, list_items(e));
     token.capabilities.clear();
     for (const Piece& item : items) {
-      SECDESC_TRY(const Sid sid, sid_item(e, item, context));
+      SECDESC_TRY(const Sid sid, capability_item(e, item, context));
       if (!is_capability_sid(sid))
         return spec_error(item.offset, fmt::format("capabilities: {} is not a capability SID "
                                                    "(S-1-15-3-...)",
@@ -709,7 +820,41 @@ Token restricted_sandbox() {
   return t;
 }
 
+Token anonymous_logon() {
+  // No groups: Everyone does not include Anonymous Logon since Windows XP (KB 278259); add
+  // groups=+WD to model "Let Everyone permissions apply to anonymous users". Untrusted integrity
+  // is what Windows gives the anonymous token (NtObjectManager's Get-NtToken -Anonymous shows
+  // it); it is also the conservative choice, as a lower level can only deny more.
+  Token t;
+  t.user = sids::anonymous;
+  t.integrity_level = sids::untrusted_integrity;
+  t.mandatory_policy = token_policy::no_write_up;
+  return t;
+}
+
+Token local_service() { return service_account(sids::local_service); }
+Token network_service() { return service_account(sids::network_service); }
+
+Result<Token> service_token(std::string_view service_name) {
+  SECDESC_TRY(const Sid service, service_sid(service_name));
+  Token t = local_system();
+  for (const Sid& sid : {sids::local, presets::example_service_logon})
+    t.groups.push_back(TokenGroup{sid, true, false, false});
+  t.groups.push_back(TokenGroup{service, true, false, true});
+  return t;
+}
+
+Result<Token> write_restricted_service_token(std::string_view service_name) {
+  SECDESC_TRY(Token t, service_token(service_name));
+  SECDESC_TRY(const Sid service, service_sid(service_name));
+  t.restricted_sids = {service, sids::everyone, presets::example_service_logon,
+                       sids::write_restricted_code};
+  t.write_restricted = true;
+  return t;
+}
+
 std::span<const TokenPreset> token_presets() noexcept { return kPresets; }
+std::span<const ServiceTokenPreset> service_token_presets() noexcept { return kServicePresets; }
 
 std::string token_spec_help() {
   std::string out =
@@ -717,7 +862,9 @@ std::string token_spec_help() {
       "preset applies first, then the other keys in this order, wherever they are written:\n";
   for (const auto& k : kKeys)
     out += fmt::format("  {:<30}{}\n", fmt::format("{}={}", k.name, k.value), k.help);
-  out += "SIDs are aliases (IU, BA, ...) or S-1-... strings. Integrity levels:";
+  out += "SIDs are aliases (IU, BA, ...), S-1-... strings, account names (\"Interactive "
+         "users\") or derived names: NT SERVICE\\Name, IIS APPPOOL\\Name, package:FamilyName, "
+         "capability:name, capability-group:name. Integrity levels:";
   for (const auto& level : integrity_level_names()) out += fmt::format(" {}", level.name);
   out += ".\nPrivileges:";
   for (const auto& p : kPrivileges) out += fmt::format(" {}", p.name);
@@ -727,6 +874,8 @@ std::string token_spec_help() {
          "cannot hold ',', '|' or ';'.";
   out += "\nPresets:\n";
   for (const auto& p : kPresets) out += fmt::format("  {:<30}{}\n", p.name, p.description);
+  for (const auto& p : kServicePresets)
+    out += fmt::format("  {:<30}{}\n", fmt::format("{}:NAME", p.name), p.description);
   return out;
 }
 

@@ -20,7 +20,7 @@ std::vector<ExpectationOutcome> evaluate_expectations(const Policy& policy) {
       continue;
     }
     o.result = access_check(policy.descriptor, *token, e.desired, policy.object_type,
-                            AccessCheckOptions{policy.context});
+                            AccessCheckOptions{policy.context, true, policy.names});
     // A check with no answer (AccessCheckResult::refusal) holds no expectation, either way.
     o.holds = !o.result.refusal && o.result.allowed == e.expect_granted;
     out.push_back(std::move(o));

@@ -12,6 +12,7 @@
 #include "secdesc/builder.hpp"
 #include "secdesc/claim.hpp"
 #include "secdesc/conditional.hpp"
+#include "secdesc/principal_names.hpp"
 #include "secdesc/rights_text.hpp"
 #include "secdesc/token.hpp"
 #include "core/internal/suggest.hpp"
@@ -324,13 +325,13 @@ class Loader {
     std::optional<Sid> level;
     if (auto* lv = label->get("level")) {
       if (auto s = string_of(*lv, "label.level")) {
-        auto sid = parse_integrity_level(*s);
+        auto sid = label_level(*s);
         if (sid) level = *sid; else error(lv->source(), "unknown-label-level", sid.error().message);
       }
     } else {
       error(label_node->source(), "missing-key",
-            "[label] needs `level` (untrusted, low, medium, medium-plus, high, system or "
-            "S-1-16-N)");
+            "[label] needs `level` (untrusted, low, medium, medium-plus, high, system, an "
+            "integrity alias such as LW, or S-1-16-N)");
     }
     AccessMask policy_bits = rights::label_no_write_up;
     if (auto* pol = label->get("policy")) {
@@ -469,9 +470,31 @@ class Loader {
     error(n.source(), "wrong-type", fmt::format("{} must be a string or an array of strings", key));
   }
 
+  // A [label] level: a word (low, medium, ...), S-1-16-N, or an integrity alias (LW, ME, MP, HI,
+  // SI) as the token SPEC's integrity= takes. An alias of another SID (LU, typed for LW) is
+  // refused: a label whose SID is not an integrity level means nothing to the access check.
+  static Result<Sid> label_level(std::string_view text) {
+    auto sid = parse_integrity_level(text);
+    if (sid || text.size() != 2) return sid;
+    auto alias = resolve_sid_alias(text);
+    if (!alias) return sid;
+    if (!is_integrity_sid(*alias))
+      return make_error(ErrorCode::invalid_argument, 0,
+                        fmt::format("'{}' is {} ({}), not an integrity level: use untrusted, "
+                                    "low, medium, medium-plus, high, system, an integrity alias "
+                                    "(LW, ME, MP, HI, SI) or S-1-16-N",
+                                    text, alias->to_string(), describe_sid(*alias)));
+    return alias;
+  }
+
   std::optional<Sid> principal(const toml::node& n, std::string_view text) {
-    auto sid = parse_principal(text, policy_.context);
-    if (sid) return *sid;
+    // The one resolver of names (principal_names.hpp): aliases, SIDs, account names and the
+    // derived forms NT SERVICE\\, IIS APPPOOL\\, package:, capability:, capability-group:.
+    auto sid = resolve_principal(text, policy_.context);
+    if (sid) {
+      remember_principal_name(policy_.names, *sid, text);
+      return *sid;
+    }
     std::string message = sid.error().message;
     if (sid.error().code == ErrorCode::domain_required)
       message += " (set `domain-sid` in the policy or pass --domain-sid)";

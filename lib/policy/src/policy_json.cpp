@@ -28,6 +28,11 @@ std::string policy_to_json(const Policy& policy, int indent) {
                             {"desired", e.desired},
                             {"expected", e.expect_granted ? "granted" : "denied"}});
   j["expectations"] = expectations;
+  // The names the policy gave to SIDs without an alias, so a reader of the JSON sees
+  // "NT SERVICE\\AcmeSync" where the descriptor has S-1-5-80-....
+  nlohmann::json names = nlohmann::json::array();
+  for (const auto& n : policy.names) names.push_back({{"sid", n.sid.to_string()}, {"name", n.name}});
+  j["principals"] = names;
   return j.dump(indent);
 }
 

@@ -15,6 +15,7 @@
 #include "secdesc/access_mask.hpp"
 #include "secdesc/error.hpp"
 #include "secdesc/object_type.hpp"
+#include "secdesc/principal_names.hpp"
 #include "secdesc/security_descriptor.hpp"
 #include "secdesc/sid.hpp"
 #include "secdesc/token.hpp"
@@ -89,6 +90,9 @@ struct AccessCheckOptions {
   // matters for suites that run thousands of checks. The testing matchers check without a trace
   // and repeat the check with one only to explain a failure.
   bool trace = true;
+  // Names the caller's policy gave to SIDs without an alias (Policy::names): the trace writes
+  // "S-1-5-80-... (NT SERVICE\\AcmeSync)" for them.
+  std::vector<NamedPrincipal> names{};
 };
 
 // Would `token` get `desired` (generic bits allowed, MAXIMUM_ALLOWED allowed) on an object of

@@ -45,8 +45,10 @@ class DescriptorBuilder {
   // key); on any other type they mean nothing and build() fails.
   DescriptorBuilder& allow(const Sid& sid, AccessMask mask, std::uint8_t inherit_flags = 0);
   DescriptorBuilder& deny(const Sid& sid, AccessMask mask, std::uint8_t inherit_flags = 0);
-  // Rights in words (see parse_rights) and principals by name (see parse_principal); a bad word
-  // or name makes build() fail with that error.
+  // Rights in words (see parse_rights) and principals by name (see resolve_principal: aliases,
+  // SIDs, account names and the derived forms 'NT SERVICE\\Name', 'IIS APPPOOL\\Name',
+  // "package:FamilyName", "capability:name"); a bad word or name makes build() fail with that
+  // error, whose message suggests the closest known name.
   DescriptorBuilder& allow(std::string_view principal, std::string_view rights);
   DescriptorBuilder& deny(std::string_view principal, std::string_view rights);
   // Conditional entries (MS-DTYP 2.4.4.17): an XA ACE grants only when its condition is TRUE; an

@@ -20,6 +20,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "secdesc/error.hpp"
 #include "secdesc/sid.hpp"
@@ -72,6 +73,29 @@ Result<Sid> resolve_principal(std::string_view text, const SidContext& context =
 // "capability SID of lpacCom", "service SID (NT SERVICE\<name>)", "AppContainer SID", ...
 // Derived SIDs are named when their name is TrustedInstaller or a known capability.
 std::string describe_sid(const Sid& sid, const SidContext& context = {});
+
+// A SID and the name a policy or token SPEC wrote for it ("NT SERVICE\\AcmeSync"): traces and
+// JSON show that name beside the number, so a derived SID reads as the user wrote it.
+struct NamedPrincipal {
+  Sid sid;
+  std::string name;
+  friend bool operator==(const NamedPrincipal&, const NamedPrincipal&) = default;
+};
+
+// The name recorded for `sid` in `names`, else nullopt.
+std::optional<std::string_view> find_principal_name(std::span<const NamedPrincipal> names,
+                                                    const Sid& sid) noexcept;
+
+// Records `text` as the name of `sid` when the name says more than the SID's own text: the SID
+// has no SDDL alias and `text` is not a SID string (so "IU" and "S-1-5-4" are not recorded, and
+// "NT SERVICE\\AcmeSync" is). The first name recorded for a SID is kept.
+void remember_principal_name(std::vector<NamedPrincipal>& names, const Sid& sid,
+                             std::string_view text);
+
+// "S-1-5-80-... (NT SERVICE\\AcmeSync)" when `names` has a name for `sid`; otherwise the SDDL
+// alias or the SID string.
+std::string principal_text(const Sid& sid, std::span<const NamedPrincipal> names,
+                           const SidContext& context = {});
 
 // True for S-1-5-80-x-x-x-x-x, S-1-15-2-x-x-x-x-x-x-x and S-1-15-3-... (derived forms).
 bool is_service_sid(const Sid& sid) noexcept;

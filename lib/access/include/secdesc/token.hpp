@@ -122,6 +122,9 @@ inline constexpr Sid example_user{5, {21, 1000000000, 2000000000, 3000000000, 10
 inline constexpr Sid example_package{
     15, {2, 1111111111, 1222222222, 1333333333, 1444444444, 1555555555, 1666666666, 1777777777}};
 inline constexpr Sid internet_client_capability{15, {3, 1}};
+// The example logon SID (S-1-5-5-0-100000, SECURITY_LOGON_IDS_RID 5 and a session number) that
+// the service presets hold: Windows gives each service logon session its own.
+inline constexpr Sid example_service_logon{5, {5, 0, 100000}};
 }  // namespace presets
 
 // SYSTEM (S-1-5-18) at System integrity; BA enabled; every privilege of the table held,
@@ -147,6 +150,22 @@ Token appcontainer_process();
 // when its DACL grants the right both to the user's SIDs and to RC or the NULL SID.
 Token restricted_sandbox();
 
+// ANONYMOUS LOGON (S-1-5-7) with no groups: Everyone does not include it since Windows XP
+// (Microsoft KB 278259; add groups=+WD for the "Let Everyone permissions apply to anonymous
+// users" policy). Untrusted integrity, no privileges.
+Token anonymous_logon();
+// The LocalService (S-1-5-19) and NetworkService (S-1-5-20) accounts: groups WD, BU, SERVICE
+// (S-1-5-6), LOCAL, AU; System integrity; SeChangeNotifyPrivilege.
+Token local_service();
+Token network_service();
+// A service running as LocalSystem with its service SID (SERVICE_SID_TYPE_UNRESTRICTED):
+// local_system() plus LOCAL, presets::example_service_logon and NT SERVICE\<name>'s SID
+// (enabled, owner), as MS Learn "SERVICE_SID_INFO structure" says the SCM builds it.
+Result<Token> service_token(std::string_view service_name);
+// The same service with SERVICE_SID_TYPE_RESTRICTED: write-restricted, restricting SIDs its
+// service SID, WD, its logon SID and WRITE RESTRICTED (S-1-5-33).
+Result<Token> write_restricted_service_token(std::string_view service_name);
+
 struct TokenPreset {
   std::string_view name;  // as `preset=` spells it: "low-integrity-user"
   Token (*make)();
@@ -154,10 +173,21 @@ struct TokenPreset {
 };
 std::span<const TokenPreset> token_presets() noexcept;
 
+// Presets written PRESET:ServiceName ("service:AcmeSync"): the service name makes the token.
+struct ServiceTokenPreset {
+  std::string_view name;  // the part before ':': "service"
+  Result<Token> (*make)(std::string_view service_name);
+  std::string_view description;
+};
+std::span<const ServiceTokenPreset> service_token_presets() noexcept;
+
 // Parses a token SPEC: `key=value` pairs separated by ';', lists separated by ','. Keys:
-//   preset=NAME             start from a preset (token_presets()); otherwise user= is required
+//   preset=NAME             start from a preset (token_presets(), or service_token_presets() as
+//                           service:ServiceName); otherwise user= is required. A SPEC that is
+//                           only a name without '=' is preset=NAME ("low-integrity-user").
 //   user=SID                the user SID
 //   groups=SID,...          the group list, every group enabled (replaces the preset's groups)
+//   groups=+SID,...         adds these groups (enabled) to the preset's
 //   deny-only=SID,...       make these SIDs deny-only (the user or a group; others are added)
 //   restricted=SID,...      restricting SIDs (replaces)
 //   write-restricted=BOOL   restricting SIDs apply to write access only
@@ -165,8 +195,11 @@ std::span<const TokenPreset> token_presets() noexcept;
 //                           S-1-16-N
 //   mandatory-policy=P,...  off, or no-write-up and/or new-process-min (default no-write-up)
 //   privileges=NAME,...     held and enabled privileges (replaces), e.g. SeSecurityPrivilege
-//   appcontainer=SID        AppContainer package SID S-1-15-2-...; empty for none
-//   capabilities=SID,...    capability SIDs S-1-15-3-... (replaces)
+//   appcontainer=SID        AppContainer package SID S-1-15-2-... or package:FamilyName; empty
+//                           for none
+//   capabilities=CAP,...    capabilities (replaces): S-1-15-3-..., capability:name, or a name
+//                           Windows defines (internetClient, lpacCom, ...; an unknown bare
+//                           name is an error, capability:name derives any)
 //   lpac=BOOL               less-privileged AppContainer (no ALL APPLICATION PACKAGES)
 //   user-claims=CLAIM,...   user claims (@USER.): NAME:TYPE:VALUE|VALUE..., TYPE one of
 //                           int64 uint64 string sid boolean octet-string (replaces)
@@ -175,7 +208,8 @@ std::span<const TokenPreset> token_presets() noexcept;
 //   local-claims=CLAIM,...  local claims (unprefixed attributes)
 // Each key may appear once. The preset applies first, then the other keys in the order of the
 // list above, wherever they appear in the SPEC, so the result never depends on their order.
-// SIDs are aliases (IU, BA, ...) or S-1-... strings (parse_sid). BOOL is true|false.
+// SIDs are whatever resolve_principal reads: aliases (IU, BA, ...), S-1-... strings, account
+// names, NT SERVICE\Name, IIS APPPOOL\Name, package:Name, capability:name. BOOL is true|false.
 // Errors carry the offset into `spec` and name the key or value; unknown keys and names get a
 // did-you-mean suggestion. token_spec_help() says the same, from the parser's tables.
 Result<Token> parse_token_spec(std::string_view spec, const SidContext& context = {});

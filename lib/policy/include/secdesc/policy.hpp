@@ -14,6 +14,7 @@
 #include "secdesc/access_mask.hpp"
 #include "secdesc/diagnostic.hpp"
 #include "secdesc/object_type.hpp"
+#include "secdesc/principal_names.hpp"
 #include "secdesc/security_descriptor.hpp"
 #include "secdesc/sid.hpp"
 
@@ -39,6 +40,9 @@ struct Policy {
   SidContext context;                      // domain SID, if the policy or the caller gave one
   SecurityDescriptor descriptor;
   std::vector<Expectation> expectations;
+  // The names the policy wrote for SIDs without an SDDL alias ('NT SERVICE\\AcmeSync',
+  // "capability:lpacCom", ...): traces and JSON show them beside the SID.
+  std::vector<NamedPrincipal> names;
   // Where each part was written, for tools that point into the policy (sddl-lint):
   // dacl_entries[i] is the [[dacl.allow]] / [[dacl.deny]] table of the DACL's ACE i.
   std::vector<SourceLocation> dacl_entries;
