@@ -94,8 +94,7 @@ int run_check(const CheckOptions& o) {
       access_check(sd, *token, *desired, *type, AccessCheckOptions{context, true, names});
   if (r.refusal) {
     // No verdict on stdout: a script reading ALLOWED/DENIED (or the JSON) must not take one.
-    fmt::print(stderr, "sddlc check: no answer: {}
-", r.refusal->message);
+    fmt::print(stderr, "sddlc check: no answer: {}\n", r.refusal->message);
     return exit_usage;
   }
   if (o.format == "json") {
