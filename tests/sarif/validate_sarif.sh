@@ -42,7 +42,7 @@ validate() {
     return
   fi
   printf '%s: %d file(s), %d error(s), %d warning(s)\n' "$name" $# "$errors" "$warnings"
-  [ "$errors" -eq 0 ] && [ "$warnings" -eq 0 ] || printf '%s\n' "$out" | grep -E '\): (error|warning) '
+  [ "$errors" -eq 0 ] && [ "$warnings" -eq 0 ] || printf '%s\n' "$out" | grep -E '\): (error|warning) ' | head -5
 }
 expect_clean() {
   validate "$@"

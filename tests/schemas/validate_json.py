@@ -93,6 +93,7 @@ def main():
     ap.add_argument("--sddlc", required=True)
     ap.add_argument("--sddl-lint", dest="lint", required=True)
     a = ap.parse_args()
+    a.sddlc, a.lint = os.path.abspath(a.sddlc), os.path.abspath(a.lint)
     c = Checker(a.source)
     if c.failures:
         return 1

@@ -20,7 +20,7 @@ std::string_view sarif_level(Severity s) noexcept {
   return to_string(s);
 }
 
-// A rule's SARIF "friendly name": its id in Pascal case ("null-dacl" -> "NullDacl"), the form
+// A rule's SARIF "friendly name" (reportingDescriptor.name): its id in Pascal case ("null-dacl" -> "NullDacl"), the form
 // the SARIF specification's examples and the Multitool (SARIF2012) ask for.
 std::string pascal_case(std::string_view id) {
   std::string out;
@@ -133,7 +133,6 @@ std::string format_sarif(std::span<const Finding> findings, const SarifOptions& 
   for (const auto& r : lint_rules()) {
     ordered_json rule{
         {"id", r.id},
-        {"name", pascal_case(r.id)},
         {"shortDescription", {{"text", r.summary}}},
         {"fullDescription", {{"text", rule_message(r.rule)}}},
         // Where the rule is documented, in words: a helpUri must be absolute, and secdesc's
@@ -142,6 +141,14 @@ std::string format_sarif(std::span<const Finding> findings, const SarifOptions& 
          {{"text", fmt::format("{}. Documented in the secdesc sources: docs/lint-rules.md, "
                                "section '{}'; 'sddl-lint --list-rules' lists every rule.",
                                rule_message(r.rule), r.id)}}}};
+    // A one-word id ("syntax") would give a name that differs only in case, which SARIF
+    // (3.49.7) and the Multitool (SARIF1001) want left out.
+    if (r.id.find('-') != std::string_view::npos) {
+      ordered_json named{{"id", r.id}, {"name", pascal_case(r.id)}};
+      for (auto& [key, value] : rule.items())
+        if (key != "id") named[key] = value;
+      rule = std::move(named);
+    }
     if (!options.help_uri_base.empty())
       rule["helpUri"] = fmt::format("{}#{}", options.help_uri_base, r.id);
     rule["defaultConfiguration"] = {{"level", sarif_level(r.default_severity)}};
