@@ -25,7 +25,8 @@ for arg in "$@"; do
     --windows) PACKAGES="$PACKAGES g++-mingw-w64-x86-64-posix wine wine64" ;;
     --differential) PACKAGES="$PACKAGES python3 python3-samba" ;;
     --bench) PACKAGES="$PACKAGES valgrind python3 python3-samba" ;;
-    --sarif) PACKAGES="$PACKAGES npm"; SARIF=yes ;;
+    # npm from Debian, unless an npm (e.g. Node.js's own) is already on PATH.
+    --sarif) command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"; SARIF=yes ;;
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac
 done
