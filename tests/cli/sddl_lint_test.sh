@@ -39,6 +39,23 @@ check "--list-rules lists 23 rules" 23 "$("$LINT" --list-rules | wc -l)"
 out=$(printf 'D:(A;;GA;;;SY)\nD:(A;;GA;;;SY)(A;;GR;;;AN)\n' | "$LINT" --no-config --format github -); check "stdin exits 0 (warning)" 0 $?
 check "stdin github" "::warning file=<stdin>,line=2,col=15,title=anonymous-access::NT AUTHORITY\\ANONYMOUS LOGON (AN) is granted GR; remove the AN ACE; use AU if authenticated callers are meant" "$out"
 
+# GitHub workflow commands escape as GitHub documents: %, CR and LF in the message (here in the
+# quoted SID), and also ',' and ':' in the file property.
+out=$("$LINT" --no-config --format github --sddl $'D:(A;;GA;;;%\r\n%)'); check "github escaping exits 1" 1 $?
+check "github message escaping" "::error file=<sddl>,line=1,col=12,title=syntax::not valid SDDL: unknown SID '%25%0D%0A%25': expected a two-letter alias or S-1-...; correct it at the reported character (grammar: MS-DTYP 2.5.1)" "$out"
+mkdir -p "$tmp/gh"
+printf 'auto s = L"D:NO_ACCESS_CONTROL";\n' >"$tmp/gh/a,b:c%.cpp"
+out=$(cd "$tmp/gh" && "$LINT" --no-config --format github 'a,b:c%.cpp'); check "github file escaping exits 1" 1 $?
+check "github property escaping" "::error file=a%2Cb%3Ac%25.cpp,line=1,col=14,title=null-dacl::" "${out%%NO_ACCESS_CONTROL*}"
+
+# --version: the project's version, as SARIF and JSON carry it.
+version=$("$LINT" --version); check "--version exits 0" 0 $?
+check "--version" "sddl-lint $(sed -n 's/^project(secdesc VERSION \([0-9.]*\).*/\1/p' "$SRC/CMakeLists.txt")" "$version"
+check "json tool_version" 1 "$("$LINT" --no-config --format json --sddl 'D:NO_ACCESS_CONTROL' | grep -c "\"tool_version\": \"${version#sddl-lint }\"")"
+check "sarif semanticVersion" 1 "$("$LINT" --no-config --format sarif --sddl 'D:' | grep -c "\"semanticVersion\": \"${version#sddl-lint }\"")"
+"$LINT" --no-config --format sarif --sarif-help-uri docs/lint-rules.md --sddl 'D:' >/dev/null 2>&1; check "relative --sarif-help-uri exits 2" 2 $?
+"$LINT" --no-config --format sarif --sarif-information-uri x/y --sddl 'D:' >/dev/null 2>&1; check "relative --sarif-information-uri exits 2" 2 $?
+
 # The four formats against the goldens (written by hand from the spec).
 cd "$SRC/tests/golden/lint" || exit 1
 for f in txt:text json:json sarif:sarif github:github; do

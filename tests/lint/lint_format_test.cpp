@@ -10,6 +10,7 @@
 
 #include "secdesc/lint_format.hpp"
 #include "secdesc/lint_run.hpp"
+#include "secdesc/version.hpp"
 
 namespace secdesc {
 namespace {
@@ -60,6 +61,52 @@ TEST(LintFormat, SarifUrisAreRelativeAndEncoded) {
   o.help_uri_base = "https://example.com/lint-rules.md";
   EXPECT_NE(format_sarif({}, o).find("\"helpUri\": \"https://example.com/lint-rules.md#null-dacl\""),
             std::string::npos);
+}
+
+TEST(LintFormat, SarifArtifactsAreRelativeToTheSourceRootOrFileUris) {
+  EXPECT_EQ(sarif_artifact("src/ipc.cpp").uri, "src/ipc.cpp");
+  EXPECT_TRUE(sarif_artifact("src/ipc.cpp").relative);
+  EXPECT_EQ(sarif_artifact("/home/me/a b.cpp").uri, "file:///home/me/a%20b.cpp");
+  EXPECT_FALSE(sarif_artifact("/home/me/a b.cpp").relative);
+  EXPECT_EQ(sarif_artifact("C:\\src\\a.cpp").uri, "file:///C:/src/a.cpp");
+  EXPECT_EQ(sarif_artifact("\\\\server\\share\\a.cpp").uri, "file://server/share/a.cpp");
+  std::vector<Finding> f{make_finding(Rule::syntax, Severity::error, "/abs/x.cpp", {1, 2}, "m"),
+                         make_finding(Rule::syntax, Severity::error, "rel/x.cpp", {1, 2}, "m")};
+  const std::string sarif = format_sarif(f);
+  EXPECT_NE(sarif.find("\"uri\": \"file:///abs/x.cpp\"\n"), std::string::npos) << sarif;
+  EXPECT_NE(sarif.find("\"uri\": \"rel/x.cpp\",\n                  \"uriBaseId\": \"%SRCROOT%\""),
+            std::string::npos)
+      << sarif;
+}
+
+TEST(LintFormat, SarifToolVersionAndUris) {
+  const std::string plain = format_sarif({});
+  EXPECT_NE(plain.find(fmt::format("\"semanticVersion\": \"{}\"", version)), std::string::npos);
+  EXPECT_EQ(plain.find("helpUri"), std::string::npos);         // none unless given: no page
+  EXPECT_EQ(plain.find("informationUri"), std::string::npos);  // none unless given: no homepage
+  EXPECT_NE(plain.find("\"name\": \"InheritFlagsOnNonContainer\""), std::string::npos);
+  SarifOptions o;
+  o.information_uri = "https://example.com/sddl-lint";
+  EXPECT_NE(format_sarif({}, o).find("\"informationUri\": \"https://example.com/sddl-lint\""),
+            std::string::npos);
+}
+
+TEST(LintFormat, AbsoluteUris) {
+  EXPECT_TRUE(is_absolute_uri("https://example.com/lint-rules.md"));
+  EXPECT_TRUE(is_absolute_uri("urn:x"));
+  EXPECT_FALSE(is_absolute_uri("docs/lint-rules.md"));
+  EXPECT_FALSE(is_absolute_uri("https://example.com/a#b"));  // a fragment: not a base for '#id'
+  EXPECT_FALSE(is_absolute_uri("1http://x"));
+  EXPECT_FALSE(is_absolute_uri("http://a b"));
+  EXPECT_FALSE(is_absolute_uri("http:"));
+}
+
+TEST(LintFormat, JsonCarriesItsSchemaVersion) {
+  std::vector<Finding> f{make_finding(Rule::syntax, Severity::error, "a.cpp", {1, 2}, "m")};
+  const std::string json = format_json(f);
+  EXPECT_NE(json.find(fmt::format("\"schema_version\": {},", lint_json_schema_version)),
+            std::string::npos);
+  EXPECT_NE(json.find(fmt::format("\"tool_version\": \"{}\",", version)), std::string::npos);
 }
 
 TEST(LintFormat, FormatNames) {

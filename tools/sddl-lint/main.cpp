@@ -4,12 +4,14 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "secdesc/lint_format.hpp"
+#include "secdesc/version.hpp"
 
 #include "request.hpp"
 
@@ -38,10 +40,13 @@ int main(int argc, char** argv) {
   secdesc::lint_cli::LintRequest request;
   std::string format = "text";
   std::string help_uri;
+  std::string information_uri;
   bool list_rules = false;
 
   CLI::App app{kDescription, "sddl-lint"};
   app.footer(kFooter);
+  app.set_version_flag("--version", fmt::format("sddl-lint {}", secdesc::version),
+                       "Print the version (sddl-lint MAJOR.MINOR.PATCH) and exit");
   app.add_option("INPUT", request.inputs,
                  "Files and directories to lint (directories recursively, honouring "
                  ".gitignore), or - for standard input");
@@ -73,7 +78,10 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   app.add_flag("--no-config", request.no_config, "Read no config file");
   app.add_option("--sarif-help-uri", help_uri,
-                 "Base of the rules' helpUri in SARIF (default docs/lint-rules.md)")
+                 "SARIF: each rule's helpUri is URI#rule (absolute; default none)")
+      ->type_name("URI");
+  app.add_option("--sarif-information-uri", information_uri,
+                 "SARIF: the tool's informationUri (absolute; default none)")
       ->type_name("URI");
   app.add_flag("--list-rules", list_rules, "Print the rules and their default levels, then exit");
 
@@ -81,9 +89,21 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return secdesc::lint_cli::lint_exit_usage;
+  }
+
+  // SARIF takes only absolute URIs there; a relative one would make the log invalid.
+  for (const auto& [option, uri] : {std::pair{"--sarif-help-uri", &help_uri},
+                                    std::pair{"--sarif-information-uri", &information_uri}}) {
+    if (!uri->empty() && !secdesc::is_absolute_uri(*uri)) {
+      fmt::print(stderr, "sddl-lint: {} '{}': expected an absolute URI such as https://host/path\n",
+                 option, *uri);
+      return secdesc::lint_cli::lint_exit_usage;
+    }
   }
 
   try {
@@ -95,7 +115,8 @@ int main(int argc, char** argv) {
     for (const auto& p : report.problems) fmt::print(stderr, "sddl-lint: {}\n", p);
     if (report.usage_error && report.findings.empty()) return report.exit_code();
     secdesc::SarifOptions sarif;
-    if (!help_uri.empty()) sarif.help_uri_base = help_uri;
+    sarif.help_uri_base = help_uri;
+    sarif.information_uri = information_uri;
     const auto output_format = secdesc::parse_output_format(format);
     std::fputs(secdesc::format_findings(report.findings,
                                         output_format.value_or(secdesc::OutputFormat::text), sarif)

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "../common/json_output.hpp"
 #include "commands.hpp"
 #include "secdesc/access_check.hpp"
 #include "secdesc/policy.hpp"
@@ -120,7 +121,9 @@ int run_check(const CheckOptions& o) {
                        {"granted_rights", describe_rights(r.granted, *type)},
                        {"missing", r.missing()},
                        {"trace", std::move(lines)},
-                       {"steps", std::move(steps)}};
+                       {"steps", std::move(steps)},
+                       {"schema_version", secdesc_tools::check_schema_version},
+                       {"tool_version", secdesc::version}};
     fmt::print("{}\n", out.dump());
   } else {
     fmt::print("{} {}: desired {}, granted {}\n", r.allowed ? "ALLOWED" : "DENIED",

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "../common/json_output.hpp"
 #include "../common/output_file.hpp"
 #include "commands.hpp"
 #include "secdesc/secdesc.hpp"
@@ -93,7 +94,9 @@ std::function<int()> add_compile(CLI::App& app) {
     } else if (o->emit == "json") {
       out = "[";
       for (std::size_t i = 0; i < policies.size(); ++i)
-        out += (i ? "," : "") + secdesc::policy_to_json(policies[i]);
+        out += (i ? "," : "") +
+               secdesc_tools::stamp_json_object(secdesc::policy_to_json(policies[i]),
+                                                secdesc_tools::compile_schema_version);
       out += "]\n";
     } else {
       for (const auto& p : policies) {

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "../common/json_output.hpp"
 #include "commands.hpp"
 #include "line_reader.hpp"
 #include "secdesc/secdesc.hpp"
@@ -48,7 +49,9 @@ class Converter {
     }
     SddlFormatOptions format{context_};
     if (o_.to == "sddl") return to_sddl(sd_, format);
-    if (o_.to == "json") return to_json(sd_, format);
+    if (o_.to == "json")
+      return secdesc_tools::stamp_json_object(to_json(sd_, format),
+                                              secdesc_tools::convert_schema_version);
     if (auto e = encode_self_relative_into(sd_, bytes_)) return std::move(*e);
     return to_hex(bytes_);
   }

@@ -5,10 +5,13 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "secdesc/version.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"sddlc: compile policies, convert SDDL and self-relative security descriptors, and\n"
                "check access as Windows would, and name SIDs. Exit status: see each command's --help."};
+  app.set_version_flag("--version", fmt::format("sddlc {}", secdesc::version),
+                       "Print the version (sddlc MAJOR.MINOR.PATCH) and exit");
   app.require_subcommand(1);
   auto convert = sddlc::add_convert(app);
   auto compile = sddlc::add_compile(app);
@@ -19,6 +22,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);

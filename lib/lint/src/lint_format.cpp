@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "secdesc/version.hpp"
+
 namespace secdesc {
 namespace {
 
@@ -16,6 +18,22 @@ using ordered_json = nlohmann::ordered_json;
 std::string_view sarif_level(Severity s) noexcept {
   // SARIF's levels are error, warning and note: the same words.
   return to_string(s);
+}
+
+// A rule's SARIF "friendly name" (reportingDescriptor.name): its id in Pascal case ("null-dacl" -> "NullDacl"), the form
+// the SARIF specification's examples and the Multitool (SARIF2012) ask for.
+std::string pascal_case(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (char c : id) {
+    if (c == '-') {
+      upper = true;
+      continue;
+    }
+    out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return out;
 }
 
 std::string_view github_command(Severity s) noexcept {
@@ -55,7 +73,9 @@ std::string format_text(std::span<const Finding> findings) {
 std::string format_json(std::span<const Finding> findings) {
   ordered_json array = ordered_json::array();
   for (const auto& f : findings)
-    array.push_back(ordered_json{{"rule", f.code},
+    array.push_back(ordered_json{{"schema_version", lint_json_schema_version},
+                                 {"tool_version", version},
+                                 {"rule", f.code},
                                  {"severity", to_string(f.severity)},
                                  {"file", f.where.file},
                                  {"line", f.where.line},
@@ -80,15 +100,60 @@ std::string path_to_uri(std::string_view path) {
   return out;
 }
 
+bool is_absolute_uri(std::string_view uri) noexcept {
+  // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ':' and something.
+  auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  const std::size_t colon = uri.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == uri.size()) return false;
+  if (!alpha(uri[0])) return false;
+  for (char c : uri.substr(0, colon))
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return false;
+  // No white space or control characters anywhere, and an absolute URI has no fragment.
+  for (char c : uri)
+    if (static_cast<unsigned char>(c) <= ' ' || c == '\x7f' || c == '#') return false;
+  return true;
+}
+
+SarifArtifact sarif_artifact(std::string_view path) {
+  auto slash = [](char c) { return c == '/' || c == '\\'; };
+  // "//server/share/x" (a UNC path): the authority is the server.
+  if (path.size() > 2 && slash(path[0]) && slash(path[1]))
+    return {"file:" + path_to_uri(path), false};
+  if (!path.empty() && slash(path[0])) return {"file://" + path_to_uri(path), false};
+  // "C:\x" or "C:/x": a drive letter stays as it is, ':' included.
+  const bool drive = path.size() > 2 && ((path[0] >= 'A' && path[0] <= 'Z') ||
+                                         (path[0] >= 'a' && path[0] <= 'z')) &&
+                     path[1] == ':' && slash(path[2]);
+  if (drive) return {fmt::format("file:///{}:{}", path[0], path_to_uri(path.substr(2))), false};
+  return {path_to_uri(path), true};
+}
+
 std::string format_sarif(std::span<const Finding> findings, const SarifOptions& options) {
   ordered_json rules = ordered_json::array();
-  for (const auto& r : lint_rules())
-    rules.push_back(ordered_json{
+  for (const auto& r : lint_rules()) {
+    ordered_json rule{
         {"id", r.id},
         {"shortDescription", {{"text", r.summary}}},
         {"fullDescription", {{"text", rule_message(r.rule)}}},
-        {"helpUri", fmt::format("{}#{}", options.help_uri_base, r.id)},
-        {"defaultConfiguration", {{"level", sarif_level(r.default_severity)}}}});
+        // Where the rule is documented, in words: a helpUri must be absolute, and secdesc's
+        // documentation is in its sources, not at a published address (--sarif-help-uri).
+        {"help",
+         {{"text", fmt::format("{}. Documented in the secdesc sources: docs/lint-rules.md, "
+                               "section '{}'; 'sddl-lint --list-rules' lists every rule.",
+                               rule_message(r.rule), r.id)}}}};
+    // A one-word id ("syntax") would give a name that differs only in case, which SARIF
+    // (3.49.7) and the Multitool (SARIF1001) want left out.
+    if (r.id.find('-') != std::string_view::npos) {
+      ordered_json named{{"id", r.id}, {"name", pascal_case(r.id)}};
+      for (auto& [key, value] : rule.items())
+        if (key != "id") named[key] = value;
+      rule = std::move(named);
+    }
+    if (!options.help_uri_base.empty())
+      rule["helpUri"] = fmt::format("{}#{}", options.help_uri_base, r.id);
+    rule["defaultConfiguration"] = {{"level", sarif_level(r.default_severity)}};
+    rules.push_back(std::move(rule));
+  }
   ordered_json results = ordered_json::array();
   for (const auto& f : findings) {
     ordered_json result{{"ruleId", f.code}};
@@ -96,19 +161,37 @@ std::string format_sarif(std::span<const Finding> findings, const SarifOptions& 
     if (auto rule = rule_of(f)) result["ruleIndex"] = static_cast<std::size_t>(*rule);
     result["level"] = sarif_level(f.severity);
     result["message"] = {{"text", f.message}};
+    const SarifArtifact artifact = sarif_artifact(f.where.file);
+    ordered_json location{{"uri", artifact.uri}};
+    if (artifact.relative) location["uriBaseId"] = sarif_source_root;
+    // Columns count code points (SourcePosition), the unit columnKind below declares.
     result["locations"] = ordered_json::array({ordered_json{
         {"physicalLocation",
-         {{"artifactLocation", {{"uri", path_to_uri(f.where.file)}}},
+         {{"artifactLocation", std::move(location)},
           {"region", {{"startLine", f.where.line}, {"startColumn", f.where.column}}}}}}});
     results.push_back(std::move(result));
   }
+  ordered_json driver{{"name", "sddl-lint"},
+                      {"fullName", fmt::format("sddl-lint (secdesc {})", version)},
+                      {"version", version},
+                      {"semanticVersion", version}};
+  if (!options.information_uri.empty()) driver["informationUri"] = options.information_uri;
+  driver["rules"] = std::move(rules);
   ordered_json sarif{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
-      {"runs", ordered_json::array({ordered_json{
-                   {"tool", {{"driver", {{"name", "sddl-lint"}, {"rules", rules}}}}},
-                   {"columnKind", "unicodeCodePoints"},
-                   {"results", results}}})}};
+      {"runs",
+       ordered_json::array({ordered_json{
+           {"tool", {{"driver", std::move(driver)}}},
+           // The root is where sddl-lint ran; its absolute path is left out so that the log
+           // does not depend on the machine (a consumer supplies it, as GitHub does).
+           {"originalUriBaseIds",
+            {{sarif_source_root,
+              {{"description",
+                {{"text", "The directory sddl-lint ran in: relative paths in this log are "
+                          "relative to it."}}}}}}},
+           {"columnKind", "unicodeCodePoints"},
+           {"results", results}}})}};
   return sarif.dump(2) + "\n";
 }
 

@@ -28,3 +28,4 @@
 #include "secdesc/sid.hpp"
 #include "secdesc/text_note.hpp"
 #include "secdesc/token.hpp"
+#include "secdesc/version.hpp"
