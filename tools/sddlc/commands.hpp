@@ -19,5 +19,7 @@ std::function<int()> add_compile(CLI::App& app);
 std::function<int()> add_check(CLI::App& app);
 // Registers `sid` (names to SIDs and back).
 std::function<int()> add_sid(CLI::App& app);
+// Registers `diff` (who gains and loses which rights between two descriptors).
+std::function<int()> add_diff(CLI::App& app);
 
 }  // namespace sddlc

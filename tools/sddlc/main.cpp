@@ -9,7 +9,8 @@
 
 int main(int argc, char** argv) {
   CLI::App app{"sddlc: compile policies, convert SDDL and self-relative security descriptors, and\n"
-               "check access as Windows would, and name SIDs. Exit status: see each command's --help."};
+               "check access as Windows would, name SIDs, and diff descriptors by access. Exit status:\n"
+               "see each command's --help."};
   app.set_version_flag("--version", fmt::format("sddlc {}", secdesc::version),
                        "Print the version (sddlc MAJOR.MINOR.PATCH) and exit");
   app.require_subcommand(1);
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   auto compile = sddlc::add_compile(app);
   auto check = sddlc::add_check(app);
   auto sid = sddlc::add_sid(app);
+  auto diff = sddlc::add_diff(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -34,6 +36,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("compile")) return compile();
     if (app.got_subcommand("check")) return check();
     if (app.got_subcommand("sid")) return sid();
+    if (app.got_subcommand("diff")) return diff();
   } catch (const std::exception& e) {
     fmt::print(stderr, "sddlc: internal error: {}\n", e.what());
     return sddlc::exit_usage;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "secdesc/access_check.hpp"
+#include "secdesc/access_diff.hpp"
 #include "secdesc/access_mask.hpp"
 #include "secdesc/ace.hpp"
 #include "secdesc/acl.hpp"
