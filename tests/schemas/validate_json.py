@@ -55,7 +55,7 @@ class Checker:
             Draft202012Validator.check_schema(schema)  # the schema itself is valid 2020-12
             name = os.path.basename(path)[: -len(".schema.json")]
             self.validators[name] = Draft202012Validator(schema)
-        expected = {"sddl-lint", "sddlc-convert", "sddlc-check", "sddlc-compile"}
+        expected = {"sddl-lint", "sddlc-convert", "sddlc-check", "sddlc-compile", "sddlc-diff"}
         if set(self.validators) != expected:
             self.fail("schemas", f"docs/schemas has {sorted(self.validators)}, expected {sorted(expected)}")
 
@@ -161,6 +161,17 @@ def main():
     ]:
         out = run([a.sddlc, "check", "--format", "json"] + args, expect=(status,))
         c.check("sddlc-check", f"check {' '.join(args[:1])} ({'allowed' if status == 0 else 'denied'})",
+                json.loads(out))
+
+    # sddlc diff: a widening (exit 1), no change in access (exit 0), two policy files.
+    for args, status in [
+        (["D:P(A;;GA;;;SY)(A;;GR;;;IU)", "D:P(A;;GA;;;SY)(A;;GRGW;;;IU)", "--object", "named-pipe"], 1),
+        (["D:P(A;;GA;;;SY)(A;;GRGW;;;IU)", "D:P(A;;GA;;;SY)(A;;GWGR;;;IU)", "--object", "named-pipe"], 0),
+        ([os.path.join(a.source, "policies", "service-section-readonly.toml"),
+          os.path.join(a.source, "policies", "service-section-lowil-readwrite.toml")], 1),
+    ]:
+        out = run([a.sddlc, "diff", "--format", "json"] + args, expect=(status,))
+        c.check("sddlc-diff", f"diff ({'changed' if status else 'no change'}) {os.path.basename(args[1])}",
                 json.loads(out))
 
     # The schemas reject what they must: an unknown field, another schema_version, a bad level.

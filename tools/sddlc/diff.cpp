@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "../common/json_output.hpp"
 #include "commands.hpp"
 #include "secdesc/access_diff.hpp"
 #include "secdesc/binary.hpp"
@@ -157,7 +158,9 @@ void print_json(const secdesc::AccessDiff& d, bool gate_failed, std::string_view
                        {"lost_rights", c.lost_rights},
                        {"reason", c.reason}});
   }
-  nlohmann::json out{{"object", to_string(d.type)},
+  nlohmann::json out{{"schema_version", secdesc_tools::diff_schema_version},
+                     {"tool_version", secdesc::version},
+                     {"object", to_string(d.type)},
                      {"changed", !d.empty()},
                      {"principals_compared", d.principals_compared},
                      {"principals_changed", d.changed},
