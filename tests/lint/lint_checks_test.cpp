@@ -45,9 +45,9 @@ const std::vector<RuleCase> kRuleCases = {
     {"domain-alias", {}, "D:(A;;GA;;;SY)(A;;GR;;;DU)", 24, Severity::warning,
      "D:(A;;GA;;;SY)(A;;GR;;;S-1-5-21-1004336348-1177238915-682003330-513)",
      "DU, the SID field of the second ACE, is at column 24"},
-    {"world-writable", O::section, "D:(A;;GA;;;SY)(A;;GRGW;;;AU)(A;;GR;;;AC)S:(ML;;NW;;;LW)", 15,
+    {"world-writable", O::section, "D:(A;;GA;;;SY)(A;;GRWD;;;AU)(A;;GR;;;AC)S:(ML;;NW;;;LW)", 15,
      Severity::error, "D:(A;;GA;;;SY)(A;;GR;;;AU)(A;;GR;;;AC)S:(ML;;NW;;;LW)",
-     "GW on a section maps to SECTION_MAP_WRITE for Authenticated Users"},
+     "WRITE_DAC for Authenticated Users: a control right, whatever the label"},
     {"anonymous-access", {}, "D:(A;;GA;;;SY)(A;;GR;;;AN)", 15, Severity::warning,
      "D:(A;;GA;;;SY)(A;;GR;;;AU)", "read for ANONYMOUS LOGON"},
     {"low-integrity-write-blocked", O::section, "D:(A;;GA;;;SY)(A;;GRGW;;;AC)", 15, Severity::note,
@@ -59,6 +59,9 @@ const std::vector<RuleCase> kRuleCases = {
      "D:(A;;GA;;;SY)S:(ML;;NW;;;ME)", "the second ML ACE starts at column 30"},
     {"label-not-integrity", {}, "S:(ML;;NW;;;LU)", 13, Severity::error, "S:(ML;;NW;;;LW)",
      "LU (Performance Log Users) typed for LW; reported at the SID, column 13"},
+    {"world-writable-data", O::section, "D:(A;;GA;;;SY)(A;;GRGW;;;AU)(A;;GR;;;AC)S:(ML;;NW;;;LW)",
+     15, Severity::warning, "D:(A;;GA;;;SY)(A;;GR;;;AU)(A;;GR;;;AC)S:(ML;;NW;;;LW)",
+     "GW on a labelled section maps to SECTION_MAP_WRITE only: a data channel, not control"},
     {"appcontainer-unreachable", {}, "D:(A;;GA;;;SY)(A;;GR;;;AU)S:(ML;;NW;;;LW)", 29,
      Severity::warning, "D:(A;;GA;;;SY)(A;;GR;;;AU)(A;;GR;;;AC)S:(ML;;NW;;;LW)",
      "low label, no AC ACE; reported at the label (column 29)"},
@@ -220,17 +223,74 @@ TEST(LintRules, WorldWritableUsesTheTypesGenericMapping) {
   EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;;GXGR;;;BU)", O::section).empty());
   // GW on a mutex maps to READ_CONTROL only (Wine's mapping): nothing to write.
   EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;;GRGW;;;BU)", O::mutex).empty());
-  // 0x2 is EVENT_MODIFY_STATE: write for an event.
+  // 0x2 is EVENT_MODIFY_STATE: write for an event, its data channel (world-writable-data).
   auto f = lint("D:(A;;GA;;;SY)(A;;0x100002;;;IU)", O::event);
   ASSERT_FALSE(f.empty());
-  EXPECT_EQ(rule_of(f[0]), Rule::world_writable);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable_data);
   EXPECT_NE(f[0].message.find("modify-state"), std::string::npos) << f[0].message;
-  // Without a type: GW, GA, SD, WD, WO and 0x2 count.
+  // Without a type: GW, GA, SD, WD and WO count.
   f = lint("D:(A;;GA;;;SY)(A;;WD;;;WD)");
   ASSERT_FALSE(f.empty());
   EXPECT_EQ(rule_of(f[0]), Rule::world_writable);
   EXPECT_NE(f[0].message.find("Everyone (WD) is granted write access: WD"), std::string::npos)
       << f[0].message;
+}
+
+TEST(LintRules, WithoutATypeSpecificRightsAreNotWrite) {
+  // 0xB on a COM AppID is COM_RIGHTS_EXECUTE|EXECUTE_LOCAL|ACTIVATE_LOCAL, on a file read, write
+  // and append: without a type the linter cannot tell, so it claims nothing.
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;;0xB;;;WD)").empty()) << describe(lint("D:(A;;0xB;;;WD)"));
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;;FRFW;;;WD)").empty());
+  // The same bits with a type are write.
+  auto f = lint("D:(A;;GA;;;SY)(A;;FRFW;;;WD)", O::file);
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable);
+  // Messages print unknown-type specific bits as hex, never as another type's letters (DC).
+  f = lint("D:(A;;GA;;;SY)(A;;0xB;;;AN)");
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::anonymous_access);
+  EXPECT_NE(f[0].message.find("0xb"), std::string::npos) << f[0].message;
+  EXPECT_EQ(f[0].message.find("DC"), std::string::npos) << f[0].message;
+  // A standard right mixed with specific bits: still reported, in hex.
+  f = lint("D:(A;;GA;;;SY)(A;;0x4000B;;;WD)");
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable);
+  EXPECT_NE(f[0].message.find("write access: WD"), std::string::npos) << f[0].message;
+}
+
+TEST(LintRules, DataChannelWritesAreWarningsControlRightsErrors) {
+  // A pipe's write-data: the data channel, a warning that says what the service must do.
+  auto f = lint("D:(A;;GA;;;SY)(A;;0x120003;;;IU)", O::named_pipe);
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable_data);
+  EXPECT_EQ(f[0].severity, Severity::warning);
+  EXPECT_NE(f[0].message.find("write-data"), std::string::npos) << f[0].message;
+  EXPECT_NE(f[0].message.find("untrusted"), std::string::npos) << f[0].message;
+  // create-pipe-instance (0x4) lets a client serve its own instance: control, an error.
+  f = lint("D:(A;;GA;;;SY)(A;;0x120007;;;IU)", O::named_pipe);
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable);
+  EXPECT_NE(f[0].message.find("create-pipe-instance"), std::string::npos) << f[0].message;
+  EXPECT_EQ(f[0].message.find("write-data"), std::string::npos) << f[0].message;
+  // GW on a pipe is FILE_GENERIC_WRITE, append-data (create-pipe-instance) included.
+  f = lint("D:(A;;GA;;;SY)(A;;GRGW;;;WD)", O::named_pipe);
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable);
+  // A section's map-write is a data channel only when a label opened it deliberately.
+  f = lint("D:(A;;GA;;;SY)(A;;0x6;;;AU)", O::section);
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable) << describe(f);
+  f = lint("D:(A;;GA;;;SY)(A;;0x6;;;AU)(A;;0x6;;;AC)S:(ML;;NW;;;LW)", O::section);
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable_data);
+  // Control rights stay errors on a data-channel type, with or without a label.
+  f = lint("D:(A;;GA;;;SY)(A;;0x40006;;;AU)(A;;0x6;;;AC)S:(ML;;NW;;;LW)", O::section);
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable);
+  // A type without a data channel: its write rights are control (a key's set-value).
+  f = lint("D:(A;;GA;;;SY)(A;;0x2;;;BU)", O::key);
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable) << describe(f);
 }
 
 TEST(LintRules, AnEarlierDenyTakesTheWriteAway) {

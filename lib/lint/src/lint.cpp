@@ -54,14 +54,45 @@ bool carried_at_low_integrity(const Sid& sid) noexcept {
 
 // The bits that let a caller change the object: the type's GENERIC_WRITE minus what reading or
 // executing also gives (READ_CONTROL, SYNCHRONIZE), plus DELETE, WRITE_DAC and WRITE_OWNER.
-// Without a type: the generic write and all bits, those standard bits, and 0x2, which is the
-// write bit (map-write, write-data, modify-state, set-value, ...) of nearly every type.
+// Without a type only the bits whose meaning does not depend on it: the generic write and all
+// bits and those standard bits. The specific bits 0x0000FFFF mean something else per type (0x2
+// is a file's write-data but COM's EXECUTE_LOCAL, windows-object-facts.md section 2), so they
+// are never called write when the type is unknown.
 AccessMask write_bits(const std::optional<ObjectType>& type) noexcept {
   constexpr AccessMask standard_write = rights::delete_ | rights::write_dac | rights::write_owner;
-  if (!type)
-    return rights::generic_write | rights::generic_all | standard_write | 0x2;
+  if (!type) return rights::generic_write | rights::generic_all | standard_write;
   const auto& m = object_type_info(*type).mapping;
   return (m.write & ~(m.read | m.execute)) | standard_write;
+}
+
+// The write rights of a type that are the data channel the object exists for: a client that
+// holds them can send the service data or a signal, but cannot change, take over or replace
+// the object. world-writable-data (a warning: the service must treat the data as untrusted)
+// reports them; every other write right is a control right and stays world-writable (an error).
+// The rights are lib/core's (object_type.cpp's kPipe, kSection, kEvent rows); the facts are
+// shared/notes/windows-object-facts.md section 2.
+struct DataChannel {
+  ObjectType type;
+  AccessMask rights;
+  bool needs_label;  // a data channel only when the descriptor carries a mandatory label
+};
+constexpr std::array kDataChannels{
+    // FILE_WRITE_DATA: what a pipe client writes to the server. Not FILE_APPEND_DATA, which on
+    // a pipe is FILE_CREATE_PIPE_INSTANCE (a client could serve its own instance), nor
+    // FILE_WRITE_ATTRIBUTES / FILE_WRITE_EA.
+    DataChannel{ObjectType::named_pipe, 0x2, false},
+    // SECTION_MAP_WRITE, when a label says the section was deliberately opened to
+    // low-integrity clients; without one a writable mapping for everyone is an accident.
+    DataChannel{ObjectType::section, 0x2, true},
+    // EVENT_MODIFY_STATE: SetEvent / ResetEvent, how a client signals the service.
+    DataChannel{ObjectType::event, 0x2, false},
+};
+
+AccessMask data_channel_bits(const std::optional<ObjectType>& type, bool labelled) noexcept {
+  if (!type) return 0;
+  for (const auto& c : kDataChannels)
+    if (c.type == *type && (labelled || !c.needs_label)) return c.rights;
+  return 0;
 }
 
 // The mask as the object sees it: generic bits mapped when the type is known.
@@ -69,8 +100,13 @@ AccessMask effective_mask(AccessMask mask, const std::optional<ObjectType>& type
   return type ? map_generic(mask, object_type_info(*type).mapping) : mask;
 }
 
+// Rights in the type's words; without a type, the SDDL letters only when they name generic or
+// standard rights, else hex: letters such as DC or FW would name one type's specific rights.
 std::string describe_mask(AccessMask mask, const std::optional<ObjectType>& type) {
-  return type ? describe_rights(mask, *type) : format_sddl_rights(mask);
+  if (type) return describe_rights(mask, *type);
+  constexpr AccessMask kSpecificRights = 0x0000FFFF;
+  if ((mask & kSpecificRights) != 0) return fmt::format("0x{:x}", mask);
+  return format_sddl_rights(mask);
 }
 
 std::string inheritance_flag_letters(std::uint8_t flags) {
@@ -318,6 +354,7 @@ class Checker {
     const auto& list = aces(AclKind::dacl);
     const AccessMask writes = write_bits(type_);
     const auto label = sd().mandatory_label();
+    const AccessMask data_channel = data_channel_bits(type_, label.has_value());
     const AccessMask default_policy =
         type_ ? object_type_info(*type_).default_label_policy : rights::label_no_write_up;
     // Low-integrity writes are cut when the label is above low and has no-write-up; no label
@@ -354,10 +391,20 @@ class Checker {
       // does not hand the object to every user (unless the condition is always TRUE).
       const bool everyone_in_group =
           !ace.condition || (!analysis(ace).can_be_false && !analysis(ace).can_be_unknown);
-      if (granted_writes && everyone_in_group && contains(kUnprivilegedGroups, ace.sid))
-        emit(Rule::world_writable, at,
-             fmt::format("{} is granted write access: {}", describe_sid(ace.sid),
-                         describe_mask(granted_writes, type_)));
+      if (granted_writes && everyone_in_group && contains(kUnprivilegedGroups, ace.sid)) {
+        const AccessMask data_writes = granted_writes & data_channel;
+        const AccessMask control_writes = granted_writes & ~data_channel;
+        if (control_writes)
+          emit(Rule::world_writable, at,
+               fmt::format("{} is granted write access: {}", describe_sid(ace.sid),
+                           describe_mask(control_writes, type_)));
+        else if (data_writes)
+          emit(Rule::world_writable_data, at,
+               fmt::format("{} may write data to the {}: {}; the service must treat what it "
+                           "reads as untrusted and validate it",
+                           describe_sid(ace.sid), object_type_info(*type_).name,
+                           describe_mask(data_writes, type_)));
+      }
       if (granted && everyone_in_group && ace.sid == sids::anonymous)
         emit(Rule::anonymous_access, at,
              fmt::format("{} is granted {}", describe_sid(ace.sid), describe_mask(granted, type_)));

@@ -105,6 +105,12 @@ constexpr std::array<RuleInfo, rule_count> kRules{{
      "mandatory label (ML) ACE whose SID is not an integrity level (S-1-16-N): Windows "
      "documents no meaning for it, and secdesc's access check gives no verdict on it",
      "label with an integrity level: LW, ME, MP, HI or SI"},
+    {R::world_writable_data, "world-writable-data", S::warning, S::warning,
+     "an unprivileged group (WD, AN, AU, BU, IU) may write data into a channel the object "
+     "exists for (a named pipe's write-data, a labelled section's map-write, an event's "
+     "modify-state): any user can send the service data or signals",
+     "treat what clients write as untrusted: validate every message, size and offset the "
+     "service reads; grant the right to a narrower group if not every user is a client"},
 }};
 
 constexpr bool table_is_in_enum_order() {

@@ -45,8 +45,9 @@ enum class Rule : std::uint8_t {
   expectation_failed,
   policy_error,
   label_not_integrity,
+  world_writable_data,
 };
-inline constexpr std::size_t rule_count = 23;
+inline constexpr std::size_t rule_count = 24;
 
 struct RuleInfo {
   Rule rule;
