@@ -77,6 +77,16 @@ printf 'auto s = L"D:NO_ACCESS_CONTROL";\n' >"$tmp/repo/src/a.cpp"
 printf 'disable = ["nul-dacl"]\n' >"$tmp/bad.toml"
 err=$("$LINT" --config "$tmp/bad.toml" --sddl 'D:' 2>&1 >/dev/null); check "bad config exits 2" 2 $?
 check "bad config message" "sddl-lint: $tmp/bad.toml:1:12: unknown rule 'nul-dacl'; did you mean 'null-dacl'?" "$err"
+# A misspelt rule in a policy's suppression comment is a usage error at its file:line:col, as in
+# C++ sources, and the rule it meant is not silenced.
+mkdir -p "$tmp/pol"
+printf 'name = "p"\nobject = "key"\n[[dacl.allow]]\nprincipal = "SY"\nrights = "all"\n# sddl-lint: disable=world-writable -- a test\n[[dacl.allow]]\nprincipal = "BU"\nrights = "all"\n' >"$tmp/pol/good.toml"
+sed 's/disable=world-writable/disable=wrold-writable/' "$tmp/pol/good.toml" >"$tmp/pol/p.toml"
+err=$("$LINT" --no-config "$tmp/pol/p.toml" 2>&1 >/dev/null); check "misspelt policy suppression exits 2" 2 $?
+check "misspelt policy suppression message" "sddl-lint: $tmp/pol/p.toml:6:22: unknown rule 'wrold-writable'; did you mean 'world-writable'? in sddl-lint comment" "$err"
+out=$("$LINT" --no-config "$tmp/pol/p.toml" 2>/dev/null)
+check "misspelt policy suppression silences nothing" 1 "$(printf '%s\n' "$out" | grep -c '\[world-writable\]')"
+"$LINT" --no-config "$tmp/pol/good.toml" >/dev/null 2>&1; check "spelt right it silences" 0 $?
 out=$("$LINT" --no-config "$tmp/repo"); check "directory walk exits 1" 1 $?
 check "directory walk names the file" "$tmp/repo/src/a.cpp:1:14:" "$(printf '%s' "$out" | cut -d' ' -f1)"
 # Policy files: load errors are policy-error findings; the descriptor's findings sit on the entry.

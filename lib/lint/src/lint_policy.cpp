@@ -3,10 +3,15 @@
 // findings, and [[expect]] entries that do not hold become expectation-failed findings.
 #include "secdesc/lint_policy.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <string>
+
 #include <fmt/format.h>
 
 #include "secdesc/expectations.hpp"
 #include "secdesc/lint_config.hpp"
+#include "secdesc/lint_rules.hpp"
 #include "secdesc/policy.hpp"
 #include "secdesc/sddl.hpp"
 #include "core/internal/text.hpp"
@@ -14,17 +19,28 @@
 namespace secdesc {
 namespace {
 
-// The rules a `# sddl-lint: disable=a,b` comment on line `line` names (empty: none; "*" for
-// a bare `# sddl-lint: disable`).
-std::vector<std::string> disabled_on_line(std::string_view content, std::size_t line) {
+// A rule a `# sddl-lint: disable=a,b` comment names, and its column (1-based) on the line.
+struct NamedRule {
+  std::string id;
+  std::size_t column = 0;
+};
+
+// The text of line `line` (1-based) of content; nullopt past the end.
+std::optional<std::string_view> line_text(std::string_view content, std::size_t line) {
   std::size_t start = 0;
   for (std::size_t n = 1; n < line && start != std::string_view::npos; ++n) {
     start = content.find('\n', start);
     if (start != std::string_view::npos) ++start;
   }
-  if (start == std::string_view::npos || line == 0) return {};
+  if (start == std::string_view::npos || line == 0) return std::nullopt;
   std::size_t end = content.find('\n', start);
-  std::string_view text = content.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  return content.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+// The rules a `# sddl-lint: disable=a,b` comment on the line names (empty: none; "*" for a bare
+// `# sddl-lint: disable`).
+std::vector<NamedRule> disabled_in(std::string_view line) {
+  std::string_view text = line;
   const std::size_t first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos || text[first] != '#') return {};
   text.remove_prefix(first + 1);
@@ -35,20 +51,29 @@ std::vector<std::string> disabled_on_line(std::string_view content, std::size_t 
   text.remove_prefix(std::min(text.size(), text.find_first_not_of(" \t")));
   if (!text.starts_with("disable")) return {};
   text.remove_prefix(7);
-  if (!text.starts_with("=")) return {"*"};
+  if (!text.starts_with("=")) return {{"*", 0}};
   text.remove_prefix(1);
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : text) {
+  // Columns count from the line's start: text is a suffix of line.
+  const std::size_t offset = line.size() - text.size();
+  std::vector<NamedRule> out;
+  NamedRule cur;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     if (c == ',' || c == ' ' || c == '\t' || c == '\r') {
-      if (!cur.empty()) out.push_back(cur), cur.clear();
+      if (!cur.id.empty()) out.push_back(std::move(cur)), cur = {};
       if (c != ',') break;
     } else {
-      cur += c;
+      if (cur.id.empty()) cur.column = offset + i + 1;
+      cur.id += c;
     }
   }
-  if (!cur.empty()) out.push_back(cur);
+  if (!cur.id.empty()) out.push_back(std::move(cur));
   return out;
+}
+
+std::vector<NamedRule> disabled_on_line(std::string_view content, std::size_t line) {
+  auto text = line_text(content, line);
+  return text ? disabled_in(*text) : std::vector<NamedRule>{};
 }
 
 }  // namespace
@@ -122,10 +147,27 @@ std::vector<Finding> apply_policy_suppressions(std::string_view content, std::ve
                                         : std::vector<std::string>{};
     bool suppressed = false;
     for (const auto& r : rules)
-      if (r == "*" || r == f.code) suppressed = true;
+      if (r.id == "*" || r.id == f.code) suppressed = true;
     if (!suppressed) kept.push_back(std::move(f));
   }
   return kept;
+}
+
+std::vector<std::string> policy_suppression_problems(std::string_view display_name,
+                                                     std::string_view content) {
+  std::vector<std::string> out;
+  std::size_t number = 0;
+  for (std::size_t start = 0; start <= content.size();) {
+    ++number;
+    std::size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    for (const auto& r : disabled_in(content.substr(start, end - start)))
+      if (r.id != "*" && !find_rule(r.id))
+        out.push_back(fmt::format("{}:{}:{}: {} in sddl-lint comment", display_name, number,
+                                  r.column, unknown_rule_message(r.id)));
+    start = end + 1;
+  }
+  return out;
 }
 
 }  // namespace secdesc

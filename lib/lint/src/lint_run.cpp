@@ -160,6 +160,10 @@ void Linter::lint_file(const fs::path& path, std::string_view display) {
   if (!text) return;  // binary
   if (is_policy_file(path, *text)) {
     PolicyLint policy = lint_policy_file(path, display, *text, settings_);
+    for (auto& p : policy_suppression_problems(display, *text)) {
+      results_.problems.push_back(std::move(p));
+      results_.usage_error = true;
+    }
     add(std::move(policy.findings));
     for (const auto& subject : policy.subjects)
       add(apply_policy_suppressions(*text, lint_subject(subject, settings_)));

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -29,5 +30,11 @@ PolicyLint lint_policy_file(const std::filesystem::path& path, std::string_view 
 
 // Drops the findings that a `# sddl-lint: disable=...` comment on the line before them silences.
 std::vector<Finding> apply_policy_suppressions(std::string_view content, std::vector<Finding> findings);
+
+// "FILE:LINE:COL: unknown rule 'x'; did you mean 'y'? in sddl-lint comment" for every rule a
+// policy's `# sddl-lint: disable=...` comment names that does not exist: a misspelt rule would
+// otherwise silence nothing without a word, so it is a usage error, as in C++ sources.
+std::vector<std::string> policy_suppression_problems(std::string_view display_name,
+                                                     std::string_view content);
 
 }  // namespace secdesc
