@@ -33,7 +33,7 @@ check "unknown rule: did you mean" "sddl-lint: --disable: unknown rule 'world-wr
 err=$("$LINT" --no-config "$tmp/missing.cpp" 2>&1 >/dev/null); check "missing file exits 2" 2 $?
 check "missing file message" "sddl-lint: cannot read '$tmp/missing.cpp': no such file or directory" "$err"
 "$LINT" --list-rules >/dev/null; check "--list-rules exits 0" 0 $?
-check "--list-rules lists 24 rules" 24 "$("$LINT" --list-rules | wc -l)"
+check "--list-rules lists 25 rules" 25 "$("$LINT" --list-rules | wc -l)"
 
 # Standard input: one SDDL per line, positions by line.
 out=$(printf 'D:(A;;GA;;;SY)\nD:(A;;GA;;;SY)(A;;GR;;;AN)\n' | "$LINT" --no-config --format github -); check "stdin exits 0 (warning)" 0 $?

@@ -322,6 +322,28 @@ TEST(LintRules, DataChannelWritesAreWarningsControlRightsErrors) {
   EXPECT_FALSE(has_rule(lint("D:(A;;GA;;;SY)(A;;0x2;;;BU)"), Rule::world_writable_data));
 }
 
+TEST(LintRules, UnusedSuppressionIsANoteAtTheComment) {
+  LintSubject s = make_sddl_subject("t", "D:(A;;GA;;;SY)(A;;GA;;;SY)",
+                                    SourceMap::single_line({2, 1}, "D:(A;;GA;;;SY)(A;;GA;;;SY)"),
+                                    std::nullopt);
+  // duplicate-ace silences the second ACE; null-dacl silences nothing.
+  s.suppressed = {Rule::duplicate_ace, Rule::null_dacl};
+  s.suppressed_at = {{1, 22}, {1, 36}};
+  auto f = lint_subject(s, LintSettings{});
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::unused_suppression);
+  EXPECT_EQ(f[0].severity, Severity::note);
+  EXPECT_EQ(f[0].where.position(), (SourcePosition{1, 36}));
+  EXPECT_NE(f[0].message.find("'disable=null-dacl'"), std::string::npos) << f[0].message;
+  // A rule the run turns off is not judged: it could not have found anything.
+  LintSettings off;
+  off.rules.disable(Rule::null_dacl);
+  EXPECT_TRUE(lint_subject(s, off).empty()) << describe(lint_subject(s, off));
+  // Nor is a suppression without a place (built by code, not written in a comment).
+  s.suppressed_at.clear();
+  EXPECT_TRUE(lint_subject(s, LintSettings{}).empty());
+}
+
 TEST(LintRules, AnEarlierDenyTakesTheWriteAway) {
   // Write denied to Everyone first, then granted to Users: nothing is left to write.
   EXPECT_TRUE(lint("D:(D;;GW;;;WD)(A;;GA;;;SY)(A;;GRGW;;;BU)", O::section).empty());

@@ -123,7 +123,8 @@ class Checker {
  public:
   Checker(const LintSubject& subject, const LintSettings& settings)
       : s_(subject), settings_(settings),
-        type_(subject.object_type ? subject.object_type : settings.object) {
+        type_(subject.object_type ? subject.object_type : settings.object),
+        used_suppressions_(subject.suppressed.size(), false) {
     context_.domain = settings.domain ? settings.domain : std::optional<Sid>(placeholder_domain_sid());
   }
 
@@ -151,6 +152,7 @@ class Checker {
     check_object_name();
     for (const auto& f : s_.expectation_failures)
       emit_at(Rule::expectation_failed, f.where.position(), f.message);
+    check_unused_suppressions();
     sort_findings(out_);
     return std::move(out_);
   }
@@ -159,9 +161,23 @@ class Checker {
   const SecurityDescriptor& sd() const { return p_->descriptor; }
   bool has_text() const { return !s_.sddl.empty(); }
 
-  bool silenced(Rule rule) const {
-    return s_.suppress_all ||
-           std::find(s_.suppressed.begin(), s_.suppressed.end(), rule) != s_.suppressed.end();
+  // Also records which named suppressions silenced something (unused-suppression).
+  bool silenced(Rule rule) {
+    bool named = false;
+    for (std::size_t i = 0; i < s_.suppressed.size(); ++i)
+      if (s_.suppressed[i] == rule) named = true, used_suppressions_[i] = true;
+    return s_.suppress_all || named;
+  }
+
+  void check_unused_suppressions() {
+    for (std::size_t i = 0; i < s_.suppressed.size() && i < s_.suppressed_at.size(); ++i) {
+      const Rule rule = s_.suppressed[i];
+      if (used_suppressions_[i] || rule == Rule::unused_suppression ||
+          !settings_.rules.enabled(rule))
+        continue;
+      emit_at(Rule::unused_suppression, s_.suppressed_at[i],
+              fmt::format("'disable={}' silences nothing in this string", to_string(rule)));
+    }
   }
 
   void emit_at(Rule rule, SourcePosition position, std::string_view detail, bool escalated = false) {
@@ -606,6 +622,7 @@ class Checker {
   SidContext context_;
   const SddlParse* p_ = nullptr;
   std::vector<Finding> out_;
+  std::vector<bool> used_suppressions_;  // per s_.suppressed: did it silence a finding?
   std::vector<std::pair<const ConditionalExpression*, ConditionAnalysis>> analyses_;
 };
 

@@ -153,6 +153,36 @@ std::vector<Finding> apply_policy_suppressions(std::string_view content, std::ve
   return kept;
 }
 
+std::vector<Finding> unused_policy_suppressions(std::string_view display_name,
+                                                std::string_view content,
+                                                const std::vector<Finding>& findings,
+                                                const RuleSettings& rules) {
+  std::vector<Finding> out;
+  const auto severity = rules.severity(Rule::unused_suppression);
+  if (!severity) return out;
+  std::size_t number = 0;
+  for (std::size_t start = 0; start <= content.size();) {
+    ++number;
+    std::size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    for (const auto& r : disabled_in(content.substr(start, end - start))) {
+      const auto rule = find_rule(r.id);
+      if (!rule || *rule == Rule::unused_suppression || !rules.enabled(*rule)) continue;
+      // apply_policy_suppressions' test: the comment silences findings on the next line.
+      const bool used = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+        return f.where.line == number + 1 && f.code == r.id;
+      });
+      if (!used)
+        out.push_back(make_finding(
+            Rule::unused_suppression, *severity, std::string(display_name), {number, r.column},
+            fmt::format("'disable={}' silences nothing on the next line; {}", r.id,
+                        rule_info(Rule::unused_suppression).fix)));
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 std::vector<std::string> policy_suppression_problems(std::string_view display_name,
                                                      std::string_view content) {
   std::vector<std::string> out;

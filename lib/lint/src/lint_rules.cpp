@@ -111,6 +111,10 @@ constexpr std::array<RuleInfo, rule_count> kRules{{
      "modify-state): any user can send the service data or signals",
      "treat what clients write as untrusted: validate every message, size and offset the "
      "service reads; grant the right to a narrower group if not every user is a client"},
+    {R::unused_suppression, "unused-suppression", S::note, S::note,
+     "an sddl-lint: disable=RULE comment silences nothing: the rule finds nothing in what it "
+     "covers (fixed, or a new rule took over)",
+     "remove the rule from the comment, so that a new problem there is not silenced"},
 }};
 
 constexpr bool table_is_in_enum_order() {

@@ -83,9 +83,10 @@ SourceLint lint_source(std::string_view display_name, std::string_view content,
       }
       if (d.values.empty()) subject.suppress_all = true;
       for (const auto& id : d.values) {
-        if (auto rule = find_rule(id))
+        if (auto rule = find_rule(id)) {
           subject.suppressed.push_back(*rule);
-        else
+          subject.suppressed_at.push_back(d.position);
+        } else
           problem(d.position, fmt::format("{} in sddl-lint comment", unknown_rule_message(id)));
       }
     }
@@ -165,8 +166,13 @@ void Linter::lint_file(const fs::path& path, std::string_view display) {
       results_.usage_error = true;
     }
     add(std::move(policy.findings));
+    std::vector<Finding> found;
     for (const auto& subject : policy.subjects)
-      add(apply_policy_suppressions(*text, lint_subject(subject, settings_)));
+      for (auto& f : lint_subject(subject, settings_)) found.push_back(std::move(f));
+    // A policy that did not load has no findings to silence: its comments are not judged.
+    if (!policy.subjects.empty())
+      add(unused_policy_suppressions(display, *text, found, settings_.rules));
+    add(apply_policy_suppressions(*text, std::move(found)));
     return;
   }
   SourceLint result = lint_source(display, *text, language_for_path(display), settings_);

@@ -91,6 +91,9 @@ struct LintSubject {
   std::vector<Diagnostic> expectation_failures;
   // Inline "sddl-lint: disable=..." comments: these rules (or all of them) stay silent.
   std::vector<Rule> suppressed;
+  // Where the comment names each rule of `suppressed` (same order; may be shorter, then the
+  // rest are not reported when they silence nothing: unused-suppression).
+  std::vector<SourcePosition> suppressed_at;
   bool suppress_all = false;
 
   const SddlParse* parse() const noexcept { return std::get_if<SddlParse>(&parsed); }

@@ -31,6 +31,14 @@ PolicyLint lint_policy_file(const std::filesystem::path& path, std::string_view 
 // Drops the findings that a `# sddl-lint: disable=...` comment on the line before them silences.
 std::vector<Finding> apply_policy_suppressions(std::string_view content, std::vector<Finding> findings);
 
+// unused-suppression findings for the rules a `# sddl-lint: disable=...` comment names that
+// silence none of `findings` (the policy's findings before suppression); rules that `rules`
+// turns off, and bare `disable`, are not judged.
+std::vector<Finding> unused_policy_suppressions(std::string_view display_name,
+                                                std::string_view content,
+                                                const std::vector<Finding>& findings,
+                                                const RuleSettings& rules);
+
 // "FILE:LINE:COL: unknown rule 'x'; did you mean 'y'? in sddl-lint comment" for every rule a
 // policy's `# sddl-lint: disable=...` comment names that does not exist: a misspelt rule would
 // otherwise silence nothing without a word, so it is a usage error, as in C++ sources.

@@ -46,8 +46,9 @@ enum class Rule : std::uint8_t {
   policy_error,
   label_not_integrity,
   world_writable_data,
+  unused_suppression,
 };
-inline constexpr std::size_t rule_count = 24;
+inline constexpr std::size_t rule_count = 25;
 
 struct RuleInfo {
   Rule rule;
