@@ -410,15 +410,15 @@ class Checker {
       if (granted_writes && everyone_in_group && contains(kUnprivilegedGroups, ace.sid)) {
         const AccessMask data_writes = granted_writes & data_channel;
         const AccessMask control_writes = granted_writes & ~data_channel;
+        // A control right makes the whole grant an error; the message names every write.
         if (control_writes)
           emit(Rule::world_writable, at,
                fmt::format("{} is granted write access: {}", describe_sid(ace.sid),
-                           describe_mask(control_writes, type_)));
-        else if (data_writes)
+                           describe_mask(granted_writes, type_)));
+        else if (data_writes && !s_.data_channel_declared)
           emit(Rule::world_writable_data, at,
-               fmt::format("{} may write data to the {}: {}; the service must treat what it "
-                           "reads as untrusted and validate it",
-                           describe_sid(ace.sid), object_type_info(*type_).name,
+               fmt::format("{} may write data to the {}: {}", describe_sid(ace.sid),
+                           object_type_info(*type_).name,
                            describe_mask(data_writes, type_)));
       }
       if (granted && everyone_in_group && ace.sid == sids::anonymous)

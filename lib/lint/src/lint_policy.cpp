@@ -136,6 +136,7 @@ PolicyLint lint_policy_file(const std::filesystem::path& /*path*/, std::string_v
                                          ? std::optional(policy.object_name_value->position())
                                          : std::nullopt};
   subject.expectation_failures = expectation_failures(policy);
+  subject.data_channel_declared = policy.label_table && !policy.expectations.empty();
   out.subjects.push_back(std::move(subject));
   return out;
 }
@@ -144,7 +145,7 @@ std::vector<Finding> apply_policy_suppressions(std::string_view content, std::ve
   std::vector<Finding> kept;
   for (auto& f : findings) {
     const auto rules = f.where.line > 1 ? disabled_on_line(content, f.where.line - 1)
-                                        : std::vector<std::string>{};
+                                        : std::vector<NamedRule>{};
     bool suppressed = false;
     for (const auto& r : rules)
       if (r.id == "*" || r.id == f.code) suppressed = true;

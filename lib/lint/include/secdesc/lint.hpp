@@ -89,6 +89,9 @@ struct LintSubject {
   // (expectation_failures in expectations.hpp): each becomes an expectation-failed finding at
   // its line and column, in this subject's file.
   std::vector<Diagnostic> expectation_failures;
+  // A policy with a [label] and [[expect]] entries declares who may write its data channel and
+  // checks it: world-writable-data (a reminder to review that choice) is then not reported.
+  bool data_channel_declared = false;
   // Inline "sddl-lint: disable=..." comments: these rules (or all of them) stay silent.
   std::vector<Rule> suppressed;
   // Where the comment names each rule of `suppressed` (same order; may be shorter, then the
