@@ -87,6 +87,14 @@ check "misspelt policy suppression message" "sddl-lint: $tmp/pol/p.toml:6:22: un
 out=$("$LINT" --no-config "$tmp/pol/p.toml" 2>/dev/null)
 check "misspelt policy suppression silences nothing" 1 "$(printf '%s\n' "$out" | grep -c '\[world-writable\]')"
 "$LINT" --no-config "$tmp/pol/good.toml" >/dev/null 2>&1; check "spelt right it silences" 0 $?
+# A suppression that silences nothing is an unused-suppression note at the rule's name.
+printf '// sddl-lint: disable=duplicate-ace\nauto s = L"D:(A;;GA;;;SY)(A;;GA;;;BA)";\n' >"$tmp/pol/unused.cpp"
+out=$("$LINT" --no-config "$tmp/pol/unused.cpp"); check "unused suppression exits 0" 0 $?
+check "unused suppression in source" "$tmp/pol/unused.cpp:1:15: note: 'disable=duplicate-ace' silences nothing in this string; remove the rule from the comment, so that a new problem there is not silenced [unused-suppression]" "$out"
+sed 's/principal = "BU"/principal = "BA"/' "$tmp/pol/good.toml" >"$tmp/pol/unused.toml"
+out=$("$LINT" --no-config "$tmp/pol/unused.toml"); check "unused policy suppression exits 0" 0 $?
+check "unused suppression in policy" "$tmp/pol/unused.toml:6:22: note:" "$(printf '%s' "$out" | cut -d' ' -f1-2)"
+check "unused suppression in policy names the rule" 1 "$(printf '%s' "$out" | grep -c "'disable=world-writable' silences nothing.*\[unused-suppression\]")"
 out=$("$LINT" --no-config "$tmp/repo"); check "directory walk exits 1" 1 $?
 check "directory walk names the file" "$tmp/repo/src/a.cpp:1:14:" "$(printf '%s' "$out" | cut -d' ' -f1)"
 # Policy files: load errors are policy-error findings; the descriptor's findings sit on the entry.
