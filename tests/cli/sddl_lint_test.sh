@@ -90,7 +90,7 @@ check "misspelt policy suppression silences nothing" 1 "$(printf '%s\n' "$out" |
 # A suppression that silences nothing is an unused-suppression note at the rule's name.
 printf '// sddl-lint: disable=duplicate-ace\nauto s = L"D:(A;;GA;;;SY)(A;;GA;;;BA)";\n' >"$tmp/pol/unused.cpp"
 out=$("$LINT" --no-config "$tmp/pol/unused.cpp"); check "unused suppression exits 0" 0 $?
-check "unused suppression in source" "$tmp/pol/unused.cpp:1:15: note: 'disable=duplicate-ace' silences nothing in this string; remove the rule from the comment, so that a new problem there is not silenced [unused-suppression]" "$out"
+check "unused suppression in source" "$tmp/pol/unused.cpp:1:23: note: 'disable=duplicate-ace' silences nothing in this string; remove the rule from the comment, so that a new problem there is not silenced [unused-suppression]" "$out"
 sed 's/principal = "BU"/principal = "BA"/' "$tmp/pol/good.toml" >"$tmp/pol/unused.toml"
 out=$("$LINT" --no-config "$tmp/pol/unused.toml"); check "unused policy suppression exits 0" 0 $?
 check "unused suppression in policy" "$tmp/pol/unused.toml:6:22: note:" "$(printf '%s' "$out" | cut -d' ' -f1-2)"

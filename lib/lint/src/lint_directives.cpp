@@ -73,7 +73,10 @@ std::vector<TargetedDirective> find_directives(std::string_view s, const LineInd
           std::string_view id = value.substr(from, comma == std::string_view::npos
                                                        ? std::string_view::npos
                                                        : comma - from);
-          if (!id.empty()) d.values.emplace_back(id);
+          if (!id.empty()) {
+            d.values.emplace_back(id);
+            d.value_positions.push_back(lines.position(k + eq + 1 + from));
+          }
           if (comma == std::string_view::npos) break;
           from = comma + 1;
         }

@@ -82,12 +82,16 @@ SourceLint lint_source(std::string_view display_name, std::string_view content,
         continue;
       }
       if (d.values.empty()) subject.suppress_all = true;
-      for (const auto& id : d.values) {
+      for (std::size_t i = 0; i < d.values.size(); ++i) {
+        const std::string& id = d.values[i];
         if (auto rule = find_rule(id)) {
           subject.suppressed.push_back(*rule);
-          subject.suppressed_at.push_back(d.position);
-        } else
+          // unused-suppression points at the rule's name, as in policies.
+          subject.suppressed_at.push_back(i < d.value_positions.size() ? d.value_positions[i]
+                                                                       : d.position);
+        } else {
           problem(d.position, fmt::format("{} in sddl-lint comment", unknown_rule_message(id)));
+        }
       }
     }
     if (lit.object_name && lit.object_name->position) {

@@ -49,6 +49,7 @@ struct LintDirective {
   Kind kind = Kind::disable;
   std::vector<std::string> values;  // rule IDs (none: every rule), or one object type word
   SourcePosition position;          // of the word (disable, object) in the comment
+  std::vector<SourcePosition> value_positions;  // of each of `values` in the comment
 };
 
 // The object type a nearby API call suggests ("CreateEventW" two lines up: event).
