@@ -915,6 +915,10 @@ std::string AccessCheckResult::trace_text() const {
   return out;
 }
 
+AccessMask write_only_rights(ObjectType type) noexcept {
+  return write_only(object_type_info(type).mapping);
+}
+
 AccessCheckResult access_check(const SecurityDescriptor& sd, const Token& token,
                                AccessMask desired, ObjectType type,
                                const AccessCheckOptions& options) {

@@ -211,14 +211,8 @@ Result<AccessDiff> diff_access(const SecurityDescriptor& old_sd,
   return diff;
 }
 
-AccessMask write_rights(ObjectType type) noexcept {
-  const GenericMapping& m = object_type_info(type).mapping;
-  const AccessMask write = m.write | rights::delete_ | rights::write_dac | rights::write_owner |
-                           rights::access_system_security;
-  // GenericWrite of most types holds READ_CONTROL and SYNCHRONIZE too; gaining only those is not
-  // gaining write.
-  const AccessMask read_or_execute = m.read | rights::read_control | m.execute | rights::synchronize;
-  return write & ~read_or_execute;
-}
+// The access check's own division (write_only_rights), so that "write" means the same here as
+// in the write-restricted check and MIC: gaining only READ_CONTROL or SYNCHRONIZE is not write.
+AccessMask write_rights(ObjectType type) noexcept { return write_only_rights(type); }
 
 }  // namespace secdesc

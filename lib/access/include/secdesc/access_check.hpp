@@ -95,6 +95,12 @@ struct AccessCheckOptions {
   std::vector<NamedPrincipal> names{};
 };
 
+// The rights of `type` that are write and nothing else (not also read or execute), as Mandatory
+// Integrity Control divides them: GenericWrite with DELETE, WRITE_DAC, WRITE_OWNER and
+// ACCESS_SYSTEM_SECURITY, less READ_CONTROL, SYNCHRONIZE and any bit GenericRead or GenericExecute
+// also holds. What a write-restricted token's second check covers (docs/access-check.md, step 7).
+AccessMask write_only_rights(ObjectType type) noexcept;
+
 // Would `token` get `desired` (generic bits allowed, MAXIMUM_ALLOWED allowed) on an object of
 // `type` protected by `sd`? Never fails; when no source says what Windows would decide (see
 // AccessCheckResult::refusal) the result says so instead of guessing.
