@@ -107,3 +107,29 @@ TEST(Binary, Hex) {
 
 }  // namespace
 }  // namespace secdesc
+
+namespace secdesc {
+namespace {
+
+// Hex input decodes as the bytes do; an error's offset counts hex digits, into the typed text.
+TEST(Binary, DecodeSelfRelativeHexCountsOffsetsInDigits) {
+  auto sd = parse_sddl("D:(A;;GA;;;SY)");
+  ASSERT_TRUE(sd);
+  const std::string hex = to_hex(encode_self_relative(*sd).value());
+  auto decoded = decode_self_relative_hex(hex);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(to_sddl(*decoded), "D:(A;;GA;;;SY)");
+  auto truncated_bytes = from_hex(hex.substr(0, hex.size() - 8));
+  ASSERT_TRUE(truncated_bytes);
+  auto by_bytes = decode_self_relative(*truncated_bytes);
+  auto by_hex = decode_self_relative_hex(hex.substr(0, hex.size() - 8));
+  ASSERT_FALSE(by_bytes);
+  ASSERT_FALSE(by_hex);
+  ASSERT_TRUE(by_bytes.error().has_offset());
+  EXPECT_EQ(by_hex.error().offset, 2 * by_bytes.error().offset);
+  EXPECT_EQ(by_hex.error().message, by_bytes.error().message);
+  EXPECT_FALSE(decode_self_relative_hex("0x12"));  // not hex digits: from_hex's error
+}
+
+}  // namespace
+}  // namespace secdesc

@@ -34,16 +34,7 @@ class Converter {
   secdesc::Result<std::string> convert(std::string_view input) {
     using namespace secdesc;
     if (o_.from == "hex") {
-      auto bytes = from_hex(input);
-      if (!bytes) return std::move(bytes).error();
-      auto decoded = decode_self_relative(*bytes);
-      if (!decoded) {
-        // Byte offsets become hex-digit offsets, so they point into what the user typed.
-        Error e = std::move(decoded).error();
-        if (e.has_offset()) e.offset *= 2;
-        return e;
-      }
-      sd_ = std::move(*decoded);
+      SECDESC_TRY(sd_, decode_self_relative_hex(input));
     } else if (auto e = parse_sddl_into(input, sd_, SddlParseOptions{context_, o_.strict})) {
       return std::move(*e);
     }

@@ -69,15 +69,8 @@ std::optional<int> read_side(std::string_view what, const std::string& input,
     return std::nullopt;
   }
   if (all_hex(input)) {
-    auto bytes = from_hex(input);
-    if (!bytes) return input_error(what, input, bytes.error());
-    auto decoded = decode_self_relative(*bytes);
-    if (!decoded) {
-      // Byte offsets become hex-digit offsets, so they point into what the user typed.
-      Error e = std::move(decoded).error();
-      if (e.has_offset()) e.offset *= 2;
-      return input_error(what, input, e);
-    }
+    auto decoded = decode_self_relative_hex(input);
+    if (!decoded) return input_error(what, input, decoded.error());
     out.sd = std::move(*decoded);
     return std::nullopt;
   }

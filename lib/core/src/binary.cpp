@@ -378,4 +378,16 @@ Result<std::vector<std::byte>> from_hex(std::string_view hex) {
   return out;
 }
 
+Result<SecurityDescriptor> decode_self_relative_hex(std::string_view hex) {
+  auto bytes = from_hex(hex);
+  if (!bytes) return std::move(bytes).error();
+  auto decoded = decode_self_relative(*bytes);
+  if (!decoded && decoded.error().has_offset()) {
+    Error e = std::move(decoded).error();
+    e.offset *= 2;
+    return e;
+  }
+  return decoded;
+}
+
 }  // namespace secdesc

@@ -35,5 +35,8 @@ inline Result<SecurityDescriptor> decode_self_relative(std::span<const std::uint
 // Hex helpers for tools and tests: lower-case hex out; hex in (either case, no separators).
 std::string to_hex(std::span<const std::byte> bytes);
 Result<std::vector<std::byte>> from_hex(std::string_view hex);
+// Hex text (from_hex's form) decoded as a self-relative descriptor. Error offsets count hex
+// digits (twice the byte offset), so they point into the text the user typed.
+Result<SecurityDescriptor> decode_self_relative_hex(std::string_view hex);
 
 }  // namespace secdesc
