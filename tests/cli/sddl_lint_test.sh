@@ -55,12 +55,16 @@ check "json tool_version" 1 "$("$LINT" --no-config --format json --sddl 'D:NO_AC
 check "sarif semanticVersion" 1 "$("$LINT" --no-config --format sarif --sddl 'D:' | grep -c "\"semanticVersion\": \"${version#sddl-lint }\"")"
 "$LINT" --no-config --format sarif --sarif-help-uri docs/lint-rules.md --sddl 'D:' >/dev/null 2>&1; check "relative --sarif-help-uri exits 2" 2 $?
 "$LINT" --no-config --format sarif --sarif-information-uri x/y --sddl 'D:' >/dev/null 2>&1; check "relative --sarif-information-uri exits 2" 2 $?
+check "default informationUri is the installed README" 1 "$("$LINT" --no-config --format sarif --sddl 'D:' | grep -c '"informationUri": "file:///.*/README.md"')"
+check "--sarif-information-uri '' leaves it out" 0 "$("$LINT" --no-config --format sarif --sarif-information-uri '' --sddl 'D:' | grep -c informationUri)"
 
 # The four formats against the goldens (written by hand from the spec).
 cd "$SRC/tests/golden/lint" || exit 1
 for f in txt:text json:json sarif:sarif github:github; do
   ext=${f%%:*}; fmt=${f##*:}
-  "$LINT" --no-config --format "$fmt" sample.cpp >"$tmp/out.$ext"; status=$?
+  # The golden's informationUri is a fixed test address; the default names the installed README.
+  "$LINT" --no-config --format "$fmt" --sarif-information-uri https://secdesc.example/sddl-lint \
+    sample.cpp >"$tmp/out.$ext"; status=$?
   check "sample.cpp --format $fmt exits 1" 1 "$status"
   if cmp -s "$tmp/out.$ext" "sample.$ext"; then check "sample.$ext golden" same same
   else check "sample.$ext golden" same "$(diff "sample.$ext" "$tmp/out.$ext" | head -5)"; fi

@@ -32,7 +32,13 @@ std::vector<Finding> sample_findings() {
 
 TEST(LintFormat, TextGolden) { EXPECT_EQ(format_text(sample_findings()), golden("sample.txt")); }
 TEST(LintFormat, JsonGolden) { EXPECT_EQ(format_json(sample_findings()), golden("sample.json")); }
-TEST(LintFormat, SarifGolden) { EXPECT_EQ(format_sarif(sample_findings()), golden("sample.sarif")); }
+// The golden carries an informationUri, as sddl-lint's logs do (its default is the installed
+// README), so that the golden itself passes the SARIF Multitool's default settings.
+TEST(LintFormat, SarifGolden) {
+  SarifOptions o;
+  o.information_uri = "https://secdesc.example/sddl-lint";
+  EXPECT_EQ(format_sarif(sample_findings(), o), golden("sample.sarif"));
+}
 TEST(LintFormat, GithubGolden) {
   EXPECT_EQ(format_github(sample_findings()), golden("sample.github"));
 }

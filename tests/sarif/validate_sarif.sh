@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # sddl-lint's SARIF through Microsoft's SARIF Multitool (`validate`): the golden, and the logs of
 # the lint goldens, the reference policies and --sddl strings must have no error and no warning.
-# Logs written with --sarif-information-uri and --sarif-help-uri (test addresses under the
-# reserved example domain) are validated with the Multitool's default settings; the others with
-# tests/sarif/multitool-no-information-uri.xml, which only stops SARIF2005 asking for an
-# informationUri that secdesc does not have. A log with a relative helpUri must fail, so that a
-# validator run that finds nothing cannot pass.
+# Every log is validated with the Multitool's default settings: the tool's default informationUri
+# (the installed README), and logs written with --sarif-information-uri and --sarif-help-uri
+# (test addresses under the reserved example domain). A log with a relative helpUri and a log
+# without informationUri must be reported, so that a validator run that finds nothing cannot pass.
 # Usage: validate_sarif.sh MULTITOOL SDDL_LINT SOURCE_DIR   (MULTITOOL empty: skipped, exit 77)
 set -u
 TOOL=$1
@@ -66,14 +65,18 @@ lint_logs plain
 lint_logs linked --sarif-help-uri https://secdesc.example/docs/lint-rules.md \
   --sarif-information-uri https://secdesc.example/
 cp "$SRC/tests/golden/lint/sample.sarif" "$tmp/golden-sample.sarif"
-config=$SRC/tests/sarif/multitool-no-information-uri.xml
 
-expect_clean "golden and logs without informationUri" "$config" "$tmp"/golden-*.sarif "$tmp"/plain-*.sarif
-expect_clean "logs with informationUri and helpUri, default settings" "" "$tmp"/linked-*.sarif
+expect_clean "golden and logs with the default informationUri" "" "$tmp"/golden-*.sarif "$tmp"/plain-*.sarif
+expect_clean "logs with informationUri and helpUri" "" "$tmp"/linked-*.sarif
 
 # The check can fail: a relative helpUri is an error (SARIF1002), as it was before issue #19.
 sed 's|"help": {|"helpUri": "docs/lint-rules.md#x", "help": {|' "$tmp/golden-sample.sarif" >"$tmp/bad.sarif"
-validate "a log with relative helpUris" "$config" "$tmp/bad.sarif"
+validate "a log with relative helpUris" "" "$tmp/bad.sarif"
 if [ "$errors" -gt 0 ]; then echo "ok   a relative helpUri is reported"; else echo "FAIL a relative helpUri is not reported"; fails=$((fails + 1)); fi
+
+# ... and a log without informationUri is a warning (SARIF2005) under the default settings.
+"$LINT" --no-config --format sarif --sarif-information-uri '' --sddl 'D:(A;;GA;;;WD)' >"$tmp/no-information-uri.sarif"
+validate "a log without informationUri" "" "$tmp/no-information-uri.sarif"
+if [ "$warnings" -gt 0 ]; then echo "ok   a missing informationUri is reported"; else echo "FAIL a missing informationUri is not reported"; fails=$((fails + 1)); fi
 
 [ "$fails" -eq 0 ]

@@ -40,7 +40,9 @@ int main(int argc, char** argv) {
   secdesc::lint_cli::LintRequest request;
   std::string format = "text";
   std::string help_uri;
-  std::string information_uri;
+  // The build's informationUri (tools/CMakeLists.txt: the installed README, or the address the
+  // build was configured with); --sarif-information-uri replaces it, '' leaves it out.
+  std::string information_uri = SECDESC_INFORMATION_URI;
   bool list_rules = false;
 
   CLI::App app{kDescription, "sddl-lint"};
@@ -81,7 +83,7 @@ int main(int argc, char** argv) {
                  "SARIF: each rule's helpUri is URI#rule (absolute; default none)")
       ->type_name("URI");
   app.add_option("--sarif-information-uri", information_uri,
-                 "SARIF: the tool's informationUri (absolute; default none)")
+                 "SARIF: the tool's informationUri (absolute; default: the installed README; '' for none)")
       ->type_name("URI");
   app.add_flag("--list-rules", list_rules, "Print the rules and their default levels, then exit");
 
