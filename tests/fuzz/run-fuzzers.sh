@@ -43,7 +43,7 @@ if [ ! -d "$W/seed-sddl" ]; then
   # docs and tests that holds SDDL.
   mkdir -p "$W/seed-source"
   n=0
-  for f in docs/examples/*.cpp tests/*.cpp docs/*.md; do
+  for f in docs/examples/*.cpp tests/golden/lint/*.cpp tests/*/*_test.cpp docs/*.md; do
     [ -f "$f" ] || continue
     n=$((n + 1))
     { printf '\000'; cat "$f"; } > "$W/seed-source/s$n"
