@@ -101,5 +101,28 @@ TEST(TextOutput, CodePointOffsets) {
   EXPECT_EQ(code_point_offset("ab", 5), 5u);         // past the end: the bytes beyond count
 }
 
+// Issue #18's messages: an account name with a space is one unknown SID; a look-alike pasted
+// from a web page is named.
+TEST(TextOutput, MessagesNameWhatTheUserTyped) {
+  auto e = parse_sddl("O:Nonexistent account");
+  ASSERT_FALSE(e);
+  EXPECT_EQ(e.error().offset, 2u);
+  EXPECT_EQ(e.error().message,
+            "unknown SID 'Nonexistent account': expected a two-letter alias or S-1-...");
+  auto dash = parse_sddl("D:(A;;GA;;;S\u20111-5-18)");
+  ASSERT_FALSE(dash);
+  EXPECT_NE(dash.error().message.find("U+2011 NON-BREAKING HYPHEN, which looks like '-'"),
+            std::string::npos)
+      << dash.error().message;
+  auto quote = parse_sddl("D:(XA;;FA;;;WD;(@User.x == \u201Cab\u201D))");
+  ASSERT_FALSE(quote);
+  EXPECT_NE(quote.error().message.find("U+201C LEFT DOUBLE QUOTATION MARK"), std::string::npos)
+      << quote.error().message;
+  // Without a look-alike the message is as before.
+  auto plain = parse_sddl("D:(A;;ZZ;;;WD)");
+  ASSERT_FALSE(plain);
+  EXPECT_EQ(plain.error().message.find("looks like"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace secdesc
