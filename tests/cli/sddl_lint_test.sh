@@ -36,6 +36,22 @@ check "missing file message" "sddl-lint: cannot read '$tmp/missing.cpp': no such
 check "--list-rules lists 25 rules" 25 "$("$LINT" --list-rules | wc -l)"
 
 # Standard input: one SDDL per line, positions by line.
+# Issue #18: columns count characters (code points), 1-based; sddlc's offsets count the same,
+# 0-based (sddlc_convert_test.sh: the same input, "error: 11").
+out=$(printf 'D:(A;;GA;;;\xc3\x9cnknown)\n' | "$LINT" --no-config --format github -)
+check "non-ASCII: column in characters" "::error file=<stdin>,line=1,col=12,title=syntax" "${out%%::not valid*}"
+# A UTF-8 BOM at the start of standard input is skipped.
+out=$(printf '\xef\xbb\xbfD:(A;;GA;;;SY)\n' | "$LINT" --no-config -); check "BOM on stdin: clean" 0 $?
+check "BOM on stdin: no finding" "" "$out"
+# Findings that quote bytes which are not UTF-8 stay UTF-8 (\xNN) in every format (the JSON and
+# SARIF writers would throw on them).
+for f in text json sarif github; do
+  out=$(printf 'D:(A;;\xff;;;SY)\n' | "$LINT" --no-config --format $f - 2>&1); status=$?
+  check "invalid UTF-8 on stdin, $f: exit 1" 1 "$status"
+  printf '%s' "$out" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; check "invalid UTF-8 on stdin, $f: output is UTF-8" 0 $?
+  case $out in *'\\xFF'*|*'\xFF'*) check "invalid UTF-8 on stdin, $f: byte written as \\xFF" yes yes ;;
+    *) check "invalid UTF-8 on stdin, $f: byte written as \\xFF" '...\xFF...' "$out" ;; esac
+done
 out=$(printf 'D:(A;;GA;;;SY)\nD:(A;;GA;;;SY)(A;;GR;;;AN)\n' | "$LINT" --no-config --format github -); check "stdin exits 0 (warning)" 0 $?
 check "stdin github" "::warning file=<stdin>,line=2,col=15,title=anonymous-access::NT AUTHORITY\\ANONYMOUS LOGON (AN) is granted GR; remove the AN ACE; use AU if authenticated callers are meant" "$out"
 

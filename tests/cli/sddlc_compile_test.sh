@@ -73,4 +73,22 @@ check "check a policy: verdict" "ALLOWED section: desired 0x20007 (query|map-wri
 "$SDDLC" compile "$tmp/missing.toml" >/dev/null 2>&1; check "missing file: exit 2" 2 $?
 "$SDDLC" compile --emit cpp -o "$tmp/no/such/dir/x.hpp" "$P/service-section-readonly.toml" >/dev/null 2>&1; check "unwritable output: exit 2" 2 $?
 "$SDDLC" compile --emit cpp --namespace 9bad "$P/service-section-readonly.toml" >/dev/null 2>&1; check "bad namespace: exit 2" 2 $?
+# Issue #18: messages users meet often, and a BOM at the start of a policy.
+err=$("$SDDLC" compile --emit cpp -o "$tmp/no/such/dir/x.hpp" "$P/service-section-readonly.toml" 2>&1 >/dev/null)
+check "unwritable output: the OS reason" "sddlc compile: cannot write $tmp/no/such/dir/x.hpp: No such file or directory" "$err"
+err=$("$SDDLC" check "$tmp/missing.toml" --token preset=low-integrity-user --desired read 2>&1); status=$?
+check "check a missing policy: exit 2" 2 "$status"
+check "check a missing policy: no such file" "$tmp/missing.toml: error: cannot read the file: No such file or directory" "$err"
+err=$("$SDDLC" check "$tmp/missing/policy" --object section --token preset=low-integrity-user --desired read 2>&1); status=$?
+check "check a missing path: exit 2" 2 "$status"
+check "check a missing path: no such file, not an SDDL error" "sddlc check: $tmp/missing/policy: no such file (and not an SDDL string)" "$err"
+cp "$P/service-section-readonly.toml" "$tmp/plain.toml"
+{ printf '\xef\xbb\xbf'; cat "$tmp/plain.toml"; } > "$tmp/bom.toml"
+check "a policy with a BOM compiles as without" "$("$SDDLC" compile "$tmp/plain.toml")" "$("$SDDLC" compile "$tmp/bom.toml" 2>&1)"
+sed 's/^object-name = .*/object-name = "Global\\SecdescDemoReadOnly"/' "$P/service-section-readonly.toml" > "$tmp/escape.toml"
+err=$("$SDDLC" compile "$tmp/escape.toml" 2>&1 >/dev/null)
+case $err in
+  *"write Windows names in single quotes ('Global\\Name'"*) check "TOML escape error suggests single quotes" yes yes ;;
+  *) check "TOML escape error suggests single quotes" "...single quotes ('Global\\Name'..." "$err" ;;
+esac
 [ "$fails" -eq 0 ]

@@ -43,6 +43,47 @@ out=$("$SDDLC" convert --to sddl --domain-sid S-1-5-21-1-2-3 --from hex "$("$SDD
 err=$("$SDDLC" convert --from hex 01000480ff 2>&1 >/dev/null); check "bad bytes exit and message" "sddlc convert: error: 0: a self-relative descriptor has a 20-byte header; got 5 bytes" "$err"
 json=$("$SDDLC" convert --to json "$SEED"); check "json has the trustee name" 1 "$(printf '%s' "$json" | grep -c '"name":"NT AUTHORITY\\\\INTERACTIVE"')"
 check "json carries schema_version and tool_version" 1 "$(printf '%s' "$json" | grep -c '^{"schema_version":1,"tool_version":"[0-9]*\.[0-9]*\.[0-9]*",')"
+
+# Issue #18. Offsets count characters (code points), as sddl-lint's columns do: 'Ü' is two bytes
+# but one character, so the error is at 11, not 12 (sddl_lint_test.sh: the same input, col=12).
+out=$(printf 'D:(A;;GA;;;\xc3\x9cnknown)\n' | "$SDDLC" convert -)
+check "offset in characters with non-ASCII input" "error: 11: unknown SID 'Ünknown': expected a two-letter alias or S-1-..." "$out"
+out=$(printf 'D:(XA;;FA;;;WD;(@User.\xc3\xa9 == "\xc3\xa9" ZZ))\n' | "$SDDLC" convert -)
+check "offset after non-ASCII in a condition (33 bytes, 31 characters)" "error: 31" "${out%%: expected*}"
+# A UTF-8 BOM at the start of standard input is skipped; elsewhere it is text.
+out=$(printf '\xef\xbb\xbfD:(A;;GA;;;WD)\n\xef\xbb\xbfD:\n' | "$SDDLC" convert --to sddl -); status=$?
+check "BOM at the start: skipped" "D:(A;;GA;;;WD)" "$(printf '%s\n' "$out" | sed -n 1p)"
+check "BOM on a later line: an error line" "error: 0" "$(printf '%s\n' "$out" | sed -n 2p | cut -d: -f1,2)"
+check "BOM: exit status" 1 "$status"
+out=$(printf '\xef\xbb' | "$SDDLC" convert -); status=$?
+check "two bytes of a BOM are not one: an error line" "error: 0" "$(printf '%s' "$out" | cut -d: -f1,2)"
+check "two bytes of a BOM: exit status" 1 "$status"
+# Output is UTF-8 whatever the input: invalid bytes in a message are written as \xNN.
+out=$(printf 'D:(A;;\xff\xfe;;;WD)\n' | "$SDDLC" convert -)
+check "invalid UTF-8 quoted as \\xNN" "error: 6: unknown access right '\\xFF\\xFE': expected two-letter rights (GA, GR, FA, KR, ...) or a number" "$out"
+out=$(printf 'D:(XA;;FA;;;WD;(@User.x == "\xed\xa0\x80"))\n' | "$SDDLC" convert -)
+check "an encoded surrogate is not UTF-8" "error: 28: string is not valid UTF-8" "$out"
+# --strict: forms a reviewer misreads.
+for bad in 'D:(A;;11;;;WD)' 'D:(A;;0X1F;;;WD)' 'D:(A;;GA0x10;;;WD)'; do
+  "$SDDLC" convert "$bad" >/dev/null 2>&1; check "$bad accepted without --strict" 0 $?
+  "$SDDLC" convert --strict "$bad" >/dev/null 2>&1; check "$bad rejected by --strict" 1 $?
+done
+err=$("$SDDLC" convert --strict 'D:(A;;11;;;WD)' 2>&1)
+check "--strict decimal message" "sddlc convert: error: 6: strict mode: decimal access mask '11' reads like hex: write 0xb" "$err"
+# Messages users meet often.
+err=$("$SDDLC" convert 'O:Nonexistent account' 2>&1)
+check "an account name with a space is one unknown SID" "sddlc convert: error: 2: unknown SID 'Nonexistent account': expected a two-letter alias or S-1-..." "$err"
+err=$("$SDDLC" convert $'D:(A;;GA;;;S\u20111\u20115\u201118)' 2>&1)
+case $err in
+  *"U+2011 NON-BREAKING HYPHEN, which looks like '-'"*) check "look-alike hyphen named" yes yes ;;
+  *) check "look-alike hyphen named" "...U+2011 NON-BREAKING HYPHEN..." "$err" ;;
+esac
+err=$("$SDDLC" convert $'D:(XA;;FA;;;WD;(@User.x == \u201cab\u201d))' 2>&1)
+case $err in
+  *"U+201C LEFT DOUBLE QUOTATION MARK, which looks like '\"'"*) check "look-alike quote named" yes yes ;;
+  *) check "look-alike quote named" "...U+201C LEFT DOUBLE QUOTATION MARK..." "$err" ;;
+esac
+
 out=$("$SDDLC" --version); check "--version exits 0" 0 $?
 check "--version" "sddlc $(sed -n 's/^project(secdesc VERSION \([0-9.]*\).*/\1/p' "$(dirname "$0")/../../CMakeLists.txt")" "$out"
 

@@ -177,6 +177,32 @@ TEST(Sddl, StrictModeRejectsLeniencies) {
   EXPECT_TRUE(parse_sddl(kSeed, SddlParseOptions{{}, true}));
 }
 
+// Issue #18: forms a reviewer misreads. Strict mode refuses them; the lenient parse accepts them
+// with their Windows meaning and records no note (the linter's findings do not change).
+TEST(Sddl, StrictModeRejectsMisreadableRights) {
+  struct Case { const char* in; std::size_t offset; const char* message; AccessMask mask; };
+  const Case cases[] = {
+      {"D:(A;;11;;;SY)", 6, "decimal access mask '11' reads like hex: write 0xb", 11},
+      {"D:(A;;+16;;;SY)", 6, "decimal access mask", 16},
+      {"D:(A;;0X1f;;;SY)", 7, "upper-case '0X' prefix", 0x1f},
+      {"D:(A;;GA0x10;;;SY)", 8, "letters and a number in one rights field", 0x10000010},
+      {"D:(A;;0x10GA;;;SY)", 10, "letters and a number in one rights field", 0x10000010},
+  };
+  for (const auto& c : cases) {
+    auto lenient = parse_sddl_detailed(c.in);
+    ASSERT_TRUE(lenient) << c.in << " should be accepted in lenient mode";
+    EXPECT_TRUE(lenient->notes.empty()) << c.in << ": " << lenient->notes.front().message;
+    EXPECT_EQ(lenient->descriptor.dacl()->aces.at(0).mask, c.mask) << c.in;
+    auto strict = parse_sddl(c.in, SddlParseOptions{{}, true});
+    ASSERT_FALSE(strict) << c.in;
+    EXPECT_EQ(strict.error().offset, c.offset) << c.in << ": " << strict.error().message;
+    EXPECT_NE(strict.error().message.find(c.message), std::string::npos) << strict.error().message;
+  }
+  // What stays allowed: one digit (the same in every base), 0x with lower-case x, letters alone.
+  for (const char* ok : {"D:(A;;1;;;SY)", "D:(A;;0;;;SY)", "D:(A;;0x1F01FF;;;SY)", "D:(A;;GRGW;;;SY)"})
+    EXPECT_TRUE(parse_sddl(ok, SddlParseOptions{{}, true})) << ok;
+}
+
 // MS-DTYP 2.4.4.13: a label SID must be S-1-16-N. Lenient mode keeps what was written (the linter
 // and the access check deal with it); strict mode refuses it at the SID, in both ACE readers.
 TEST(Sddl, StrictModeRejectsALabelSidThatIsNotAnIntegrityLevel) {

@@ -2,6 +2,7 @@
 // renamed over the target only when every byte was written.
 #pragma once
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -19,14 +20,19 @@ inline std::string write_file_atomically(const std::filesystem::path& path, std:
   std::random_device rd;
   const fs::path tmp = dir / (".tmp-" + path.filename().string() + "-" + std::to_string(rd()));
   {
+    // Each failure names the target and the OS's reason (errno: "No such file or directory",
+    // "Permission denied"), not only the temporary file's name.
+    errno = 0;
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return "cannot create " + tmp.string();
+    if (!out)
+      return "cannot write " + path.string() + ": " + std::generic_category().message(errno);
     out.write(data.data(), static_cast<std::streamsize>(data.size()));
     out.flush();
     if (!out) {
+      const int reason = errno;
       std::error_code ignored;
       fs::remove(tmp, ignored);
-      return "cannot write " + tmp.string();
+      return "cannot write " + path.string() + ": " + std::generic_category().message(reason);
     }
   }
   std::error_code ec;

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "secdesc/lint_format.hpp"
+#include "secdesc/text_output.hpp"
 #include "secdesc/version.hpp"
 
 #include "request.hpp"
@@ -114,7 +115,8 @@ int main(int argc, char** argv) {
       return secdesc::lint_cli::lint_exit_clean;
     }
     secdesc::lint_cli::LintReport report = secdesc::lint_cli::run_lint(request, std::cin);
-    for (const auto& p : report.problems) fmt::print(stderr, "sddl-lint: {}\n", p);
+    for (const auto& p : report.problems)
+      fmt::print(stderr, "sddl-lint: {}\n", secdesc::escape_invalid_utf8(p));
     if (report.usage_error && report.findings.empty()) return report.exit_code();
     secdesc::SarifOptions sarif;
     sarif.help_uri_base = help_uri;

@@ -1,17 +1,21 @@
 // sddlc check: would this token get these rights on this object, and why (docs/access-check.md).
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "../common/error_text.hpp"
 #include "../common/json_output.hpp"
 #include "commands.hpp"
 #include "secdesc/access_check.hpp"
 #include "secdesc/policy.hpp"
 #include "secdesc/rights_text.hpp"
 #include "secdesc/sddl.hpp"
+#include "secdesc/text_output.hpp"
 #include "secdesc/token.hpp"
 
 namespace sddlc {
@@ -30,15 +34,22 @@ bool is_policy_file(const std::string& source) {
   return source.size() > 5 && source.ends_with(".toml");
 }
 
+// A DESCRIPTOR that fails as SDDL but has a file's shape: it does not start with a section tag
+// (O: G: D: S:), and it has a '/' or ends in an extension (".toml"). Outside a condition's
+// strings, SDDL has neither.
+bool looks_like_path(std::string_view s) {
+  if (s.size() >= 2 && s[1] == ':' && std::string_view("OGDS").find(s[0]) != std::string_view::npos)
+    return false;
+  if (s.find('/') != std::string_view::npos) return true;
+  const std::size_t dot = s.rfind('.');
+  return dot != std::string_view::npos && dot + 1 < s.size() &&
+         s.find_first_of("():;\"", dot) == std::string_view::npos;
+}
+
 // "sddlc check: --token: at 23: unknown key ..." and, when the error has a position, the input
 // with a caret under it.
 int usage_error(std::string_view what, std::string_view input, const secdesc::Error& e) {
-  if (!e.has_offset()) {
-    fmt::print(stderr, "sddlc check: {}: {}\n", what, e.message);
-    return exit_usage;
-  }
-  fmt::print(stderr, "sddlc check: {}: at {}: {}\n  {}\n  {}^\n", what, e.offset, e.message, input,
-             std::string(std::min(e.offset, input.size()), ' '));
+  fmt::print(stderr, "sddlc check: {}: {}\n", what, secdesc_tools::offset_with_caret(input, e));
   return exit_usage;
 }
 
@@ -70,7 +81,16 @@ int run_check(const CheckOptions& o) {
     names = load.policy->names;
   } else {
     auto parsed = parse_sddl(o.descriptor, SddlParseOptions{context, false});
-    if (!parsed) return usage_error("SDDL", o.descriptor, parsed.error());
+    if (!parsed) {
+      // Meant as a file (a policy path with a typo, a directory part) but not there: say so,
+      // not why it is not SDDL.
+      if (looks_like_path(o.descriptor) && !std::filesystem::exists(o.descriptor)) {
+        fmt::print(stderr, "sddlc check: {}: no such file (and not an SDDL string)\n",
+                   secdesc::escape_invalid_utf8(o.descriptor));
+        return exit_usage;
+      }
+      return usage_error("SDDL", o.descriptor, parsed.error());
+    }
     sd = std::move(*parsed);
   }
   if (!o.object.empty()) {

@@ -1,5 +1,6 @@
 // sddlc convert: SDDL <-> self-relative hex <-> JSON, one input or one per line from stdin.
 #include <cstdio>
+#include <exception>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -7,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "../common/error_text.hpp"
 #include "../common/json_output.hpp"
 #include "commands.hpp"
 #include "line_reader.hpp"
@@ -38,6 +40,12 @@ class Converter {
     } else if (auto e = parse_sddl_into(input, sd_, SddlParseOptions{context_, o_.strict})) {
       return std::move(*e);
     }
+    // SDDL and JSON are UTF-8: a descriptor they cannot hold fails its line
+    // (secdesc/text_output.hpp).
+    if (o_.to != "hex") {
+      if (auto e = find_unwritable_text(sd_, o_.to == "sddl" ? TextOutput::sddl : TextOutput::json))
+        return std::move(*e);
+    }
     SddlFormatOptions format{context_};
     if (o_.to == "sddl") return to_sddl(sd_, format);
     if (o_.to == "json")
@@ -54,9 +62,21 @@ class Converter {
   std::vector<std::byte> bytes_;
 };
 
-std::string describe(const secdesc::Error& e) {
-  if (e.has_offset()) return fmt::format("error: {}: {}", e.offset, e.message);
-  return fmt::format("error: {}", e.message);
+// "error: <offset>: <message>": the offset in characters of `input`, the message UTF-8 even
+// where it quotes input that is not (tools/common/error_text.hpp).
+std::string describe(std::string_view input, const secdesc::Error& e) {
+  return "error: " + secdesc_tools::offset_and_message(input, e);
+}
+
+// One input's conversion; no exception leaves it, so one bad line never ends a batch (a line
+// that would throw, e.g. from the JSON writer, fails alone as "error: internal error: ...").
+secdesc::Result<std::string> convert_guarded(Converter& converter, std::string_view input) {
+  try {
+    return converter.convert(input);
+  } catch (const std::exception& e) {
+    return secdesc::make_error(secdesc::ErrorCode::unsupported, secdesc::Error::no_offset,
+                               fmt::format("internal error: {}", e.what()));
+  }
 }
 
 }  // namespace
@@ -68,7 +88,10 @@ std::function<int()> add_convert(CLI::App& app) {
       "Convert a security descriptor between SDDL, self-relative hex and JSON.\n"
       "INPUT is one descriptor, or '-' to read one per line from standard input and write\n"
       "exactly one line per input line; a line that fails writes 'error: <offset>: <message>'\n"
-      "(0-based offset into that line) and the run goes on.\n"
+      "(0-based offset in characters into that line) and the run goes on. A UTF-8 byte-order\n"
+      "mark at the start of the input is skipped. Output is always UTF-8: a descriptor whose\n"
+      "strings hold an unpaired UTF-16 surrogate fails as SDDL or JSON ('cannot be written')\n"
+      "and converts to hex unchanged (docs/sddl.md, Output rule).\n"
       "Exit status: 0 every input converted, 1 some input failed, 2 usage error.");
   cmd->add_option("--from", o->from, "Input form")->check(CLI::IsMember({"sddl", "hex"}))
       ->capture_default_str();
@@ -78,7 +101,8 @@ std::function<int()> add_convert(CLI::App& app) {
                   "Domain SID (S-1-5-21-x-y-z) for domain-relative aliases such as DA, DU, LA");
   cmd->add_flag("--strict", o->strict,
                 "Reject what Windows tolerates but a reviewer should not (spaces, lower case, "
-                "octal or negative numbers, ..., a label SID that is not an integrity level)");
+                "octal or negative numbers, decimal masks such as 11, a 0X prefix, letters and a "
+                "number in one rights field, ..., a label SID that is not an integrity level)");
   cmd->add_option("INPUT", o->input, "SDDL string or hex bytes, or '-' for standard input")
       ->required();
   return [o]() -> int {
@@ -93,9 +117,9 @@ std::function<int()> add_convert(CLI::App& app) {
     }
     Converter converter(*o, context);
     if (o->input != "-") {
-      auto out = converter.convert(o->input);
+      auto out = convert_guarded(converter, o->input);
       if (!out) {
-        fmt::print(stderr, "sddlc convert: {}\n", describe(out.error()));
+        fmt::print(stderr, "sddlc convert: {}\n", describe(o->input, out.error()));
         return exit_failed;
       }
       fmt::print("{}\n", *out);
@@ -117,11 +141,11 @@ std::function<int()> add_convert(CLI::App& app) {
         status = exit_failed;
         return;
       }
-      auto converted = converter.convert(line);
+      auto converted = convert_guarded(converter, line);
       if (converted) {
         out += *converted;
       } else {
-        out += describe(converted.error());
+        out += describe(line, converted.error());
         status = exit_failed;
       }
       out += '\n';

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "../common/error_text.hpp"
 #include "../common/json_output.hpp"
 #include "commands.hpp"
 #include "secdesc/access_diff.hpp"
@@ -15,6 +16,7 @@
 #include "secdesc/policy.hpp"
 #include "secdesc/rights_text.hpp"
 #include "secdesc/sddl.hpp"
+#include "secdesc/text_output.hpp"
 
 namespace sddlc {
 namespace {
@@ -35,12 +37,7 @@ struct Side {
 };
 
 int input_error(std::string_view what, std::string_view input, const secdesc::Error& e) {
-  if (!e.has_offset()) {
-    fmt::print(stderr, "sddlc diff: {}: {}\n", what, e.message);
-    return exit_usage;
-  }
-  fmt::print(stderr, "sddlc diff: {}: at {}: {}\n  {}\n  {}^\n", what, e.offset, e.message, input,
-             std::string(std::min(e.offset, input.size()), ' '));
+  fmt::print(stderr, "sddlc diff: {}: {}\n", what, secdesc_tools::offset_with_caret(input, e));
   return exit_usage;
 }
 
@@ -71,6 +68,10 @@ std::optional<int> read_side(std::string_view what, const std::string& input,
   if (all_hex(input)) {
     auto decoded = decode_self_relative_hex(input);
     if (!decoded) return input_error(what, input, decoded.error());
+    // The diff quotes ACEs as SDDL (text, JSON, Markdown): bytes SDDL cannot hold are refused
+    // here rather than written as invalid UTF-8 (docs/sddl.md, "Output rule").
+    if (auto e = find_unwritable_text(*decoded, TextOutput::sddl))
+      return input_error(what, input, *e);
     out.sd = std::move(*decoded);
     return std::nullopt;
   }

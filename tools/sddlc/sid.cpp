@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "../common/error_text.hpp"
 #include "commands.hpp"
 #include "secdesc/secdesc.hpp"
 
@@ -36,8 +37,8 @@ int run_sid(const SidOptions& o) {
     if (is_sid_string(item)) {
       auto sid = secdesc::parse_sid(item, context);
       if (!sid) {
-        fmt::print(stderr, "sddlc sid: '{}': {}: {}\n", item, sid.error().offset,
-                   sid.error().message);
+        fmt::print(stderr, "sddlc sid: '{}': {}\n", secdesc::escape_invalid_utf8(item),
+                   secdesc_tools::offset_and_message(item, sid.error()));
         status = exit_failed;
         continue;
       }

@@ -1,8 +1,10 @@
 // Internal: UTF-8 <-> UTF-16 for the conditional-expression and claim text, which Windows stores
 // as UTF-16 (MS-DTYP 2.4.4.17.5, 2.4.10.1) while secdesc's text APIs are UTF-8.
 //
-// Lone surrogates (possible in bytes read from a descriptor) are written as their 3-byte
-// generalized-UTF-8 form and read back the same way, so decode -> text -> parse keeps them.
+// UTF-8 is read strictly (RFC 3629: no overlong forms, no encoded surrogates). A lone surrogate
+// (possible in bytes read from a descriptor) has no UTF-8 form: utf16_to_utf8 writes its 3-byte
+// generalized-UTF-8 form, which is not UTF-8, so every writer of text checks first
+// (secdesc/text_output.hpp; ConditionalExpression::has_sddl_form and Claim::has_sddl_form are false).
 #pragma once
 
 #include <cstddef>
@@ -33,6 +35,22 @@ inline void append_utf8(std::string& out, char32_t c) {
     out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
+}
+
+constexpr bool is_surrogate(char32_t c) noexcept { return c >= 0xD800 && c <= 0xDFFF; }
+
+// Index of the first code unit of `text` that is a surrogate without its partner, or npos.
+inline std::size_t find_unpaired_surrogate(std::u16string_view text) noexcept {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char16_t c = text[i];
+    if (!is_surrogate(c)) continue;
+    if (c <= 0xDBFF && i + 1 < text.size() && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF) {
+      ++i;
+      continue;
+    }
+    return i;
+  }
+  return std::u16string_view::npos;
 }
 
 inline std::string utf16_to_utf8(std::u16string_view text) {
@@ -66,7 +84,8 @@ inline std::optional<char32_t> next_utf8(std::string_view text, std::size_t& i) 
     if ((b & 0xC0) != 0x80) return std::nullopt;
     c = (c << 6) | (b & 0x3F);
   }
-  if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF))) return std::nullopt;
+  if ((len == 3 && (c < 0x800 || is_surrogate(c))) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)))
+    return std::nullopt;
   i += len;
   return c;
 }

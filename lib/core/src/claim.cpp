@@ -78,7 +78,9 @@ std::size_t Claim::value_count() const noexcept {
 
 bool Claim::has_sddl_form() const noexcept {
   for (const auto& v : strings)
-    if (v.find(u'"') != std::u16string::npos) return false;
+    if (v.find(u'"') != std::u16string::npos ||
+        detail::find_unpaired_surrogate(v) != std::u16string_view::npos)
+      return false;
   for (const auto& v : sids)
     if (v.sub_authority_count() == 0) return false;
   return true;

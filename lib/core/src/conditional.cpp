@@ -7,6 +7,7 @@
 #include <array>
 
 #include "core/internal/conditional_tree.hpp"
+#include "core/internal/utf.hpp"
 
 namespace secdesc {
 namespace {
@@ -303,7 +304,10 @@ namespace {
 
 bool literal_has_sddl_form(const CondToken& t) {
   if (t.is_integer()) return t.type == T::int64;
-  if (t.type == T::unicode_string) return t.text.find(u'"') == std::u16string::npos;
+  // SDDL strings have no escape: a '"' would end the string, an unpaired surrogate has no UTF-8.
+  if (t.type == T::unicode_string)
+    return t.text.find(u'"') == std::u16string::npos &&
+           detail::find_unpaired_surrogate(t.text) == std::u16string_view::npos;
   if (t.type == T::composite) {
     for (const auto& e : t.elements)
       if (e.type == T::composite || !literal_has_sddl_form(e)) return false;

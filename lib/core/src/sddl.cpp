@@ -15,6 +15,7 @@
 
 #include "core/internal/code_rows.hpp"
 #include "core/internal/conditional_sddl.hpp"
+#include "core/internal/lookalike.hpp"
 #include "core/internal/sddl_internal.hpp"
 #include "core/internal/sid_text.hpp"
 #include "core/internal/text.hpp"
@@ -98,7 +99,22 @@ class Parser {
       : s_(text), opt_(options), sd_(descriptor), notes_(notes), spans_(spans), fast_(fast) {}
 
   // Reads the whole text into the descriptor and the notes.
+  // The parse, and on an error that a pasted look-alike character may explain, its name.
   std::optional<Error> run() {
+    auto e = parse();
+    if (!e || !e->has_offset()) return e;
+    // Looked for up to a little past the error: the token it names may hold the character.
+    constexpr std::size_t kReach = 24;
+    if (auto l = detail::find_lookalike(s_.substr(0, std::min(s_.size(), e->offset + kReach))))
+      e->message += fmt::format(" (the text holds U+{:04X} {}, which looks like '{}' but is not "
+                                "it; pasted from a web page or word processor? type '{}')",
+                                static_cast<unsigned>(l->what->code_point), l->what->name,
+                                l->what->ascii, l->what->ascii);
+    return e;
+  }
+
+ private:
+  std::optional<Error> parse() {
     bool seen_owner = false, seen_group = false, seen_dacl = false, seen_sacl = false;
     for (;;) {
       skip_spaces();
@@ -142,6 +158,10 @@ class Parser {
   }
   void note(SddlNote::Kind kind, std::size_t at, std::string message) {
     notes_.push_back(SddlNote{kind, at, std::move(message)});
+  }
+  // A form only strict mode refuses; the non-strict notes (the linter's) stay as they were.
+  void strict_note(SddlNote::Kind kind, std::size_t at, std::string message) {
+    if (opt_.strict) note(kind, at, std::move(message));
   }
   // How many ACEs the ACL starting at i_ holds, by counting the '(' at nesting depth 0 up to the
   // next section: a capacity hint only (a ')' inside a condition's string literal can skew it),
@@ -192,15 +212,20 @@ class Parser {
     std::size_t k = 0;
     while (k < field.size() && !is_sddl_space(field[k])) ++k;
     std::string_view alias = field.substr(0, k);
+    // Not an alias: the whole field is named ("Nonexistent account" is one unknown SID, not an
+    // alias followed by "account"). SDDL names no account by name.
+    if (alias.size() != 2 || !detail::is_alpha(alias[0]) || !detail::is_alpha(alias[1])) {
+      std::size_t last = field.size();
+      while (last > 0 && is_sddl_space(field[last - 1])) --last;
+      return fail(ErrorCode::unknown_alias, j,
+                  fmt::format("unknown SID {}: expected a two-letter alias or S-1-...",
+                              quoted(field.substr(0, last))));
+    }
     for (std::size_t t = k; t < field.size(); ++t)
       if (!is_sddl_space(field[t]))
         return fail(ErrorCode::syntax, j + t,
                     fmt::format("unexpected {} after the SID alias", quoted(field.substr(t), 12)));
     if (k < field.size()) note(SddlNote::Kind::whitespace, j + k, "white space after a SID alias");
-    if (alias.size() != 2 || !detail::is_alpha(alias[0]) || !detail::is_alpha(alias[1]))
-      return fail(ErrorCode::unknown_alias, j,
-                  fmt::format("unknown SID {}: expected a two-letter alias or S-1-...",
-                              quoted(alias)));
     if (detail::has_lower(alias))
       note(SddlNote::Kind::lower_case, j, fmt::format("lower-case SID alias '{}'", alias));
     // Most aliases name the same SID everywhere: take it straight from the table's row.
@@ -612,6 +637,18 @@ class Parser {
 
   std::optional<Error> rights_field(std::size_t b, std::size_t e, AccessMask& mask) {
     std::size_t j = b;
+    std::size_t first_letters = std::string_view::npos;  // where the first letter code is
+    std::size_t first_number = std::string_view::npos;   // and the first number
+    bool mixed_noted = false;
+    auto mixed = [&] {
+      if (mixed_noted || first_letters == std::string_view::npos ||
+          first_number == std::string_view::npos)
+        return;
+      mixed_noted = true;
+      strict_note(SddlNote::Kind::mixed_rights, std::max(first_letters, first_number),
+                  "letters and a number in one rights field: write one or the other (the mask "
+                  "is their union)");
+    };
     while (j < e && is_sddl_space(s_[j])) ++j;
     if (j > b) note(SddlNote::Kind::whitespace, b, "white space in rights");
     while (j < e) {
@@ -639,8 +676,18 @@ class Parser {
         if (n.base == 8 && n.length > 1)
           note(SddlNote::Kind::octal_number, j,
                fmt::format("octal access mask (leading 0): it means 0x{:x}", v));
+        const std::size_t digits = j + (n.negative || s_[j] == '+' ? 1 : 0);
+        if (n.base == 10 && n.length > (digits - j) + 1)  // a single digit reads the same in hex
+          strict_note(SddlNote::Kind::decimal_number, j,
+                      fmt::format("decimal access mask '{}' reads like hex: write 0x{:x}",
+                                  s_.substr(j, n.length), v));
+        if (n.base == 16 && s_[digits + 1] == 'X')
+          strict_note(SddlNote::Kind::upper_case_hex_prefix, digits + 1,
+                      "upper-case '0X' prefix: write '0x'");
+        if (first_number == std::string_view::npos) first_number = j;
         mask |= v;
         j += n.length;
+        mixed();
         continue;
       }
       std::string_view tok = s_.substr(j, std::min<std::size_t>(2, e - j));
@@ -652,8 +699,10 @@ class Parser {
                                 quoted(tok)));
       if (detail::has_lower(tok))
         note(SddlNote::Kind::lower_case, j, fmt::format("lower-case access right '{}'", tok));
+      if (first_letters == std::string_view::npos) first_letters = j;
       mask |= token->mask;
       j += 2;
+      mixed();
     }
     return std::nullopt;
   }

@@ -3,11 +3,13 @@
 #include "secdesc/lint_format.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
+#include "secdesc/text_output.hpp"
 #include "secdesc/version.hpp"
 
 namespace secdesc {
@@ -225,8 +227,17 @@ std::string format_github(std::span<const Finding> findings) {
   return out;
 }
 
-std::string format_findings(std::span<const Finding> findings, OutputFormat format,
+std::string format_findings(std::span<const Finding> input, OutputFormat format,
                             const SarifOptions& options) {
+  // Every format is UTF-8 (docs/sddl.md, "Output rule"), but a finding quotes its source: a file
+  // name or a literal that is not UTF-8. Such bytes are written as \xNN, so the JSON and SARIF
+  // writers never meet them (they would throw) and text and github output stay UTF-8.
+  std::vector<Finding> findings(input.begin(), input.end());
+  for (auto& f : findings) {
+    f.where.file = escape_invalid_utf8(f.where.file);
+    f.message = escape_invalid_utf8(f.message);
+    for (auto& d : f.details) d = escape_invalid_utf8(d);
+  }
   switch (format) {
     case OutputFormat::text: return format_text(findings);
     case OutputFormat::json: return format_json(findings);

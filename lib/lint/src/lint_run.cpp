@@ -133,6 +133,8 @@ void Linter::lint_lines(std::string_view name, std::istream& in) {
   std::size_t number = 0;
   while (std::getline(in, line)) {
     ++number;
+    // A UTF-8 byte-order mark (Windows editors, PowerShell) starts the input, not the SDDL.
+    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     lint_sddl(name, number, line);

@@ -2,8 +2,10 @@
 #include "secdesc/policy.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -155,7 +157,13 @@ class Loader {
     try {
       root = toml::parse(text, file_);
     } catch (const toml::parse_error& e) {
-      error(e.source(), "toml-syntax", std::string(e.description()));
+      std::string message(e.description());
+      // The usual cause: a Windows name such as "Global\Name" in a basic string, where '\'
+      // starts an escape (TOML 1.0, "String").
+      if (message.find("escape") != std::string::npos)
+        message += "; a backslash in a double-quoted string starts an escape: write Windows names "
+                   "in single quotes ('Global\\Name', a literal string) or double the backslash";
+      error(e.source(), "toml-syntax", std::move(message));
       return finish();
     }
     check_keys(root, kTopKeys, "policy");
@@ -891,8 +899,12 @@ PolicyLoad load_policy_file(const std::filesystem::path& path, const PolicyOptio
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     PolicyLoad out;
+    // The OS's reason ("No such file or directory"), not just that it failed.
     out.diagnostics.push_back(Diagnostic{SourceLocation{path.string(), 0, 0}, Severity::error,
-                                         "io", "cannot read the file", {}});
+                                         "io",
+                                         "cannot read the file: " +
+                                             std::generic_category().message(errno),
+                                         {}});
     return out;
   }
   std::ostringstream buf;

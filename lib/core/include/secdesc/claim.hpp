@@ -63,7 +63,7 @@ struct Claim {
 
   std::size_t value_count() const noexcept;
   // True when to_sddl() writes text that parses back to this claim: no string value holds '"'
-  // and every SID value has a string form (at least one sub-authority).
+  // or an unpaired UTF-16 surrogate (no UTF-8 form) and every SID value has a string form (at least one sub-authority).
   bool has_sddl_form() const noexcept;
   std::string name_utf8() const;
 

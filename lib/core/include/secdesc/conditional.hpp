@@ -143,7 +143,7 @@ struct ConditionalExpression {
   // True when to_sddl() writes text that parses back to these very tokens. The binary form can
   // say more than SDDL: int8/16/32 literals, a literal where a condition or an attribute belongs,
   // a local attribute on the right of an operator, an attribute with an empty name, a string
-  // holding '"'.
+  // holding '"' or an unpaired UTF-16 surrogate (no UTF-8 form; secdesc/text_output.hpp).
   bool has_sddl_form() const;
 };
 

@@ -19,6 +19,11 @@ struct TextNote {
     overflowing_number,
     hex_sid_part,
     repeated_flag,
+    // Recorded by strict mode only (the linter's non-strict parse does not see them): forms a
+    // reviewer misreads, e.g. a decimal access mask "11" read as hex 0x11.
+    decimal_number,
+    upper_case_hex_prefix,
+    mixed_rights,
   };
   Kind kind;
   std::size_t offset;

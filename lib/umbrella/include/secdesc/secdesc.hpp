@@ -28,5 +28,6 @@
 #include "secdesc/security_descriptor.hpp"
 #include "secdesc/sid.hpp"
 #include "secdesc/text_note.hpp"
+#include "secdesc/text_output.hpp"
 #include "secdesc/token.hpp"
 #include "secdesc/version.hpp"
