@@ -87,6 +87,10 @@ TEST(TextOutput, FindAndEscapeInvalidUtf8) {
   EXPECT_EQ(find_invalid_utf8("ab\xFF"), 2u);
   EXPECT_EQ(find_invalid_utf8("a\xC0\x80"), 1u);      // overlong
   EXPECT_EQ(find_invalid_utf8("a\xED\xA0\x80"), 1u);  // encoded surrogate
+  // F5-FF never start a sequence (they once read as three-byte leads: F8 80 80 as U+8000).
+  EXPECT_EQ(find_invalid_utf8("a\xF8\x80\x80"), 1u);
+  EXPECT_EQ(find_invalid_utf8("a\xF5\x80\x80\x80"), 1u);
+  EXPECT_EQ(find_invalid_utf8("a\xF4\x8F\xBF\xBF"), std::nullopt);  // U+10FFFF
   EXPECT_EQ(find_invalid_utf8("\xE2\x80"), 0u);       // truncated
   EXPECT_EQ(escape_invalid_utf8("a\xFF\xC3\xA9\xED\xA0\x80"), "a\\xFF\xC3\xA9\\xED\\xA0\\x80");
   EXPECT_EQ(escape_invalid_utf8("clean"), "clean");

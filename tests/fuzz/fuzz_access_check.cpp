@@ -2,12 +2,14 @@
 // byte 1 the token preset, bytes 2..5 the desired mask, the rest a self-relative descriptor.
 // Invariants: the check is deterministic; `allowed` agrees with `missing()`; without
 // MAXIMUM_ALLOWED nothing outside the (mapped) request is granted; the trace is never empty; the
-// check without a trace (AccessCheckOptions::trace = false) gives the same verdict and masks.
+// check without a trace (AccessCheckOptions::trace = false) gives the same verdict and masks; the
+// trace's text (which quotes conditions and claims from the descriptor) is valid UTF-8.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <span>
 
+#include "output_invariants.hpp"
 #include "secdesc/access_check.hpp"
 #include "secdesc/binary.hpp"
 #include "secdesc/token.hpp"
@@ -28,6 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto b = secdesc::access_check(*sd, token, desired, type);
   if (a.granted != b.granted || a.allowed != b.allowed || a.trace.size() != b.trace.size()) std::abort();
   if (a.trace.empty()) std::abort();
+  secdesc_fuzz::require_text(a.trace_text());
   secdesc::AccessCheckOptions quiet;
   quiet.trace = false;
   const auto q = secdesc::access_check(*sd, token, desired, type, quiet);

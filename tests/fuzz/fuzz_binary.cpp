@@ -1,11 +1,15 @@
 // libFuzzer target: the self-relative decoder. Invariants: what decodes re-encodes to bytes that
-// decode to the same descriptor (unless an ACL is over the limit), and its SDDL re-parses to it.
+// decode to the same descriptor (unless an ACL is over the limit), and its SDDL re-parses to it;
+// whatever decodes, its SDDL text and JSON view are valid UTF-8 and the JSON parses (binary
+// strings are UTF-16, which may hold unpaired surrogates: output_invariants.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <span>
 
+#include "output_invariants.hpp"
 #include "secdesc/binary.hpp"
+#include "secdesc/json.hpp"
 #include "secdesc/sddl.hpp"
 
 namespace {
@@ -69,6 +73,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (sd.error().offset != secdesc::Error::no_offset && sd.error().offset > size) std::abort();
     return 0;
   }
+  secdesc_fuzz::require_text(secdesc::to_sddl(*sd));
+  secdesc_fuzz::require_json(secdesc::to_json(*sd));
   auto encoded = secdesc::encode_self_relative(*sd);
   if (!encoded) {
     if (encoded.error().code != secdesc::ErrorCode::limit_exceeded) std::abort();

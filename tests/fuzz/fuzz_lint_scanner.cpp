@@ -1,11 +1,15 @@
 // libFuzzer target: the lint scanner of source files, then the whole linter on what it finds.
 // Byte 0 picks the language. Invariants: every literal has one position per byte plus one, every
-// position (and every finding's) lies inside the file, and a second run finds the same.
+// position (and every finding's) lies inside the file, and a second run finds the same; every
+// output format is valid UTF-8 and the JSON and SARIF documents parse, whatever bytes the file
+// held.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+#include "output_invariants.hpp"
+#include "secdesc/lint_format.hpp"
 #include "secdesc/lint_run.hpp"
 #include "secdesc/lint_scanner.hpp"
 
@@ -42,5 +46,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (a.findings != b.findings) std::abort();
   for (const auto& f : a.findings)
     if (f.where.line < 1 || f.where.line > lines || f.where.column < 1) std::abort();
+  secdesc_fuzz::require_text(secdesc::format_text(a.findings));
+  secdesc_fuzz::require_text(secdesc::format_github(a.findings));
+  secdesc_fuzz::require_json(secdesc::format_json(a.findings));
+  secdesc_fuzz::require_json(secdesc::format_sarif(a.findings));
   return 0;
 }

@@ -4,7 +4,7 @@
 // same descriptor, or fails only with limit_exceeded; parse_sddl_into and
 // encode_self_relative_into, reusing one descriptor and one byte vector from input to input (so
 // each starts from the previous input's storage), give what parse_sddl and encode_self_relative
-// give.
+// give; the SDDL text and the JSON view are valid UTF-8 and the JSON parses (output_invariants.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "core/internal/sddl_internal.hpp"
+#include "output_invariants.hpp"
 #include "secdesc/binary.hpp"
+#include "secdesc/json.hpp"
 #include "secdesc/sddl.hpp"
 
 namespace {
@@ -45,6 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const std::string emitted = secdesc::to_sddl(*sd, secdesc::SddlFormatOptions{kOptions.context});
+  secdesc_fuzz::require_text(emitted);
+  secdesc_fuzz::require_json(secdesc::to_json(*sd, secdesc::SddlFormatOptions{kOptions.context}));
   auto again = secdesc::parse_sddl(emitted, secdesc::SddlParseOptions{kOptions.context, true});
   if (!again || !(*again == *sd)) std::abort();
   auto bytes = secdesc::encode_self_relative(*sd);

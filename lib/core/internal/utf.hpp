@@ -76,7 +76,8 @@ inline std::optional<char32_t> next_utf8(std::string_view text, std::size_t& i) 
     ++i;
     return b0;
   }
-  std::size_t len = b0 >= 0xF0 && b0 < 0xF5 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 && b0 < 0xE0 ? 2 : 0;
+  // Lead bytes: C2-DF two bytes, E0-EF three, F0-F4 four; 80-C1 and F5-FF never start a sequence.
+  std::size_t len = b0 >= 0xF5 ? 0 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
   if (len == 0 || i + len > text.size()) return std::nullopt;
   char32_t c = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
   for (std::size_t k = 1; k < len; ++k) {
