@@ -46,13 +46,14 @@ mkdir -p "$repo/policies"
 cd "$repo" || exit 1
 git init -q -b main .
 cp "$ROOT/policies/lowil-named-pipe.toml" "$ROOT/policies/appcontainer-section-read.toml" \
-  "$ROOT/policies/client-signal-event.toml" policies/
+  "$ROOT/policies/client-signal-event.toml" "$ROOT/policies/acme-sync-section.toml" policies/
 printf '[package]\nname = "not-a-policy"\n' > Cargo.toml
 git add -A && git commit -q -m base
 
 out=$("$SDDLC" diff --git HEAD); status=$?
 check "unchanged tree: exit 0" 0 "$status"
-contains "unchanged tree: summary" "3 policies compared between HEAD and the working tree: 0 change access" "$out"
+contains "unchanged tree: summary" "4 policies compared between HEAD and the working tree: 0 change access" "$out"
+lacks "unchanged tree: no section" "==" "$out"
 lacks "a TOML file without object or dacl is not a policy" "Cargo.toml" "$out"
 
 # Reordering: the SY and BA allow entries (both "all") swap places.
@@ -65,20 +66,22 @@ contains "reordered entries: no change" "== policies/lowil-named-pipe.toml (modi
 no change in access" "$out"
 git checkout -q -- "$pipe"
 
-# The issue's example: interactive users gain write on the pipe, AppContainers map-write on the
-# section.
+# The issue's example: interactive users gain write on the pipe, AppContainers (those holding the
+# lpacCom capability) map-write on AcmeSync's section. An AppContainer gets what both its user's
+# SIDs and its AppContainer SIDs are granted, so the change gives map-write to IU and to lpacCom.
 sed -i 's/^rights = \["read-data", "write-data", "read-attributes", "read-ea", "read-control", "synchronize"\]$/rights = ["read", "write"]/' "$pipe"
-section=policies/appcontainer-section-read.toml
-awk '{ if (prev == "principal = \"All application packages\"" && $0 == "rights = \"read\"") print "rights = [\"read\", \"map-write\"]"; else print; prev = $0 }' \
-  "$section" > "$tmp/s" && cat "$tmp/s" > "$section"
+section=policies/acme-sync-section.toml
+sed -i 's/^rights = \["map-read", "query"\]$/rights = ["map-read", "map-write", "query"]/' "$section"
+check "the example edits both files" 2 "$(git diff --name-only | wc -l)"
 out=$("$SDDLC" diff --git HEAD --fail-on widen); status=$?
 check "the issue's widening: exit 1 under --fail-on widen" 1 "$status"
 contains "pipe: interactive-user gains write" "interactive-user:
   gains" "$out"
 contains "pipe: create-pipe-instance gained" "create-pipe-instance" "$out"
-contains "section: an AppContainer gains map-write" "appcontainer (no capability):
-  gains map-write" "$out"
-contains "summary: 2 of 3 change" "3 policies compared between HEAD and the working tree: 2 change access" "$out"
+contains "section: an lpacCom AppContainer gains map-write" "appcontainer + capability S-1-15-3-1024-" "$out"
+contains "section: ... map-write" "gains map-write (0x2)" "$out"
+contains "summary: 2 of 4 change" "4 policies compared between HEAD and the working tree: 2 change access" "$out"
+lacks "an unchanged policy has no section" "client-signal-event" "$out"
 "$SDDLC" diff --git HEAD --fail-on widen -- policies/client-signal-event.toml >/dev/null
 check "a PATHSPEC limits the comparison: exit 0" 0 $?
 out=$("$SDDLC" diff --git HEAD -- "$section"); status=$?
@@ -88,17 +91,17 @@ lacks "PATHSPEC: the pipe is not compared" "lowil-named-pipe" "$out"
 # --format github: an error on the line of each entry that widens.
 iu_line=$(line_of "$pipe" 'principal = "IU"')
 iu_entry=$((iu_line - 1))
-aapkg_entry=$(( $(line_of "$section" 'principal = "All application packages"') - 1 ))
+lpac_entry=$(( $(line_of "$section" 'principal = "capability:lpacCom"') - 1 ))
 out=$("$SDDLC" diff --git HEAD --fail-on widen --format github); status=$?
 check "github: exit 1" 1 "$status"
 contains "github: the pipe's IU entry" "::error file=policies/lowil-named-pipe.toml,line=$iu_entry,title=sddlc diff%3A access widens::[[dacl.allow]] entry widens access:%0A" "$out"
 contains "github: the callers, one a line" "%0Ainteractive-user gains " "$out"
-contains "github: the section's AppContainer entry" "::error file=policies/appcontainer-section-read.toml,line=$aapkg_entry,title=sddlc diff%3A access widens::[[dacl.allow]] entry widens access:" "$out"
-contains "github: the summary" "::error title=sddlc diff::3 policies compared" "$out"
+contains "github: the section's lpacCom entry" "::error file=policies/acme-sync-section.toml,line=$lpac_entry,title=sddlc diff%3A access widens::[[dacl.allow]] entry widens access:" "$out"
+contains "github: the summary" "::error title=sddlc diff::4 policies compared" "$out"
 check "github: the entry line is a [[dacl.allow]] table" "[[dacl.allow]]" "$(sed -n "${iu_entry}p" "$pipe")"
 # Under widen-write, the section's map-write is write: error; a read-only gain would be a warning.
 out=$("$SDDLC" diff --git HEAD --fail-on widen-write --format github -- "$section")
-contains "github widen-write: map-write is an error" "::error file=policies/appcontainer-section-read.toml" "$out"
+contains "github widen-write: map-write is an error" "::error file=policies/acme-sync-section.toml" "$out"
 
 # JSON: a files array.
 out=$("$SDDLC" diff --git HEAD --fail-on widen --format json)
@@ -118,7 +121,7 @@ print("valid" if not errors else errors[0].message, "rejects" if list(v.iter_err
   check "json --git: valid for docs/schemas/sddlc-diff.schema.json, an unknown field rejected" "valid rejects" "$verdict"
 fi
 out=$("$SDDLC" diff --git HEAD --format markdown)
-contains "markdown: a section per file" '### `policies/appcontainer-section-read.toml` (modified)' "$out"
+contains "markdown: a section per file" '### `policies/acme-sync-section.toml` (modified)' "$out"
 git checkout -q -- .
 
 # Added and deleted policies; --staged compares the index.

@@ -486,9 +486,11 @@ int run_git(const DiffOptions& o, const secdesc::SidContext& context) {
     if (toml_candidate(p)) paths[p].second = true;
 
   // Read and compare everything before printing anything: an error leaves no partial report.
+  // Policies whose text differs get a section each; the others are only counted.
   std::vector<std::optional<Side>> sides;  // two per path; stable addresses after reserve
   sides.reserve(paths.size() * 2);
   std::vector<Comparison> all;
+  std::size_t unchanged = 0;  // policies whose text is the same at both sides
   for (const auto& [path, where] : paths) {
     FileText old_text{o.git_rev + ":" + path, std::nullopt};
     if (where.first) {
@@ -511,6 +513,11 @@ int run_git(const DiffOptions& o, const secdesc::SidContext& context) {
         }
       }
     }
+    // The same text at both sides is the same policy: no change, and nothing to report or load.
+    if (old_text.text && new_text.text && *old_text.text == *new_text.text) {
+      if (secdesc::looks_like_policy(*new_text.text)) ++unchanged;
+      continue;
+    }
     std::optional<Side>& old_side = sides.emplace_back();
     if (auto status = load_side(old_text, context, old_side)) return *status;
     std::optional<Side>& new_side = sides.emplace_back();
@@ -530,9 +537,9 @@ int run_git(const DiffOptions& o, const secdesc::SidContext& context) {
       std::count_if(all.begin(), all.end(), [](const Comparison& c) { return !c.diff.empty(); }));
   const std::string against = o.staged ? "the index" : "the working tree";
   const std::string summary =
-      fmt::format("{} {} compared between {} and {}: {} change{} access", all.size(),
-                  all.size() == 1 ? "policy" : "policies", o.git_rev, against, changed,
-                  changed == 1 ? "s" : "");
+      fmt::format("{} {} compared between {} and {}: {} change{} access", all.size() + unchanged,
+                  all.size() + unchanged == 1 ? "policy" : "policies", o.git_rev, against,
+                  changed, changed == 1 ? "s" : "");
   if (o.format == "json") {
     nlohmann::json files_json = nlohmann::json::array();
     for (const Comparison& c : all) {
@@ -546,6 +553,7 @@ int run_git(const DiffOptions& o, const secdesc::SidContext& context) {
                        {"rev", o.git_rev},
                        {"new", o.staged ? "index" : "working-tree"},
                        {"files", std::move(files_json)},
+                       {"unchanged", unchanged},
                        {"changed", changed != 0},
                        {"fail_on", o.fail_on},
                        {"failed", failed}};
