@@ -1,5 +1,7 @@
 // sddlc diff: who gains and who loses which rights between two descriptors, by access check
-// rather than by text (secdesc/access_diff.hpp, docs/review.md).
+// rather than by text (secdesc/access_diff.hpp, docs/review.md); with --git REV, every policy of
+// the working tree or the index against the same file at REV; --format github annotates the
+// policy entries that widen access.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
