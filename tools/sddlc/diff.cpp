@@ -608,7 +608,8 @@ std::function<int()> add_diff(CLI::App& app) {
       "or no answer (a mandatory label whose SID is not an integrity level).\n"
       "With --git REV: every policy (a .toml file whose top level has `object` or `dacl`) in the\n"
       "working tree (or, with --staged, the index) against the same path at REV, added and deleted\n"
-      "policies included, a section per file; exit 1 when any file's change is one --fail-on gates;\n"
+      "policies included, a section per policy whose text differs (the others are counted);\n"
+      "exit 1 when any file's change is one --fail-on gates;\n"
       "2 also when git is missing, this is not a git repository or REV is unknown.");
   cmd->add_option("INPUT", o->inputs,
                   "OLD NEW: each an SDDL string, self-relative hex bytes, or POLICY.toml. With "
@@ -626,7 +627,8 @@ std::function<int()> add_diff(CLI::App& app) {
   cmd->add_option("--format", o->format,
                   "Output: text, markdown (a table for a pull-request comment), json (object, "
                   "changed, principals_compared, principals_changed, changes, fail_on, failed; "
-                  "with --git: rev, new, files[] each with path, status and those fields) or "
+                  "with --git: rev, new, files[] each with path, status and those fields, "
+                  "unchanged) or "
                   "github (GitHub Actions annotations: an error, or a warning for a widening "
                   "--fail-on does not gate, on each policy entry that widens access, and a "
                   "summary)")
