@@ -17,7 +17,7 @@
 set -eu
 PACKAGES="build-essential cmake ninja-build git ca-certificates pkg-config \
 libfmt-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libssl-dev \
-googletest libgtest-dev libgmock-dev libbenchmark-dev python3-jsonschema"
+googletest libgtest-dev libgmock-dev libbenchmark-dev python3-jsonschema pre-commit"
 SARIF=no
 for arg in "$@"; do
   case $arg in

@@ -1,6 +1,7 @@
 // access_diff.hpp: who gains and who loses which rights between two descriptors, by access check.
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -128,6 +129,68 @@ TEST(AccessDiff, NullDaclAgainstEmptyDacl) {
   const AccessDiff d = diff("D:", "D:NO_ACCESS_CONTROL", ObjectType::event);
   ASSERT_FALSE(d.empty());
   EXPECT_NE(find_change(d, "a caller holding none of these SIDs"), nullptr);
+}
+
+// gained_by: what in NEW accounts for a gain, for annotations on the policy entry that widens.
+TEST(AccessDiffGainCause, ChangedAceNotTheUnchangedOnes) {
+  const AccessDiff d = diff("D:(A;;GA;;;SY)(A;;GRGW;;;IU)(A;;GR;;;AC)S:(ML;;NW;;;LW)",
+                            "D:(A;;GA;;;SY)(A;;GRGW;;;IU)(A;;GRGW;;;AC)S:(ML;;NW;;;LW)",
+                            ObjectType::section);
+  const PrincipalChange* c = find_change(d, "appcontainer (no capability)");
+  ASSERT_NE(c, nullptr);
+  ASSERT_EQ(c->gained_by.size(), 1u);
+  EXPECT_EQ(c->gained_by[0].where, GainCause::Where::dacl_ace);
+  EXPECT_EQ(c->gained_by[0].index, std::optional<std::size_t>{2});  // the AC entry, not IU's
+  EXPECT_EQ(c->gained_by[0].bits, c->gained);
+}
+
+TEST(AccessDiffGainCause, LabelLowered) {
+  const AccessDiff d = diff("D:(A;;GA;;;SY)(A;;GRGW;;;IU)S:(ML;;NW;;;ME)",
+                            "D:(A;;GA;;;SY)(A;;GRGW;;;IU)S:(ML;;NW;;;LW)", ObjectType::file);
+  const PrincipalChange* c = find_change(d, "low-integrity-user");
+  ASSERT_NE(c, nullptr);
+  ASSERT_EQ(c->gained_by.size(), 1u);
+  EXPECT_EQ(c->gained_by[0].where, GainCause::Where::label);
+  EXPECT_EQ(c->gained_by[0].index, std::optional<std::size_t>{0});  // SACL ACE #0
+  EXPECT_EQ(c->gained_by[0].bits, c->gained);
+}
+
+// A deny removed in front of an unchanged allow: the allow that now grants is what to look at.
+TEST(AccessDiffGainCause, DenyRemovedPointsAtTheAllow) {
+  const AccessDiff d = diff("D:(D;;GW;;;IU)(A;;GA;;;SY)(A;;GRGW;;;IU)",
+                            "D:(A;;GA;;;SY)(A;;GRGW;;;IU)", ObjectType::file);
+  const PrincipalChange* c = find_change(d, "SID IU");
+  ASSERT_NE(c, nullptr);
+  ASSERT_EQ(c->gained_by.size(), 1u);
+  EXPECT_EQ(c->gained_by[0].where, GainCause::Where::dacl_ace);
+  EXPECT_EQ(c->gained_by[0].index, std::optional<std::size_t>{1});
+}
+
+// A policy added (no OLD): everything it grants is gained; deleted (no NEW): everything lost.
+TEST(AccessDiff, AddedAndDeletedObjects) {
+  const SecurityDescriptor sd = sddl("D:(A;;GA;;;SY)(A;;GR;;;IU)");
+  auto added = diff_access(nullptr, &sd, ObjectType::file);
+  ASSERT_TRUE(added.ok());
+  const PrincipalChange* iu = find_change(*added, "SID IU");
+  ASSERT_NE(iu, nullptr);
+  EXPECT_EQ(iu->old_granted, 0u);
+  EXPECT_EQ(iu->gained, iu->new_granted);
+  EXPECT_EQ(iu->gained, 0x120089u);  // FILE_GENERIC_READ
+  ASSERT_EQ(iu->gained_by.size(), 1u);
+  EXPECT_EQ(iu->gained_by[0].index, std::optional<std::size_t>{1});
+  EXPECT_EQ(added->all_lost(), 0u);
+
+  auto deleted = diff_access(&sd, nullptr, ObjectType::file);
+  ASSERT_TRUE(deleted.ok());
+  EXPECT_EQ(deleted->all_gained(), 0u);
+  const PrincipalChange* gone = find_change(*deleted, "SID IU");
+  ASSERT_NE(gone, nullptr);
+  EXPECT_EQ(gone->lost, 0x120089u);
+  EXPECT_TRUE(gone->gained_by.empty());
+
+  auto neither = diff_access(nullptr, nullptr, ObjectType::file);
+  ASSERT_TRUE(neither.ok());
+  EXPECT_TRUE(neither->empty());
 }
 
 TEST(AccessDiff, LabelThatIsNotAnIntegrityLevelIsAnInputError) {

@@ -296,5 +296,17 @@ rights = "all"
   EXPECT_FALSE(generate_cpp_header(policies, "1bad"));
 }
 
+// sddlc diff --git: which .toml files are policies.
+TEST(Policy, LooksLikePolicy) {
+  EXPECT_TRUE(looks_like_policy("object = \"file\"\n[dacl]\n"));
+  EXPECT_TRUE(looks_like_policy("[dacl]\nprotected = true\n"));
+  EXPECT_TRUE(looks_like_policy("object = \"file\"\n"));
+  EXPECT_FALSE(looks_like_policy("[package]\nname = \"x\"\nversion = \"1.0\"\n"));  // Cargo.toml
+  EXPECT_FALSE(looks_like_policy("disable = [\"deny-after-allow\"]\n"));  // .sddl-lint.toml
+  EXPECT_FALSE(looks_like_policy(""));
+  // Not TOML: a broken policy, reported by the loader rather than passed over.
+  EXPECT_TRUE(looks_like_policy("object = \n[dacl\n"));
+}
+
 }  // namespace
 }  // namespace secdesc

@@ -16,7 +16,7 @@ namespace secdesc_tools {
 inline constexpr int convert_schema_version = 1;  // sddlc convert --to json
 inline constexpr int check_schema_version = 1;    // sddlc check --format json
 inline constexpr int compile_schema_version = 1;  // sddlc compile --emit json (each element)
-inline constexpr int diff_schema_version = 1;     // sddlc diff --format json
+inline constexpr int diff_schema_version = 2;     // sddlc diff --format json
 
 // `object` (a serialized JSON object, "{...}") with schema_version and tool_version first.
 // Spliced as text: the objects come from nlohmann::json's dump, and sddlc convert writes one per

@@ -84,6 +84,69 @@ std::vector<std::string> deciding_lines(const AccessCheckResult& r) {
   return lines;
 }
 
+// Whether an entry is an ACE of a DACL walk (the primary, restricted or AppContainer pass)
+// granting rights.
+bool grants_by_ace(const TraceEntry& e) {
+  return e.action == TraceAction::granted && e.ace_index &&
+         (e.rule == TraceRule::dacl || e.rule == TraceRule::restricted ||
+          e.rule == TraceRule::appcontainer);
+}
+
+// What in NEW accounts for `gained`, from the traced checks of one caller on OLD and NEW (OLD's
+// trace is empty when OLD does not exist). First the ACEs of NEW that grant gained rights and
+// that OLD's check did not see grant them (the same ACE text in the same pass): new or changed
+// ACEs. Then rights OLD's label took away: the label. What is left (a deny ACE removed before an
+// unchanged allow, say) goes to every NEW ACE that grants it, or to `other`.
+std::vector<GainCause> gain_causes(const AccessCheckResult& before, const AccessCheckResult& after,
+                                   AccessMask gained) {
+  std::vector<GainCause> causes;
+  AccessMask explained = 0;
+  auto old_grant = [&](const TraceEntry& e) {
+    AccessMask m = 0;
+    for (const TraceEntry& o : before.trace)
+      if (grants_by_ace(o) && o.rule == e.rule && o.ace_sddl == e.ace_sddl) m |= o.bits;
+    return m;
+  };
+  auto add = [&](GainCause::Where where, std::optional<std::size_t> index, AccessMask bits) {
+    for (GainCause& c : causes) {
+      if (c.where == where && c.index == index) {
+        c.bits |= bits;
+        return;
+      }
+    }
+    causes.push_back(GainCause{where, index, bits});
+  };
+  for (const TraceEntry& e : after.trace) {
+    if (!grants_by_ace(e)) continue;
+    const AccessMask bits = e.bits & gained & ~old_grant(e);
+    if (bits == 0) continue;
+    add(GainCause::Where::dacl_ace, e.ace_index, bits);
+    explained |= bits;
+  }
+  AccessMask rest = gained & ~explained;
+  if (rest == 0) return causes;
+  AccessMask label_removed = 0;
+  for (const TraceEntry& e : before.trace)
+    if (e.rule == TraceRule::integrity && e.action == TraceAction::removed) label_removed |= e.bits;
+  if (rest & label_removed) {
+    std::optional<std::size_t> label_index;  // NEW's label in force, if it has one
+    for (const TraceEntry& e : after.trace)
+      if (e.rule == TraceRule::integrity && e.action == TraceAction::info && e.ace_index)
+        label_index = e.ace_index;
+    add(GainCause::Where::label, label_index, rest & label_removed);
+    rest &= ~label_removed;
+  }
+  if (rest == 0) return causes;
+  for (const TraceEntry& e : after.trace) {
+    if (!grants_by_ace(e) || (e.bits & rest) == 0) continue;
+    add(GainCause::Where::dacl_ace, e.ace_index, e.bits & rest);
+    explained |= e.bits & rest;
+  }
+  rest &= ~explained;
+  if (rest) add(GainCause::Where::other, std::nullopt, rest);
+  return causes;
+}
+
 }  // namespace
 
 std::string_view to_string(DiffPrincipalKind kind) noexcept {
@@ -167,16 +230,26 @@ AccessMask AccessDiff::all_lost() const noexcept {
 Result<AccessDiff> diff_access(const SecurityDescriptor& old_sd,
                                const SecurityDescriptor& new_sd, ObjectType type,
                                const SidContext& context) {
+  return diff_access(&old_sd, &new_sd, type, context);
+}
+
+Result<AccessDiff> diff_access(const SecurityDescriptor* old_sd, const SecurityDescriptor* new_sd,
+                               ObjectType type, const SidContext& context) {
   AccessDiff diff;
   diff.type = type;
+  // A missing side names no SIDs and has no label: an empty descriptor stands for it when the
+  // callers are chosen, and grants nothing below.
+  const SecurityDescriptor none;
   const AccessCheckOptions fast{context, /*trace=*/false};
-  const std::vector<DiffPrincipal> principals = diff_principals(old_sd, new_sd, context);
+  const std::vector<DiffPrincipal> principals =
+      diff_principals(old_sd ? *old_sd : none, new_sd ? *new_sd : none, context);
   diff.principals_compared = principals.size();
+  auto check = [&](const SecurityDescriptor* sd, const Token& token, const AccessCheckOptions& o) {
+    return sd ? access_check(*sd, token, rights::maximum_allowed, type, o) : AccessCheckResult{};
+  };
   for (const DiffPrincipal& p : principals) {
-    const AccessCheckResult before =
-        access_check(old_sd, p.token, rights::maximum_allowed, type, fast);
-    const AccessCheckResult after =
-        access_check(new_sd, p.token, rights::maximum_allowed, type, fast);
+    const AccessCheckResult before = check(old_sd, p.token, fast);
+    const AccessCheckResult after = check(new_sd, p.token, fast);
     // The refusal is about the descriptor, not the caller: the first one reports it.
     if (before.refusal)
       return Error{ErrorCode::invalid_argument, Error::no_offset,
@@ -204,8 +277,17 @@ Result<AccessDiff> diff_access(const SecurityDescriptor& old_sd,
     if (c.gained) c.gained_rights = describe_rights(c.gained, type);
     if (c.lost) c.lost_rights = describe_rights(c.lost, type);
     // The trace only for the callers that change: most do not, and tracing costs ~70x.
-    c.reason = deciding_lines(
-        access_check(new_sd, p.token, rights::maximum_allowed, type, {context, true}));
+    const AccessCheckOptions traced{context, /*trace=*/true};
+    if (new_sd) {
+      const AccessCheckResult after_traced = check(new_sd, p.token, traced);
+      c.reason = deciding_lines(after_traced);
+      if (c.gained) {
+        const AccessCheckResult before_traced = check(old_sd, p.token, traced);
+        c.gained_by = gain_causes(before_traced, after_traced, c.gained);
+      }
+    } else {
+      c.reason = {"the object no longer exists (the policy is deleted): no caller has access"};
+    }
     diff.changes.push_back(std::move(c));
   }
   return diff;

@@ -912,6 +912,16 @@ PolicyLoad load_policy_file(const std::filesystem::path& path, const PolicyOptio
   return load_policy(buf.str(), path.string(), options);
 }
 
+bool looks_like_policy(std::string_view toml_text) {
+  if (toml_text.size() > max_policy_size) return true;  // the loader reports the limit
+  try {
+    const toml::table root = toml::parse(toml_text);
+    return root.contains("object") || root.contains("dacl");
+  } catch (const toml::parse_error&) {
+    return true;
+  }
+}
+
 std::vector<std::string_view> policy_top_level_keys() { return kTopKeys; }
 
 }  // namespace secdesc

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,20 @@ std::vector<DiffPrincipal> diff_principals(const SecurityDescriptor& old_sd,
                                            const SecurityDescriptor& new_sd,
                                            const SidContext& context = {});
 
+// What in the NEW descriptor accounts for gained rights, so that a tool can point at the policy
+// entry that widens (sddlc diff --format github): a DACL ACE that grants them and that did not
+// grant them in OLD (a new or changed ACE), or the mandatory label when OLD's label removed them.
+struct GainCause {
+  enum class Where : std::uint8_t {
+    dacl_ace,  // DACL ACE `index` (Policy::dacl_entries[index] in a policy)
+    label,     // the mandatory label: SACL ACE `index`, or none when NEW has no label
+    other,     // nothing in NEW's ACEs (an owner's implied rights, a privilege)
+  };
+  Where where = Where::other;
+  std::optional<std::size_t> index;
+  AccessMask bits = 0;  // the gained rights this accounts for
+};
+
 // One caller whose rights change.
 struct PrincipalChange {
   DiffPrincipalKind kind = DiffPrincipalKind::preset;
@@ -60,6 +75,8 @@ struct PrincipalChange {
   // Why: the trace lines of the NEW check that grant, deny or remove rights (the deciding ACEs,
   // the label, the AppContainer or restricted check), so a reviewer sees what decides.
   std::vector<std::string> reason;
+  // What accounts for `gained`, each gained right at least once (empty when nothing is gained).
+  std::vector<GainCause> gained_by;
 };
 
 struct AccessDiff {
@@ -83,6 +100,12 @@ struct AccessDiff {
 Result<AccessDiff> diff_access(const SecurityDescriptor& old_sd,
                                const SecurityDescriptor& new_sd, ObjectType type,
                                const SidContext& context = {});
+
+// The same where a side may not exist (nullptr): a policy added (no OLD) or deleted (no NEW). A
+// missing object grants no caller anything, so an added policy's report is everything it grants,
+// as gained, and a deleted one's everything it granted, as lost. Both null: no change.
+Result<AccessDiff> diff_access(const SecurityDescriptor* old_sd, const SecurityDescriptor* new_sd,
+                               ObjectType type, const SidContext& context = {});
 
 // The rights of `type` that count as write for `sddlc diff --fail-on widen-write`: its
 // GenericWrite mapping plus DELETE, WRITE_DAC, WRITE_OWNER and ACCESS_SYSTEM_SECURITY (the write

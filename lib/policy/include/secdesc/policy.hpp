@@ -73,6 +73,13 @@ PolicyLoad load_policy(std::string_view toml_text, std::string_view file,
 // Reads and loads a file; an unreadable file is one diagnostic.
 PolicyLoad load_policy_file(const std::filesystem::path& path, const PolicyOptions& options = {});
 
+// Whether a TOML file is a secdesc policy rather than some other TOML (Cargo.toml,
+// pyproject.toml, .sddl-lint.toml), for tools that look for policies among a repository's files
+// (`sddlc diff --git`): its top-level table has `object` or `dacl`, the two keys every policy must
+// have. Text that is not valid TOML counts as a policy, so that the loader reports its syntax
+// error instead of a broken policy being passed over.
+bool looks_like_policy(std::string_view toml_text);
+
 // The keys a policy may use at each level (for docs, did-you-mean hints and tests).
 std::vector<std::string_view> policy_top_level_keys();
 
