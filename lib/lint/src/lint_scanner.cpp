@@ -5,7 +5,9 @@
 // directives.hpp ("sddl-lint:" comments) and object_inference.hpp (API calls, object names).
 #include "secdesc/lint_scanner.hpp"
 
+#include <algorithm>
 #include <array>
+#include <string>
 #include <utility>
 
 #include "core/internal/text.hpp"
@@ -95,12 +97,31 @@ ScanResult scan_sddl_literals(std::string_view content, SourceLanguage language)
     const std::size_t line = lines.line_of(p.begin);
     for (const auto& d : directives)
       if (d.target_line == line) lit.directives.push_back(d.directive);
-    lit.inferred_type = lint_detail::infer_object_type(lines, line);
+    // The call the literal flows into wins over API names written near it (issue #16).
+    lint_detail::FlowInference flow =
+        lint_detail::infer_object_type_by_flow(content, lines, p.begin, p.end);
+    lit.inferred_type = std::move(flow.hint);
+    if (!lit.inferred_type) lit.inferred_type = lint_detail::infer_object_type(lines, line);
+    if (!lit.inferred_type) lit.no_type_reason = std::move(flow.reason);
     if (lit.inferred_type)
-      lit.object_name = lint_detail::find_object_name(lines, lit.inferred_type->line - 1, line);
+      lit.object_name = lint_detail::find_object_name(
+          lines, std::min(lit.inferred_type->line - 1, line), line);
     result.literals.push_back(std::move(lit));
   }
   return result;
+}
+
+std::vector<std::string> explain_object_types(std::string_view display_name,
+                                              std::string_view content, SourceLanguage language) {
+  std::vector<std::string> out;
+  for (const SddlLiteral& lit : scan_sddl_literals(content, language).literals) {
+    const SourcePosition at = lit.positions.empty() ? SourcePosition{} : lit.positions.front();
+    std::string line = std::string(display_name) + ":" + std::to_string(at.line) + ":" +
+                       std::to_string(at.column) + ": ";
+    line += lit.inferred_type ? lit.inferred_type->evidence : "no type: " + lit.no_type_reason;
+    out.push_back(std::move(line));
+  }
+  return out;
 }
 
 std::optional<std::string> decode_source_text(std::string_view bytes) {

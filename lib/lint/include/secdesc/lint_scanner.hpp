@@ -57,6 +57,10 @@ struct ObjectTypeHint {
   ObjectType type = ObjectType::section;
   std::string api;  // the identifier that matched
   std::size_t line = 0;
+  // How the type was found, for --explain-type and JSON: the flow from the literal to the call
+  // that consumes it ("kPipe -> ConvertStringSecurityDescriptorToSecurityDescriptorW(&sd) ->
+  // sa.lpSecurityDescriptor -> CreateNamedPipeW at line 42"), or "CreateEventW near line 3".
+  std::string evidence;
 };
 
 struct SddlLiteral {
@@ -64,6 +68,8 @@ struct SddlLiteral {
   std::vector<SourcePosition> positions;   // one per byte of text, plus one for the end
   std::vector<LintDirective> directives;   // from the line before
   std::optional<ObjectTypeHint> inferred_type;
+  // Without an inferred type: why not (the flow reached a call of no known type, or no call).
+  std::string no_type_reason;
   // The name the inferred call creates the object with (Global\... or Local\...), when written
   // between the call's line and three lines after the literal.
   std::optional<ObjectName> object_name;
@@ -81,6 +87,12 @@ struct ScanResult {
 
 // `content` is UTF-8 (see decode_source_text). Lines end at '\n'; a '\r' before it is ignored.
 ScanResult scan_sddl_literals(std::string_view content, SourceLanguage language);
+
+// sddl-lint --explain-type: one line per literal, "FILE:LINE:COL: TYPE: EVIDENCE" or
+// "FILE:LINE:COL: no type: REASON" (the type the rules use unless a comment or --object says
+// otherwise).
+std::vector<std::string> explain_object_types(std::string_view display_name,
+                                              std::string_view content, SourceLanguage language);
 
 // File bytes to UTF-8 text: a UTF-8 BOM is dropped, UTF-16 with a BOM (regedit's .reg files,
 // PowerShell scripts) is converted; nullopt for binary files (a NUL byte in the first 8 KiB).
