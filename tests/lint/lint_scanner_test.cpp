@@ -207,6 +207,23 @@ TEST(LintScanner, RegExportedAsUtf16) {
   expect_literals(scan(*text, L::reg), {{"D:P(A;;GA;;;SY)", {4, 13}}, {"O:BAG:BA", {5, 4}}});
 }
 
+TEST(LintScanner, Utf16WithoutAByteOrderMark) {
+  // Found by the NUL in every other byte (issue #16: such files were skipped as binary).
+  std::string le, be;
+  for (char c : kRegFile) {
+    le += c;
+    le += '\0';
+    be += '\0';
+    be += c;
+  }
+  ASSERT_TRUE(decode_source_text(le));
+  EXPECT_EQ(*decode_source_text(le), kRegFile);
+  ASSERT_TRUE(decode_source_text(be));
+  EXPECT_EQ(*decode_source_text(be), kRegFile);
+  // NULs in no such pattern are still binary.
+  EXPECT_FALSE(decode_source_text(std::string("ab\0\0cd\0\0", 8)));
+}
+
 TEST(LintScanner, PlainText) {
   const std::string src =
       "Use `D:(A;;GA;;;SY)` for the section.\n"                       // 1: D at 6

@@ -129,10 +129,23 @@ std::optional<std::string> decode_source_text(std::string_view bytes) {
     return b.substr(0, 8192).find('\0') != std::string_view::npos;
   };
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  const bool le = bytes.starts_with("\xFF\xFE"), be = bytes.starts_with("\xFE\xFF");
+  bool le = bytes.starts_with("\xFF\xFE"), be = bytes.starts_with("\xFE\xFF");
+  std::size_t first = 2;  // after the BOM
   if (!le && !be) {
-    if (has_nul(bytes)) return std::nullopt;
-    return std::string(bytes);
+    if (!has_nul(bytes)) return std::string(bytes);
+    // UTF-16 without a BOM (issue #16: such files were skipped as binary): mostly-ASCII text
+    // has a NUL in every other byte, the odd ones for little-endian, the even ones for big.
+    const std::string_view head = bytes.substr(0, 8192);
+    std::size_t nul_even = 0, nul_odd = 0;
+    for (std::size_t i = 0; i < head.size(); ++i)
+      if (head[i] == '\0') ++(i % 2 == 0 ? nul_even : nul_odd);
+    const std::size_t half = head.size() / 2;
+    constexpr std::size_t kMostly = 9;  // 9 in 10
+    if (head.size() % 2 != 0 && head.size() == bytes.size()) return std::nullopt;
+    le = nul_odd * 10 >= half * kMostly && nul_even * 10 < half;
+    be = nul_even * 10 >= half * kMostly && nul_odd * 10 < half;
+    if (!le && !be) return std::nullopt;
+    first = 0;
   }
   std::string out;
   out.reserve(bytes.size() / 2);
@@ -141,7 +154,7 @@ std::optional<std::string> decode_source_text(std::string_view bytes) {
     const auto hi = static_cast<unsigned char>(bytes[le ? i + 1 : i]);
     return static_cast<std::uint32_t>(lo | (hi << 8));
   };
-  for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
+  for (std::size_t i = first; i + 1 < bytes.size(); i += 2) {
     std::uint32_t cp = unit(i);
     if (cp == 0) return std::nullopt;
     if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < bytes.size()) {

@@ -95,7 +95,9 @@ std::vector<std::string> explain_object_types(std::string_view display_name,
                                               std::string_view content, SourceLanguage language);
 
 // File bytes to UTF-8 text: a UTF-8 BOM is dropped, UTF-16 with a BOM (regedit's .reg files,
-// PowerShell scripts) is converted; nullopt for binary files (a NUL byte in the first 8 KiB).
+// PowerShell scripts) is converted, and so is UTF-16 without a BOM (a NUL in nine of ten odd
+// bytes, little-endian, or even bytes, big-endian, of the first 8 KiB, and few in the others);
+// nullopt for other binary files (a NUL byte in the first 8 KiB).
 std::optional<std::string> decode_source_text(std::string_view bytes);
 
 }  // namespace secdesc
