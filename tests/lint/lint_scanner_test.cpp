@@ -422,6 +422,38 @@ TEST(LintSource, ConditionalAcesGolden) {
   EXPECT_EQ(format_text(r.findings), read("conditions.txt"));
 }
 
+// Issue #16's run-time strings: a prefix appended to is not linted (its syntax error is not
+// one); the same prefix not appended to is.
+TEST(LintSource, PrefixCompletedAtRunTimeIsNotLinted) {
+  const std::string appended =
+      "std::wstring s = L\"D:P(A;;GA;;;SY)(A;;FA;;;\";\n"
+      "s += sid;\n"
+      "s += L\")\";\n";
+  SourceLint r = lint_source("a.cpp", appended, L::cpp, {});
+  EXPECT_TRUE(r.findings.empty()) << format_text(r.findings);
+  const std::string alone = "std::wstring s = L\"D:P(A;;GA;;;SY)(A;;FA;;;\";\nUse(s);\n";
+  r = lint_source("b.cpp", alone, L::cpp, {});
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(rule_of(r.findings[0]), Rule::syntax);
+}
+
+// An owner/group-only string given to a set call for the owner is no null DACL; the same
+// string set with DACL_SECURITY_INFORMATION (or with no call in sight) still is.
+TEST(LintSource, OwnerOnlyStringSetAsOwnerIsNoNullDacl) {
+  auto source = [](std::string_view info) {
+    return "const wchar_t kOwner[] = L\"O:BAG:BA\";\n"
+           "ConvertStringSecurityDescriptorToSecurityDescriptorW(kOwner, 1, &sd, nullptr);\n"
+           "SetKernelObjectSecurity(h, " + std::string(info) + ", sd);\n";
+  };
+  SourceLint r = lint_source("o.cpp", source("OWNER_SECURITY_INFORMATION | "
+                                             "GROUP_SECURITY_INFORMATION"), L::cpp, {});
+  EXPECT_TRUE(r.findings.empty()) << format_text(r.findings);
+  r = lint_source("d.cpp", source("OWNER_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION"),
+                  L::cpp, {});
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(rule_of(r.findings[0]), Rule::null_dacl);
+}
+
 // The global-namespace example of docs/lint-rules.md, end to end through lint_source.
 TEST(LintSource, GlobalNamespaceDocsExample) {
   const std::string src =

@@ -33,9 +33,16 @@ std::optional<ObjectTypeHint> infer_object_type(const LineIndex& lines, std::siz
 struct FlowInference {
   std::optional<ObjectTypeHint> hint;
   std::string reason;
+  // The set call reached passes OWNER_ or GROUP_SECURITY_INFORMATION and no
+  // DACL_SECURITY_INFORMATION: the descriptor is not used whole, a missing D: is no null DACL.
+  bool sets_owner_or_group_only = false;
 };
 FlowInference infer_object_type_by_flow(std::string_view content, const LineIndex& lines,
                                         std::size_t begin, std::size_t end);
+
+// True when the name the literal initialises is appended to within the next lines (`s += sid;`,
+// `s.append(...)`, `wcscat_s(s, ...)`, `s = s + ...`): a prefix completed at run time.
+bool completed_at_run_time(std::string_view content, const LineIndex& lines, std::size_t begin);
 
 // The name of the object a call creates: a Global\ or Local\ word from the call's line
 // (`first`) to kInferenceLines lines after the literal's line (`line`), nearest to the literal

@@ -100,6 +100,8 @@ ScanResult scan_sddl_literals(std::string_view content, SourceLanguage language)
     // The call the literal flows into wins over API names written near it (issue #16).
     lint_detail::FlowInference flow =
         lint_detail::infer_object_type_by_flow(content, lines, p.begin, p.end);
+    lit.sets_owner_or_group_only = flow.sets_owner_or_group_only;
+    lit.completed_at_run_time = lint_detail::completed_at_run_time(content, lines, p.begin);
     lit.inferred_type = std::move(flow.hint);
     if (!lit.inferred_type) lit.inferred_type = lint_detail::infer_object_type(lines, line);
     if (!lit.inferred_type) lit.no_type_reason = std::move(flow.reason);

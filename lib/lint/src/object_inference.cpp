@@ -371,6 +371,13 @@ FlowInference infer_object_type_by_flow(std::string_view content, const LineInde
     }
     for (const auto& [call, open] : calls) {
       const std::size_t close = call_end(content, open);
+      if (call.starts_with("Set") && call.find("Security") != std::string_view::npos) {
+        const std::string_view args = content.substr(open, close - open);
+        out.sets_owner_or_group_only |=
+            (!occurrences(args, "OWNER_SECURITY_INFORMATION").empty() ||
+             !occurrences(args, "GROUP_SECURITY_INFORMATION").empty()) &&
+            occurrences(args, "DACL_SECURITY_INFORMATION").empty();
+      }
       const std::string at_line = " at line " + std::to_string(lines.line_of(open) + 1);
       if (call.starts_with(kConvertApi)) {
         // The output: the first &name after the SDDL argument.
@@ -440,6 +447,35 @@ FlowInference infer_object_type_by_flow(std::string_view content, const LineInde
                : names.empty()   ? "the literal reaches no create or set call"
                                  : names.front().chain + " reaches no create or set call";
   return out;
+}
+
+}  // namespace secdesc::lint_detail
+
+namespace secdesc::lint_detail {
+
+bool completed_at_run_time(std::string_view content, const LineIndex& lines, std::size_t begin) {
+  const std::string name = literal_holder(content, lines, begin).first;
+  if (name.empty()) return false;
+  constexpr std::size_t kLinesAfter = 10;
+  const std::size_t first = lines.line_of(begin) + 1;
+  for (std::size_t l = first; l < lines.count() && l <= first + kLinesAfter; ++l) {
+    const std::string_view text = lines.line(l);
+    for (std::size_t at : occurrences(text, name)) {
+      std::string_view after = text.substr(at + name.size());
+      while (!after.empty() && is_blank(after.front())) after.remove_prefix(1);
+      if (after.starts_with("+=") || after.starts_with(".append(") ||
+          after.starts_with(".Append(") || after.starts_with("= " + name + " +"))
+        return true;
+      // wcscat_s(s, ...), StringCchCatW(s, ...): the name is the first argument of a cat call.
+      std::string_view before = trim_right(text.substr(0, at));
+      if (before.ends_with("(")) {
+        const std::string_view call = trailing_identifier(before.substr(0, before.size() - 1));
+        if (call.find("cat") != std::string_view::npos || call.find("Cat") != std::string_view::npos)
+          return true;
+      }
+    }
+  }
+  return false;
 }
 
 }  // namespace secdesc::lint_detail

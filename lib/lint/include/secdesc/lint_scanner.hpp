@@ -70,6 +70,12 @@ struct SddlLiteral {
   std::optional<ObjectTypeHint> inferred_type;
   // Without an inferred type: why not (the flow reached a call of no known type, or no call).
   std::string no_type_reason;
+  // The literal initialises a name that is appended to soon after (`s += sid;`): only a prefix
+  // of the SDDL, completed at run time, so it is not linted.
+  bool completed_at_run_time = false;
+  // The flow reaches a set call for the owner or group only (OWNER_SECURITY_INFORMATION without
+  // DACL_SECURITY_INFORMATION): a missing D: is not a null DACL there.
+  bool sets_owner_or_group_only = false;
   // The name the inferred call creates the object with (Global\... or Local\...), when written
   // between the call's line and three lines after the literal.
   std::optional<ObjectName> object_name;
