@@ -224,6 +224,16 @@ TEST(LintScanner, Utf16WithoutAByteOrderMark) {
   EXPECT_FALSE(decode_source_text(std::string("ab\0\0cd\0\0", 8)));
 }
 
+TEST(LintScanner, AdjacentTextMacrosAreOneString) {
+  // Windows-classic-samples' fax routing extension writes its descriptor this way.
+  const std::string src =
+      "p = TEXT(\"O:NS\")     // owner\n"
+      "    TEXT(\"D:\")\n"
+      "    _T(\"(A;;GA;;;NS)\");\n"
+      "q = f(\"O:BA\") g(\"(A;;GA;;;SY)\");\n";  // not one string: g is no TEXT macro
+  expect_literals(scan(src, L::cpp), {{"O:NSD:(A;;GA;;;NS)", {1, 11}}, {"O:BA", {4, 8}}});
+}
+
 TEST(LintScanner, PlainText) {
   const std::string src =
       "Use `D:(A;;GA;;;SY)` for the section.\n"                       // 1: D at 6
