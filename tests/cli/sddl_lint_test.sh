@@ -85,6 +85,16 @@ for f in txt:text json:json sarif:sarif github:github; do
   if cmp -s "$tmp/out.$ext" "sample.$ext"; then check "sample.$ext golden" same same
   else check "sample.$ext golden" same "$(diff "sample.$ext" "$tmp/out.$ext" | head -5)"; fi
 done
+
+# --explain-type: one fixture per inference path, the type and the flow that says it.
+cd "$SRC/tests/golden/lint/flow" || exit 1
+"$LINT" --explain-type constant.cpp define.cpp return.cpp after.cpp script.ps1 >"$tmp/explain.txt"
+check "--explain-type exits 0" 0 $?
+if cmp -s "$tmp/explain.txt" explain.txt; then check "flow/explain.txt golden" same same
+else check "flow/explain.txt golden" same "$(diff explain.txt "$tmp/explain.txt" | head -5)"; fi
+"$LINT" --explain-type missing.cpp >/dev/null 2>&1; check "--explain-type missing file exits 2" 2 $?
+# The inferred type reaches the rules: WD's GR on the mutex is fine, on a pipe GRGW for AU too.
+out=$("$LINT" --no-config --format text after.cpp); check "flow fixture lints clean" 0 $?
 cd "$tmp" || exit 1
 
 # A config found upward; the command line wins over it.

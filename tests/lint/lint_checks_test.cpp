@@ -390,6 +390,20 @@ TEST(LintRules, NonstandardReportsEveryNote) {
   EXPECT_EQ(columns, (std::vector<std::size_t>{6, 9, 12, 14}));
 }
 
+TEST(LintRules, NonstandardCollapsesLowerCaseTokensOfOneLiteral) {
+  // 'a' at 4, 'ga' at 6, 'sy' at 11: one warning at the first, the others counted.
+  auto f = lint("D:(a;;ga;;;sy)");
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::nonstandard);
+  EXPECT_EQ(f[0].where.column, 4u);
+  EXPECT_EQ(f[0].message.rfind("lower-case ACE type 'a' and 2 more lower-case tokens;", 0), 0u)
+      << f[0].message;
+  // Other notes are still reported one by one beside it.
+  f = lint("D:(a;;07;;;sy)");
+  ASSERT_EQ(f.size(), 2u) << describe(f);
+  EXPECT_NE(f[0].message.find("and 1 more lower-case token;"), std::string::npos) << f[0].message;
+}
+
 TEST(LintRules, RedundantNeedsTheSameFlagsAndNoDenyBetween) {
   EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;OI;GR;;;SY)", O::directory).empty());
   // A deny between: not redundant (only the deny's position is reported, at column 15).

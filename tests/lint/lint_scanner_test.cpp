@@ -207,6 +207,33 @@ TEST(LintScanner, RegExportedAsUtf16) {
   expect_literals(scan(*text, L::reg), {{"D:P(A;;GA;;;SY)", {4, 13}}, {"O:BAG:BA", {5, 4}}});
 }
 
+TEST(LintScanner, Utf16WithoutAByteOrderMark) {
+  // Found by the NUL in every other byte (issue #16: such files were skipped as binary).
+  std::string le, be;
+  for (char c : kRegFile) {
+    le += c;
+    le += '\0';
+    be += '\0';
+    be += c;
+  }
+  ASSERT_TRUE(decode_source_text(le));
+  EXPECT_EQ(*decode_source_text(le), kRegFile);
+  ASSERT_TRUE(decode_source_text(be));
+  EXPECT_EQ(*decode_source_text(be), kRegFile);
+  // NULs in no such pattern are still binary.
+  EXPECT_FALSE(decode_source_text(std::string("ab\0\0cd\0\0", 8)));
+}
+
+TEST(LintScanner, AdjacentTextMacrosAreOneString) {
+  // Windows-classic-samples' fax routing extension writes its descriptor this way.
+  const std::string src =
+      "p = TEXT(\"O:NS\")     // owner\n"
+      "    TEXT(\"D:\")\n"
+      "    _T(\"(A;;GA;;;NS)\");\n"
+      "q = f(\"O:BA\") g(\"(A;;GA;;;SY)\");\n";  // not one string: g is no TEXT macro
+  expect_literals(scan(src, L::cpp), {{"O:NSD:(A;;GA;;;NS)", {1, 11}}, {"O:BA", {4, 8}}});
+}
+
 TEST(LintScanner, PlainText) {
   const std::string src =
       "Use `D:(A;;GA;;;SY)` for the section.\n"                       // 1: D at 6
@@ -403,6 +430,38 @@ TEST(LintSource, ConditionalAcesGolden) {
   SourceLint r = lint_source("conditions.cpp", read("conditions.cpp"), L::cpp, {});
   EXPECT_TRUE(r.problems.empty());
   EXPECT_EQ(format_text(r.findings), read("conditions.txt"));
+}
+
+// Issue #16's run-time strings: a prefix appended to is not linted (its syntax error is not
+// one); the same prefix not appended to is.
+TEST(LintSource, PrefixCompletedAtRunTimeIsNotLinted) {
+  const std::string appended =
+      "std::wstring s = L\"D:P(A;;GA;;;SY)(A;;FA;;;\";\n"
+      "s += sid;\n"
+      "s += L\")\";\n";
+  SourceLint r = lint_source("a.cpp", appended, L::cpp, {});
+  EXPECT_TRUE(r.findings.empty()) << format_text(r.findings);
+  const std::string alone = "std::wstring s = L\"D:P(A;;GA;;;SY)(A;;FA;;;\";\nUse(s);\n";
+  r = lint_source("b.cpp", alone, L::cpp, {});
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(rule_of(r.findings[0]), Rule::syntax);
+}
+
+// An owner/group-only string given to a set call for the owner is no null DACL; the same
+// string set with DACL_SECURITY_INFORMATION (or with no call in sight) still is.
+TEST(LintSource, OwnerOnlyStringSetAsOwnerIsNoNullDacl) {
+  auto source = [](std::string_view info) {
+    return "const wchar_t kOwner[] = L\"O:BAG:BA\";\n"
+           "ConvertStringSecurityDescriptorToSecurityDescriptorW(kOwner, 1, &sd, nullptr);\n"
+           "SetKernelObjectSecurity(h, " + std::string(info) + ", sd);\n";
+  };
+  SourceLint r = lint_source("o.cpp", source("OWNER_SECURITY_INFORMATION | "
+                                             "GROUP_SECURITY_INFORMATION"), L::cpp, {});
+  EXPECT_TRUE(r.findings.empty()) << format_text(r.findings);
+  r = lint_source("d.cpp", source("OWNER_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION"),
+                  L::cpp, {});
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(rule_of(r.findings[0]), Rule::null_dacl);
 }
 
 // The global-namespace example of docs/lint-rules.md, end to end through lint_source.

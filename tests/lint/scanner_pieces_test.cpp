@@ -132,5 +132,111 @@ TEST(ObjectInference, NearestCallAboveAndTheObjectsName) {
   EXPECT_EQ(infer_object_type(lines, 8)->type, ObjectType::file);
 }
 
+// The flow tests find the literal by its text and infer from there.
+FlowInference flow_of(std::string_view s, std::string_view literal) {
+  const LineIndex lines(s);
+  const std::size_t at = s.find(literal);
+  EXPECT_NE(at, std::string_view::npos) << literal;
+  return infer_object_type_by_flow(s, lines, at, at + literal.size());
+}
+
+TEST(ObjectFlow, ConstantThroughConvertAndSecurityAttributesToTheConsumer) {
+  // The CreateEventW three lines above the literal does not win over the pipe that consumes it.
+  const std::string_view s =
+      "HANDLE e = CreateEventW(nullptr, TRUE, FALSE, nullptr);\n"   // 1
+      "\n"                                                          // 2
+      "\n"                                                          // 3
+      "const wchar_t* kPipeSddl = L\"D:(A;;GA;;;SY)\";\n"           // 4
+      "PSECURITY_DESCRIPTOR sd = nullptr;\n"                        // 5
+      "ConvertStringSecurityDescriptorToSecurityDescriptorW(kPipeSddl, SDDL_REVISION_1, &sd,\n"
+      "                                                     nullptr);\n"  // 7
+      "SECURITY_ATTRIBUTES sa{};\n"                                 // 8
+      "sa.lpSecurityDescriptor = sd;\n"                             // 9
+      "HANDLE p = CreateNamedPipeW(L\"\\\\\\\\.\\\\pipe\\\\x\", 3, 0, 1, 0, 0, 0, &sa);\n";  // 10
+  FlowInference f = flow_of(s, "L\"D:(A;;GA;;;SY)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::named_pipe);
+  EXPECT_EQ(f.hint->api, "CreateNamedPipeW");
+  EXPECT_EQ(f.hint->line, 10u);
+  EXPECT_EQ(f.hint->evidence,
+            "named-pipe: kPipeSddl -> ConvertStringSecurityDescriptorToSecurityDescriptorW(&sd) "
+            "-> sa.lpSecurityDescriptor -> CreateNamedPipeW at line 10");
+}
+
+TEST(ObjectFlow, DefineUsedInAConvertCallInsideIfThenAFileMapping) {
+  const std::string_view s =
+      "#define SDDL_SHARED L\"D:(A;;GA;;;BA)\"\n"
+      "void f() {\n"
+      "  if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(SDDL_SHARED, 1, &psd, 0))\n"
+      "    return;\n"
+      "  SECURITY_ATTRIBUTES attrs = {sizeof(attrs), nullptr, FALSE};\n"
+      "  attrs.lpSecurityDescriptor = psd;\n"
+      "  CreateFileMappingW(INVALID_HANDLE_VALUE, &attrs, PAGE_READWRITE, 0, 1, nullptr);\n"
+      "}\n";
+  FlowInference f = flow_of(s, "L\"D:(A;;GA;;;BA)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::section);
+  EXPECT_EQ(f.hint->line, 7u);
+  EXPECT_EQ(f.hint->evidence.rfind("section: #define SDDL_SHARED -> Convert", 0), 0u)
+      << f.hint->evidence;
+}
+
+TEST(ObjectFlow, FunctionReturnAndSetCallWithItsSeObjectType) {
+  const std::string_view s =
+      "LPCWSTR KeySddl()\n"
+      "{\n"
+      "  return L\"D:(A;;KA;;;SY)\";\n"
+      "}\n"
+      "void g(HKEY k) {\n"
+      "  ConvertStringSecurityDescriptorToSecurityDescriptorW(KeySddl(), 1, &sd, nullptr);\n"
+      "  GetSecurityDescriptorDacl(sd, &present, &dacl, &defaulted);\n"
+      "  SetNamedSecurityInfoW(name, SE_REGISTRY_KEY, DACL_SECURITY_INFORMATION, 0, 0, sd, 0);\n"
+      "}\n";
+  FlowInference f = flow_of(s, "L\"D:(A;;KA;;;SY)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::key);
+  EXPECT_EQ(f.hint->api, "SetNamedSecurityInfoW");
+  EXPECT_NE(f.hint->evidence.find("KeySddl() returns it"), std::string::npos) << f.hint->evidence;
+  EXPECT_NE(f.hint->evidence.find("(SE_REGISTRY_KEY)"), std::string::npos) << f.hint->evidence;
+}
+
+TEST(ObjectFlow, ConsumerAfterTheLiteralAndInPlace) {
+  // In place: the literal is an argument of a helper inside the create call.
+  const std::string_view s =
+      "return CreateFileMappingW(INVALID_HANDLE_VALUE, Sa(L\"D:(A;;GA;;;SY)\"),\n"
+      "                          PAGE_READWRITE, 0, 4096, nullptr);\n";
+  FlowInference f = flow_of(s, "L\"D:(A;;GA;;;SY)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::section);
+  EXPECT_EQ(f.hint->evidence, "section: literal at line 1 -> CreateFileMappingW at line 1");
+}
+
+TEST(ObjectFlow, PowerShellVariable) {
+  const std::string_view s =
+      "$sddl = \"D:(A;;GA;;;SY)\"\n"
+      "\n\n\n\n\n"
+      "$sd = ConvertStringSecurityDescriptorToSecurityDescriptor($sddl)\n"
+      "sc.exe sdset MySvc $sddl\n";
+  FlowInference f = flow_of(s, "\"D:(A;;GA;;;SY)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::service);
+  EXPECT_EQ(f.hint->evidence.rfind("service: $sddl -> sdset", 0), 0u) << f.hint->evidence;
+}
+
+TEST(ObjectFlow, NoTypeSaysWhy) {
+  const std::string_view set_kernel =
+      "const wchar_t kSd[] = L\"D:(A;;GA;;;SY)\";\n"
+      "ConvertStringSecurityDescriptorToSecurityDescriptorW(kSd, 1, &sd, 0);\n"
+      "SetKernelObjectSecurity(h, DACL_SECURITY_INFORMATION, sd);\n";
+  FlowInference f = flow_of(set_kernel, "L\"D:(A;;GA;;;SY)\"");
+  EXPECT_FALSE(f.hint);
+  EXPECT_NE(f.reason.find("SetKernelObjectSecurity at line 3 (a call for objects of several"),
+            std::string::npos)
+      << f.reason;
+  FlowInference none = flow_of("Print(L\"D:(A;;GA;;;SY)\");\n", "L\"D:(A;;GA;;;SY)\"");
+  EXPECT_FALSE(none.hint);
+  EXPECT_EQ(none.reason, "the literal reaches no create or set call");
+}
+
 }  // namespace
 }  // namespace secdesc::lint_detail

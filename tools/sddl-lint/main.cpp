@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   // build was configured with); --sarif-information-uri replaces it, '' leaves it out.
   std::string information_uri = SECDESC_INFORMATION_URI;
   bool list_rules = false;
+  bool explain_type = false;
 
   CLI::App app{kDescription, "sddl-lint"};
   app.footer(kFooter);
@@ -87,6 +88,9 @@ int main(int argc, char** argv) {
                  "SARIF: the tool's informationUri (absolute; default: the installed README; '' for none)")
       ->type_name("URI");
   app.add_flag("--list-rules", list_rules, "Print the rules and their default levels, then exit");
+  app.add_flag("--explain-type", explain_type,
+               "Print each literal's inferred object type and the code that says it (or why "
+               "none), then exit");
 
   try {
     app.parse(argc, argv);
@@ -114,6 +118,7 @@ int main(int argc, char** argv) {
       fmt::print("{}", secdesc::format_rule_list());
       return secdesc::lint_cli::lint_exit_clean;
     }
+    if (explain_type) return secdesc::lint_cli::explain_types(request);
     secdesc::lint_cli::LintReport report = secdesc::lint_cli::run_lint(request, std::cin);
     for (const auto& p : report.problems)
       fmt::print(stderr, "sddl-lint: {}\n", secdesc::escape_invalid_utf8(p));

@@ -1,11 +1,16 @@
 #include "request.hpp"
 
+#include <fstream>
 #include <istream>
+#include <sstream>
 #include <string_view>
 #include <system_error>
 #include <utility>
 
 #include <fmt/format.h>
+
+#include "secdesc/lint_scanner.hpp"
+#include "secdesc/lint_walk.hpp"
 
 namespace secdesc::lint_cli {
 namespace {
@@ -137,6 +142,51 @@ LintReport run_lint(const LintRequest& request, std::istream& standard_input) {
   report.usage_error = results.usage_error;
   report.io_error = results.io_error;
   return report;
+}
+
+}  // namespace secdesc::lint_cli
+
+namespace secdesc::lint_cli {
+
+int explain_types(const LintRequest& request) {
+  namespace fs = std::filesystem;
+  const fs::path cwd = request.working_directory.empty() ? fs::current_path()
+                                                         : request.working_directory;
+  int status = lint_exit_clean;
+  auto explain_file = [&](const fs::path& path, const std::string& display) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in || in.bad()) {
+      fmt::print(stderr, "sddl-lint: cannot read '{}'\n", display);
+      status = lint_exit_usage;
+      return;
+    }
+    auto text = decode_source_text(bytes.str());
+    if (!text) return;  // binary, as when linting
+    for (const auto& line : explain_object_types(display, *text, language_for_path(display)))
+      fmt::print("{}\n", line);
+  };
+  for (const auto& input : request.inputs) {
+    const fs::path written(input);
+    const fs::path path = written.is_absolute() ? written : cwd / written;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      WalkResult walk = walk_directory(path);
+      for (const auto& e : walk.errors) {
+        fmt::print(stderr, "sddl-lint: {}\n", e);
+        status = lint_exit_usage;
+      }
+      for (const auto& file : walk.files)
+        explain_file(file, (written / file.lexically_relative(path)).generic_string());
+    } else if (fs::exists(path, ec)) {
+      explain_file(path, written.generic_string());
+    } else {
+      fmt::print(stderr, "sddl-lint: cannot read '{}': no such file or directory\n", input);
+      status = lint_exit_usage;
+    }
+  }
+  return status;
 }
 
 }  // namespace secdesc::lint_cli

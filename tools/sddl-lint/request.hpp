@@ -54,4 +54,9 @@ Result<LintSettings> make_lint_settings(const LintConfig* config, const LintRequ
 // One whole run. `standard_input` is read when an input is "-" (one SDDL string per line).
 LintReport run_lint(const LintRequest& request, std::istream& standard_input);
 
+// --explain-type: for each input file (directories walked as for linting), each literal's
+// object type and evidence (explain_object_types) on standard output; unreadable inputs on
+// standard error. Returns the exit status (lint_exit_usage when an input could not be read).
+int explain_types(const LintRequest& request);
+
 }  // namespace secdesc::lint_cli

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "secdesc/lint_scanner.hpp"
@@ -20,6 +21,28 @@ std::optional<ObjectType> api_object_type(std::string_view identifier) noexcept;
 
 // The nearest API call on `line` (0-based) or the kInferenceLines lines above it.
 std::optional<ObjectTypeHint> infer_object_type(const LineIndex& lines, std::size_t line);
+
+// The object type from the code's flow (issue #16): the name the literal [begin, end)
+// initialises (constant, variable, #define, PowerShell $variable, or the function that returns
+// it), then each use of that name: the ConvertStringSecurityDescriptorToSecurityDescriptor call
+// that turns it into a descriptor (its &output), the SECURITY_ATTRIBUTES whose
+// lpSecurityDescriptor is that descriptor, plain copies, up to the create or set call that
+// consumes one of them (kFlowConsumers). The nearest consumer along that chain wins. When the
+// flow ends in a call of no single type (SetKernelObjectSecurity) or in none, the result has no
+// hint and `reason` says why.
+struct FlowInference {
+  std::optional<ObjectTypeHint> hint;
+  std::string reason;
+  // The set call reached passes OWNER_ or GROUP_SECURITY_INFORMATION and no
+  // DACL_SECURITY_INFORMATION: the descriptor is not used whole, a missing D: is no null DACL.
+  bool sets_owner_or_group_only = false;
+};
+FlowInference infer_object_type_by_flow(std::string_view content, const LineIndex& lines,
+                                        std::size_t begin, std::size_t end);
+
+// True when the name the literal initialises is appended to within the next lines (`s += sid;`,
+// `s.append(...)`, `wcscat_s(s, ...)`, `s = s + ...`): a prefix completed at run time.
+bool completed_at_run_time(std::string_view content, const LineIndex& lines, std::size_t begin);
 
 // The name of the object a call creates: a Global\ or Local\ word from the call's line
 // (`first`) to kInferenceLines lines after the literal's line (`line`), nearest to the literal

@@ -262,7 +262,22 @@ class Checker {
   // --- the checks ---
 
   void check_notes() {
-    for (const auto& n : p_->notes) emit(Rule::nonstandard, n.offset, n.message);
+    // Lower-case tokens in one literal are one habit, reported once at the first (issue #16:
+    // "d:(a;;ga;;;sy)" gave a warning per token).
+    std::size_t lower = 0;
+    for (const auto& n : p_->notes) lower += n.kind == SddlNote::Kind::lower_case ? 1 : 0;
+    bool lower_reported = false;
+    for (const auto& n : p_->notes) {
+      if (n.kind != SddlNote::Kind::lower_case) {
+        emit(Rule::nonstandard, n.offset, n.message);
+      } else if (!lower_reported) {
+        lower_reported = true;
+        emit(Rule::nonstandard, n.offset,
+             lower == 1 ? n.message
+                        : fmt::format("{} and {} more lower-case token{}", n.message, lower - 1,
+                                      lower == 2 ? "" : "s"));
+      }
+    }
   }
 
   void check_dacl_state() {
@@ -280,8 +295,9 @@ class Checker {
       }
       case AclState::absent:
         // A string with an S: but no D: sets the label or audit only (SetSecurityInfo with
-        // LABEL_SECURITY_INFORMATION); one with neither is a whole descriptor without a DACL.
-        if (sd().sacl_state() == AclState::absent)
+        // LABEL_SECURITY_INFORMATION); one with neither is a whole descriptor without a DACL,
+        // unless the source sets only the owner or group with it (O:BAG:BA, issue #16).
+        if (sd().sacl_state() == AclState::absent && !s_.sets_owner_or_group_only)
           emit(Rule::null_dacl, first_character(),
                "no D: section: wherever the descriptor is used whole (AccessCheck, COM or RPC "
                "security) that is a null DACL and everyone gets full access");

@@ -64,11 +64,13 @@ SourceLint lint_source(std::string_view display_name, std::string_view content,
   for (const auto& p : scan.problems) problem(p.position, p.message);
   std::vector<SourcePosition> names_seen;  // a name is reported with the first literal near it
   for (auto& lit : scan.literals) {
+    if (lit.completed_at_run_time) continue;  // a prefix; the whole string exists at run time only
     LintSubject subject = make_sddl_subject(std::string(display_name), std::move(lit.text),
                                             SourceMap::from_positions(std::move(lit.positions)),
                                             settings.domain);
     // A comment's object= beats --object and the config, which beat inference.
     subject.object_type = settings.object;
+    subject.sets_owner_or_group_only = lit.sets_owner_or_group_only;
     if (!subject.object_type && lit.inferred_type) subject.object_type = lit.inferred_type->type;
     for (const auto& d : lit.directives) {
       if (d.kind == LintDirective::Kind::object) {

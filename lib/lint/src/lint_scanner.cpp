@@ -5,7 +5,9 @@
 // directives.hpp ("sddl-lint:" comments) and object_inference.hpp (API calls, object names).
 #include "secdesc/lint_scanner.hpp"
 
+#include <algorithm>
 #include <array>
+#include <string>
 #include <utility>
 
 #include "core/internal/text.hpp"
@@ -95,12 +97,33 @@ ScanResult scan_sddl_literals(std::string_view content, SourceLanguage language)
     const std::size_t line = lines.line_of(p.begin);
     for (const auto& d : directives)
       if (d.target_line == line) lit.directives.push_back(d.directive);
-    lit.inferred_type = lint_detail::infer_object_type(lines, line);
+    // The call the literal flows into wins over API names written near it (issue #16).
+    lint_detail::FlowInference flow =
+        lint_detail::infer_object_type_by_flow(content, lines, p.begin, p.end);
+    lit.sets_owner_or_group_only = flow.sets_owner_or_group_only;
+    lit.completed_at_run_time = lint_detail::completed_at_run_time(content, lines, p.begin);
+    lit.inferred_type = std::move(flow.hint);
+    if (!lit.inferred_type) lit.inferred_type = lint_detail::infer_object_type(lines, line);
+    if (!lit.inferred_type) lit.no_type_reason = std::move(flow.reason);
     if (lit.inferred_type)
-      lit.object_name = lint_detail::find_object_name(lines, lit.inferred_type->line - 1, line);
+      lit.object_name = lint_detail::find_object_name(
+          lines, std::min(lit.inferred_type->line - 1, line), line);
     result.literals.push_back(std::move(lit));
   }
   return result;
+}
+
+std::vector<std::string> explain_object_types(std::string_view display_name,
+                                              std::string_view content, SourceLanguage language) {
+  std::vector<std::string> out;
+  for (const SddlLiteral& lit : scan_sddl_literals(content, language).literals) {
+    const SourcePosition at = lit.positions.empty() ? SourcePosition{} : lit.positions.front();
+    std::string line = std::string(display_name) + ":" + std::to_string(at.line) + ":" +
+                       std::to_string(at.column) + ": ";
+    line += lit.inferred_type ? lit.inferred_type->evidence : "no type: " + lit.no_type_reason;
+    out.push_back(std::move(line));
+  }
+  return out;
 }
 
 std::optional<std::string> decode_source_text(std::string_view bytes) {
@@ -108,10 +131,23 @@ std::optional<std::string> decode_source_text(std::string_view bytes) {
     return b.substr(0, 8192).find('\0') != std::string_view::npos;
   };
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  const bool le = bytes.starts_with("\xFF\xFE"), be = bytes.starts_with("\xFE\xFF");
+  bool le = bytes.starts_with("\xFF\xFE"), be = bytes.starts_with("\xFE\xFF");
+  std::size_t first = 2;  // after the BOM
   if (!le && !be) {
-    if (has_nul(bytes)) return std::nullopt;
-    return std::string(bytes);
+    if (!has_nul(bytes)) return std::string(bytes);
+    // UTF-16 without a BOM (issue #16: such files were skipped as binary): mostly-ASCII text
+    // has a NUL in every other byte, the odd ones for little-endian, the even ones for big.
+    const std::string_view head = bytes.substr(0, 8192);
+    std::size_t nul_even = 0, nul_odd = 0;
+    for (std::size_t i = 0; i < head.size(); ++i)
+      if (head[i] == '\0') ++(i % 2 == 0 ? nul_even : nul_odd);
+    const std::size_t half = head.size() / 2;
+    constexpr std::size_t kMostly = 9;  // 9 in 10
+    if (head.size() % 2 != 0 && head.size() == bytes.size()) return std::nullopt;
+    le = nul_odd * 10 >= half * kMostly && nul_even * 10 < half;
+    be = nul_even * 10 >= half * kMostly && nul_odd * 10 < half;
+    if (!le && !be) return std::nullopt;
+    first = 0;
   }
   std::string out;
   out.reserve(bytes.size() / 2);
@@ -120,7 +156,7 @@ std::optional<std::string> decode_source_text(std::string_view bytes) {
     const auto hi = static_cast<unsigned char>(bytes[le ? i + 1 : i]);
     return static_cast<std::uint32_t>(lo | (hi << 8));
   };
-  for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
+  for (std::size_t i = first; i + 1 < bytes.size(); i += 2) {
     std::uint32_t cp = unit(i);
     if (cp == 0) return std::nullopt;
     if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < bytes.size()) {

@@ -1,6 +1,8 @@
 // The collector: literals from the lexers in, accepted SDDL strings out.
 #include "lint/internal/literal_collector.hpp"
 
+#include <algorithm>
+#include <array>
 #include <utility>
 
 #include "core/internal/text.hpp"
@@ -70,11 +72,27 @@ bool Collector::starts_like_sddl(std::size_t b, std::size_t e) const noexcept {
 }
 
 bool Collector::blank_between(std::size_t from, std::size_t to) const noexcept {
+  // TEXT("O:NS") TEXT("D:") ... is one string too (the macro only adds the L prefix): a ')'
+  // closing one wrapper and a TEXT( opening the next count as blank, in pairs.
+  constexpr std::array<std::string_view, 4> kWrappers{"TEXT", "_T", "__TEXT", "_TEXT"};
+  int closes = 0, opens = 0;
   std::size_t i = from;
   while (i < to) {
     const char c = s_[i];
     if (is_space(c)) {
       ++i;
+    } else if (language_ == L::cpp && c == ')' && closes == 0) {
+      ++closes;
+      ++i;
+    } else if (language_ == L::cpp && is_ident_start(c) && closes == 1 && opens == 0) {
+      std::size_t j = i;
+      while (j < to && is_ident_char(s_[j])) ++j;
+      const std::string_view word = s_.substr(i, j - i);
+      if (j >= to || s_[j] != '(' ||
+          std::find(kWrappers.begin(), kWrappers.end(), word) == kWrappers.end())
+        return false;
+      ++opens;
+      i = j + 1;
     } else if (language_ == L::cpp && c == '/' && i + 1 < to && s_[i + 1] == '/') {
       while (i < to && s_[i] != '\n') ++i;
     } else if (language_ == L::cpp && c == '/' && i + 1 < to && s_[i + 1] == '*') {
@@ -89,7 +107,7 @@ bool Collector::blank_between(std::size_t from, std::size_t to) const noexcept {
       return false;
     }
   }
-  return true;
+  return closes == opens;
 }
 
 bool Collector::is_fragment(const Piece& p) const noexcept {

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/internal/text.hpp"
 #include "lint/internal/source_lines.hpp"
@@ -60,6 +61,197 @@ constexpr std::array kApiObjectTypes{
 constexpr std::array<std::string_view, 11> kApiSuffixes{
     "", "A", "W", "Ex", "ExA", "ExW", "2", "FromApp", "Numa", "NumaA", "NumaW"};
 
+
+// Calls that consume a descriptor (or SECURITY_ATTRIBUTES) without creating one of the types
+// above; `type` is nullopt when the call takes objects of several types. The Set*SecurityInfo
+// calls say the type in their SE_OBJECT_TYPE argument (kSeObjectTypes). Matched with
+// kApiSuffixes, like kApiObjectTypes, which are consumers too.
+struct FlowConsumer {
+  std::string_view api;
+  std::optional<ObjectType> type;
+  bool by_se_object_type = false;
+};
+constexpr std::array kFlowConsumers{
+    FlowConsumer{"SetNamedSecurityInfo", std::nullopt, true},
+    FlowConsumer{"SetSecurityInfo", std::nullopt, true},
+    FlowConsumer{"SetFileSecurity", O::file, false},
+    FlowConsumer{"SetKernelObjectSecurity", std::nullopt, false},
+    FlowConsumer{"NtSetSecurityObject", std::nullopt, false},
+    FlowConsumer{"SetUserObjectSecurity", std::nullopt, false},  // window stations, desktops
+    FlowConsumer{"SetPrivateObjectSecurity", std::nullopt, false},
+    FlowConsumer{"CoInitializeSecurity", std::nullopt, false},  // COM: no type yet
+    FlowConsumer{"IoCreateDeviceSecure", std::nullopt, false},  // devices: no type yet
+    FlowConsumer{"WdfDeviceInitAssignSDDLString", std::nullopt, false},
+};
+
+// SE_OBJECT_TYPE (accctrl.h; learn.microsoft.com/windows/win32/api/accctrl/ne-accctrl-se_object_type):
+// the values that name one of our types. SE_KERNEL_OBJECT, SE_WINDOW_OBJECT, SE_DS_OBJECT, ...
+// cover several types or none of ours.
+struct SeObjectType {
+  std::string_view name;
+  ObjectType type;
+};
+constexpr std::array kSeObjectTypes{
+    SeObjectType{"SE_FILE_OBJECT", O::file},
+    SeObjectType{"SE_SERVICE", O::service},
+    SeObjectType{"SE_REGISTRY_KEY", O::key},
+    SeObjectType{"SE_REGISTRY_WOW64_32KEY", O::key},
+    SeObjectType{"SE_REGISTRY_WOW64_64KEY", O::key},
+};
+
+// The calls that turn SDDL into a descriptor; the output is the &name argument after the SDDL.
+constexpr std::string_view kConvertApi = "ConvertStringSecurityDescriptorToSecurityDescriptor";
+
+bool has_api_suffix(std::string_view identifier, std::string_view api) noexcept {
+  if (!identifier.starts_with(api)) return false;
+  const std::string_view rest = identifier.substr(api.size());
+  return std::find(kApiSuffixes.begin(), kApiSuffixes.end(), rest) != kApiSuffixes.end();
+}
+
+// Words that take parentheses but are not calls.
+bool is_keyword(std::string_view w) noexcept {
+  constexpr std::array<std::string_view, 12> kKeywords{
+      "if", "while", "for", "switch", "return", "sizeof", "catch", "foreach", "elseif",
+      "using", "decltype", "alignof"};
+  return std::find(kKeywords.begin(), kKeywords.end(), w) != kKeywords.end();
+}
+
+std::string_view trim_right(std::string_view t) noexcept {
+  while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
+  return t;
+}
+
+// The identifier that ends `t` (after trailing blanks), or "".
+std::string_view trailing_identifier(std::string_view t) noexcept {
+  t = trim_right(t);
+  std::size_t b = t.size();
+  while (b > 0 && is_ident_char(t[b - 1])) --b;
+  if (b == t.size() || !is_ident_start(t[b])) return {};
+  return t.substr(b);
+}
+
+std::string_view identifier_at(std::string_view s, std::size_t i) noexcept {
+  std::size_t j = i;
+  while (j < s.size() && is_ident_char(s[j])) ++j;
+  return s.substr(i, j - i);
+}
+
+// A name the flow follows, with the chain of evidence that led to it.
+struct FlowName {
+  std::string name;
+  std::size_t defined_at = 0;  // file offset of the defining occurrence
+  std::string chain;
+};
+
+// The name the literal at [begin, end) initialises: `X = L"..."`, `X[] = "..."`,
+// `#define X L"..."`, `$X = "..."`, `X := "..."`, TEXT("...") around it, or the function that
+// returns it (`return L"...";`). Empty when the literal is used in place.
+std::pair<std::string, std::string> literal_holder(std::string_view content,
+                                                   const LineIndex& lines, std::size_t begin) {
+  const std::size_t line = lines.line_of(begin);
+  std::string_view before = content.substr(lines.start(line), begin - lines.start(line));
+  before = trim_right(before);
+  for (std::string_view wrap : {"TEXT(", "_T(", "__TEXT(", "_TEXT(", "("}) {
+    if (before.ends_with(wrap) &&
+        (wrap != "(" || trailing_identifier(before.substr(0, before.size() - 1)).empty())) {
+      before = trim_right(before.substr(0, before.size() - wrap.size()));
+      break;
+    }
+  }
+  if (before.empty() && line > 0) before = trim_right(lines.line(line - 1));  // `X =\n  "..."`
+  std::string_view head = before;
+  while (!head.empty() && is_blank(head.front())) head.remove_prefix(1);
+  if (head.starts_with("#")) {
+    head.remove_prefix(1);
+    while (!head.empty() && is_blank(head.front())) head.remove_prefix(1);
+    if (head.starts_with("define")) {
+      head.remove_prefix(6);
+      while (!head.empty() && is_blank(head.front())) head.remove_prefix(1);
+      const std::string_view name = identifier_at(head, 0);
+      if (!name.empty()) return {std::string(name), "#define " + std::string(name)};
+    }
+    return {};
+  }
+  if (before.ends_with("=") && !before.ends_with("==") && !before.ends_with("!=") &&
+      !before.ends_with("<=") && !before.ends_with(">=")) {
+    before.remove_suffix(before.ends_with(":=") ? 2 : 1);
+    before = trim_right(before);
+    if (before.ends_with("]")) {  // wchar_t kSddl[] = ...
+      const std::size_t open = before.rfind('[');
+      if (open == std::string_view::npos) return {};
+      before = before.substr(0, open);
+    }
+    const std::string_view name = trailing_identifier(before);
+    if (name.empty()) return {};
+    const bool ps = before.size() > name.size() && trim_right(before)[trim_right(before).size() - name.size() - 1] == '$';
+    return {std::string(name), (ps ? "$" : "") + std::string(name)};
+  }
+  if (trailing_identifier(before) == "return") {
+    // The enclosing function: the nearest line above with `Name(` that does not end a statement.
+    for (std::size_t d = 1; d <= 30 && d <= line; ++d) {
+      const std::string_view text = trim_right(lines.line(line - d));
+      if (text.empty() || text.ends_with(";")) continue;
+      const std::size_t paren = text.find('(');
+      if (paren == std::string_view::npos) continue;
+      const std::string_view name = trailing_identifier(text.substr(0, paren));
+      if (name.empty() || is_keyword(name)) continue;
+      return {std::string(name), std::string(name) + "() returns it"};
+    }
+  }
+  return {};
+}
+
+// The call whose argument list holds `offset`, innermost first, within the statement: each
+// entry is the call's name and the offset of its '('.
+std::vector<std::pair<std::string_view, std::size_t>> enclosing_calls(std::string_view s,
+                                                                       std::size_t offset) {
+  std::vector<std::pair<std::string_view, std::size_t>> out;
+  constexpr std::size_t kMaxBack = 4000;
+  int depth = 0;
+  for (std::size_t i = offset; i > 0 && offset - i < kMaxBack && out.size() < 4;) {
+    --i;
+    const char c = s[i];
+    if (c == ')') {
+      ++depth;
+    } else if (c == '(') {
+      if (depth > 0) {
+        --depth;
+        continue;
+      }
+      std::size_t e = i;
+      while (e > 0 && is_blank(s[e - 1])) --e;
+      std::size_t b = e;
+      while (b > 0 && is_ident_char(s[b - 1])) --b;
+      const std::string_view name = s.substr(b, e - b);
+      if (!name.empty() && !is_keyword(name)) out.emplace_back(name, i);
+    } else if (depth == 0 && (c == ';' || c == '{' || c == '}')) {
+      break;
+    }
+  }
+  return out;
+}
+
+// The offset one past the ')' that closes the '(' at `open`, or the end of the text.
+std::size_t call_end(std::string_view s, std::size_t open) noexcept {
+  int depth = 0;
+  for (std::size_t i = open; i < s.size(); ++i) {
+    if (s[i] == '(') ++depth;
+    if (s[i] == ')' && --depth == 0) return i + 1;
+  }
+  return s.size();
+}
+
+// Whole-identifier occurrences of `name` (a PowerShell $ before it is allowed).
+std::vector<std::size_t> occurrences(std::string_view s, std::string_view name) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = s.find(name); i != std::string_view::npos; i = s.find(name, i + 1)) {
+    if (i > 0 && is_ident_char(s[i - 1])) continue;
+    if (i + name.size() < s.size() && is_ident_char(s[i + name.size()])) continue;
+    out.push_back(i);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<ObjectType> api_object_type(std::string_view identifier) noexcept {
@@ -84,7 +276,9 @@ std::optional<ObjectTypeHint> infer_object_type(const LineIndex& lines, std::siz
       while (j < text.size() && is_ident_char(text[j])) ++j;
       const std::string_view word = text.substr(i, j - i);
       if (auto type = api_object_type(word))
-        return ObjectTypeHint{*type, std::string(word), line - d + 1};
+        return ObjectTypeHint{*type, std::string(word), line - d + 1,
+                              std::string(to_string(*type)) + ": " + std::string(word) +
+                                  " near the literal, at line " + std::to_string(line - d + 1)};
       i = j;
     }
   }
@@ -124,6 +318,164 @@ std::optional<ObjectName> find_object_name(const LineIndex& lines, std::size_t f
     }
   }
   return std::nullopt;
+}
+
+}  // namespace secdesc::lint_detail
+
+namespace secdesc::lint_detail {
+
+FlowInference infer_object_type_by_flow(std::string_view content, const LineIndex& lines,
+                                        std::size_t begin, std::size_t end) {
+  FlowInference out;
+  std::vector<FlowName> names;
+  std::vector<std::string> seen;
+  auto add_name = [&](std::string_view name, std::size_t at, std::string chain) {
+    if (name.empty() || std::find(seen.begin(), seen.end(), name) != seen.end()) return;
+    seen.emplace_back(name);
+    names.push_back(FlowName{std::string(name), at, std::move(chain)});
+  };
+  std::string dead_end;  // the first consumer of no known type, for the reason
+  // Looks at one use (the literal itself, or a name at `at`): true when a consumer was found.
+  auto visit_use = [&](std::size_t at, std::size_t use_end, const std::string& chain) -> bool {
+    const std::size_t line = lines.line_of(at);
+    // `X.lpSecurityDescriptor = name;` or `X = name;`
+    std::string_view before = trim_right(content.substr(lines.start(line), at - lines.start(line)));
+    if (before.ends_with("=") && !before.ends_with("==") && !before.ends_with("!=")) {
+      before = trim_right(before.substr(0, before.size() - 1));
+      const std::string_view member = trailing_identifier(before);
+      std::string_view rest = before.substr(0, before.size() - member.size());
+      if (member == "lpSecurityDescriptor" || member == "SecurityDescriptor") {
+        rest = trim_right(rest);
+        if (rest.ends_with(".")) rest.remove_suffix(1);
+        else if (rest.ends_with("->")) rest.remove_suffix(2);
+        const std::string_view holder = trailing_identifier(rest);
+        if (!holder.empty())
+          add_name(holder, at, chain + " -> " + std::string(holder) + "." + std::string(member));
+      } else if (!member.empty()) {
+        std::string_view after = content.substr(use_end, std::min<std::size_t>(
+                                                             content.size() - use_end, 40));
+        while (!after.empty() && is_blank(after.front())) after.remove_prefix(1);
+        if (after.starts_with(";")) add_name(member, at, chain + " -> " + std::string(member));
+      }
+    }
+    std::vector<std::pair<std::string_view, std::size_t>> calls = enclosing_calls(content, at);
+    if (calls.empty()) {
+      // A command line (sc.exe sdset NAME $sddl): an API word before the use on its line.
+      const std::string_view text = content.substr(lines.start(line), at - lines.start(line));
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!is_ident_start(text[i]) || (i > 0 && is_ident_char(text[i - 1]))) continue;
+        const std::string_view word = identifier_at(text, i);
+        if (api_object_type(word)) calls.emplace_back(word, lines.start(line) + i);
+        i += word.size();
+      }
+    }
+    for (const auto& [call, open] : calls) {
+      const std::size_t close = call_end(content, open);
+      if (call.starts_with("Set") && call.find("Security") != std::string_view::npos) {
+        const std::string_view args = content.substr(open, close - open);
+        out.sets_owner_or_group_only |=
+            (!occurrences(args, "OWNER_SECURITY_INFORMATION").empty() ||
+             !occurrences(args, "GROUP_SECURITY_INFORMATION").empty()) &&
+            occurrences(args, "DACL_SECURITY_INFORMATION").empty();
+      }
+      const std::string at_line = " at line " + std::to_string(lines.line_of(open) + 1);
+      if (call.starts_with(kConvertApi)) {
+        // The output: the first &name after the SDDL argument.
+        const std::string_view args = content.substr(use_end, close > use_end ? close - use_end : 0);
+        const std::size_t amp = args.find('&');
+        if (amp != std::string_view::npos) {
+          std::size_t i = amp + 1;
+          while (i < args.size() && is_blank(args[i])) ++i;
+          const std::string_view output = identifier_at(args, i);
+          if (!output.empty())
+            add_name(output, use_end + i,
+                     chain + " -> " + std::string(call) + "(&" + std::string(output) + ")");
+        }
+        return false;
+      }
+      if (auto type = api_object_type(call)) {
+        out.hint = ObjectTypeHint{*type, std::string(call), lines.line_of(open) + 1,
+                                  std::string(to_string(*type)) + ": " + chain + " -> " +
+                                      std::string(call) + at_line};
+        return true;
+      }
+      for (const auto& row : kFlowConsumers) {
+        if (!has_api_suffix(call, row.api)) continue;
+        std::optional<ObjectType> type = row.type;
+        std::string which;
+        if (row.by_se_object_type) {
+          const std::string_view args = content.substr(open, close - open);
+          for (const auto& se : kSeObjectTypes)
+            if (!occurrences(args, se.name).empty()) {
+              type = se.type;
+              which = "(" + std::string(se.name) + ")";
+            }
+        }
+        if (type) {
+          out.hint = ObjectTypeHint{*type, std::string(call), lines.line_of(open) + 1,
+                                    std::string(to_string(*type)) + ": " + chain + " -> " +
+                                        std::string(call) + which + at_line};
+          return true;
+        }
+        if (dead_end.empty())
+          dead_end = chain + " -> " + std::string(call) + at_line +
+                     " (a call for objects of several types; say 'sddl-lint: object=TYPE')";
+      }
+    }
+    return false;
+  };
+  const std::string literal_chain = "literal at line " + std::to_string(lines.line_of(begin) + 1);
+  auto [holder, holder_chain] = literal_holder(content, lines, begin);
+  // The holder first, so that the literal's own `X = "..."` does not add X with a longer chain.
+  if (!holder.empty()) add_name(holder, begin, holder_chain);
+  if (visit_use(begin, end, literal_chain)) return out;
+  for (std::size_t k = 0; k < names.size() && k < 16; ++k) {
+    const FlowName current = names[k];  // names grows while we visit
+    std::vector<std::size_t> uses = occurrences(content, current.name);
+    std::stable_sort(uses.begin(), uses.end(), [&](std::size_t a, std::size_t b) {
+      auto dist = [&](std::size_t x) {
+        return x > current.defined_at ? x - current.defined_at : current.defined_at - x;
+      };
+      return dist(a) < dist(b);
+    });
+    for (std::size_t use : uses) {
+      if (lines.line_of(use) == lines.line_of(current.defined_at)) continue;  // the definition
+      if (visit_use(use, use + current.name.size(), current.chain)) return out;
+    }
+  }
+  out.reason = !dead_end.empty() ? dead_end
+               : names.empty()   ? "the literal reaches no create or set call"
+                                 : names.front().chain + " reaches no create or set call";
+  return out;
+}
+
+}  // namespace secdesc::lint_detail
+
+namespace secdesc::lint_detail {
+
+bool completed_at_run_time(std::string_view content, const LineIndex& lines, std::size_t begin) {
+  const std::string name = literal_holder(content, lines, begin).first;
+  if (name.empty()) return false;
+  constexpr std::size_t kLinesAfter = 10;
+  const std::size_t first = lines.line_of(begin) + 1;
+  for (std::size_t l = first; l < lines.count() && l <= first + kLinesAfter; ++l) {
+    const std::string_view text = lines.line(l);
+    for (std::size_t at : occurrences(text, name)) {
+      std::string_view after = text.substr(at + name.size());
+      while (!after.empty() && is_blank(after.front())) after.remove_prefix(1);
+      if (after.starts_with("+=") || after.starts_with(".append(") ||
+          after.starts_with(".Append(") || after.starts_with("= " + name + " +"))
+        return true;
+      // wcscat_s(s, ...), StringCchCatW(s, ...): the name is the first argument of a cat call.
+      std::string_view before = trim_right(text.substr(0, at));
+      if (before.ends_with("(")) {
+        const std::string_view call = trailing_identifier(before.substr(0, before.size() - 1));
+        if (call.find("cat") != std::string_view::npos || call.find("Cat") != std::string_view::npos)
+          return true;
+      }
+    }
+  }
+  return false;
 }
 
 }  // namespace secdesc::lint_detail

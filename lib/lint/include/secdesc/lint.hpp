@@ -92,6 +92,9 @@ struct LintSubject {
   // A policy with a [label] and [[expect]] entries declares who may write its data channel and
   // checks it: world-writable-data (a reminder to review that choice) is then not reported.
   bool data_channel_declared = false;
+  // The source hands the descriptor to a set call for the owner or group only
+  // (OWNER_SECURITY_INFORMATION without DACL_SECURITY_INFORMATION): no D: is then no null DACL.
+  bool sets_owner_or_group_only = false;
   // Inline "sddl-lint: disable=..." comments: these rules (or all of them) stay silent.
   std::vector<Rule> suppressed;
   // Where the comment names each rule of `suppressed` (same order; may be shorter, then the

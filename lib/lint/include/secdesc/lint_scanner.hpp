@@ -57,6 +57,10 @@ struct ObjectTypeHint {
   ObjectType type = ObjectType::section;
   std::string api;  // the identifier that matched
   std::size_t line = 0;
+  // How the type was found, for --explain-type and JSON: the flow from the literal to the call
+  // that consumes it ("kPipe -> ConvertStringSecurityDescriptorToSecurityDescriptorW(&sd) ->
+  // sa.lpSecurityDescriptor -> CreateNamedPipeW at line 42"), or "CreateEventW near line 3".
+  std::string evidence;
 };
 
 struct SddlLiteral {
@@ -64,6 +68,14 @@ struct SddlLiteral {
   std::vector<SourcePosition> positions;   // one per byte of text, plus one for the end
   std::vector<LintDirective> directives;   // from the line before
   std::optional<ObjectTypeHint> inferred_type;
+  // Without an inferred type: why not (the flow reached a call of no known type, or no call).
+  std::string no_type_reason;
+  // The literal initialises a name that is appended to soon after (`s += sid;`): only a prefix
+  // of the SDDL, completed at run time, so it is not linted.
+  bool completed_at_run_time = false;
+  // The flow reaches a set call for the owner or group only (OWNER_SECURITY_INFORMATION without
+  // DACL_SECURITY_INFORMATION): a missing D: is not a null DACL there.
+  bool sets_owner_or_group_only = false;
   // The name the inferred call creates the object with (Global\... or Local\...), when written
   // between the call's line and three lines after the literal.
   std::optional<ObjectName> object_name;
@@ -82,8 +94,16 @@ struct ScanResult {
 // `content` is UTF-8 (see decode_source_text). Lines end at '\n'; a '\r' before it is ignored.
 ScanResult scan_sddl_literals(std::string_view content, SourceLanguage language);
 
+// sddl-lint --explain-type: one line per literal, "FILE:LINE:COL: TYPE: EVIDENCE" or
+// "FILE:LINE:COL: no type: REASON" (the type the rules use unless a comment or --object says
+// otherwise).
+std::vector<std::string> explain_object_types(std::string_view display_name,
+                                              std::string_view content, SourceLanguage language);
+
 // File bytes to UTF-8 text: a UTF-8 BOM is dropped, UTF-16 with a BOM (regedit's .reg files,
-// PowerShell scripts) is converted; nullopt for binary files (a NUL byte in the first 8 KiB).
+// PowerShell scripts) is converted, and so is UTF-16 without a BOM (a NUL in nine of ten odd
+// bytes, little-endian, or even bytes, big-endian, of the first 8 KiB, and few in the others);
+// nullopt for other binary files (a NUL byte in the first 8 KiB).
 std::optional<std::string> decode_source_text(std::string_view bytes);
 
 }  // namespace secdesc
