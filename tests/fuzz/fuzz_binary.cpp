@@ -10,6 +10,7 @@
 #include "output_invariants.hpp"
 #include "secdesc/binary.hpp"
 #include "secdesc/json.hpp"
+#include "secdesc/text_output.hpp"
 #include "secdesc/sddl.hpp"
 
 namespace {
@@ -73,8 +74,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (sd.error().offset != secdesc::Error::no_offset && sd.error().offset > size) std::abort();
     return 0;
   }
-  secdesc_fuzz::require_text(secdesc::to_sddl(*sd));
-  secdesc_fuzz::require_json(secdesc::to_json(*sd));
+  // The output rule (docs/sddl.md): a descriptor whose UTF-16 strings hold an unpaired surrogate
+  // is refused by find_unwritable_text, which every writer asks first; any other is written.
+  if (!secdesc::find_unwritable_text(*sd, secdesc::TextOutput::sddl))
+    secdesc_fuzz::require_text(secdesc::to_sddl(*sd));
+  if (!secdesc::find_unwritable_text(*sd, secdesc::TextOutput::json))
+    secdesc_fuzz::require_json(secdesc::to_json(*sd));
   auto encoded = secdesc::encode_self_relative(*sd);
   if (!encoded) {
     if (encoded.error().code != secdesc::ErrorCode::limit_exceeded) std::abort();

@@ -46,9 +46,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (a.findings != b.findings) std::abort();
   for (const auto& f : a.findings)
     if (f.where.line < 1 || f.where.line > lines || f.where.column < 1) std::abort();
-  secdesc_fuzz::require_text(secdesc::format_text(a.findings));
-  secdesc_fuzz::require_text(secdesc::format_github(a.findings));
-  secdesc_fuzz::require_json(secdesc::format_json(a.findings));
-  secdesc_fuzz::require_json(secdesc::format_sarif(a.findings));
+  // format_findings is what sddl-lint writes (it escapes bytes that are not UTF-8 as \xNN).
+  using secdesc::OutputFormat;
+  secdesc_fuzz::require_text(secdesc::format_findings(a.findings, OutputFormat::text));
+  secdesc_fuzz::require_text(secdesc::format_findings(a.findings, OutputFormat::github));
+  secdesc_fuzz::require_json(secdesc::format_findings(a.findings, OutputFormat::json));
+  secdesc_fuzz::require_json(secdesc::format_findings(a.findings, OutputFormat::sarif));
   return 0;
 }
