@@ -16,6 +16,7 @@
 
 #include <algorithm>
 
+#include "core/internal/conditional_sddl.hpp"
 #include "core/internal/unicode_case.hpp"
 #include "core/internal/utf.hpp"
 
@@ -290,7 +291,10 @@ class Evaluator {
     Operand o;
     o.kind = Operand::Kind::attribute;
     auto info = find_conditional_token(t.type);
-    o.label = std::string(info ? info->sddl : "") + detail::utf16_to_utf8(t.text);
+    // Written as SDDL writes it (%xxxx for what a name cannot hold, such as an unpaired
+    // surrogate), so the trace stays UTF-8 (docs/sddl.md, "Output rule").
+    o.label = std::string(info ? info->sddl : "") +
+              detail::escape_attribute_name(t.text, t.type == T::local_attribute);
     const std::vector<Claim>* claims = &context_.local_claims;
     if (t.type == T::user_attribute) claims = &context_.user_claims;
     if (t.type == T::device_attribute) claims = &context_.device_claims;
