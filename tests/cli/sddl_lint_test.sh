@@ -4,15 +4,7 @@
 set -u
 LINT=$1
 SRC=$2
-fails=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [ "$2" != "$3" ]; then
-    printf 'FAIL %s\n  want: %s\n  got:  %s\n' "$1" "$2" "$3"
-    fails=$((fails + 1))
-  else
-    printf 'ok   %s\n' "$1"
-  fi
-}
+. "$(dirname "$0")/check.sh"  # check NAME EXPECTED ACTUAL, $fails
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

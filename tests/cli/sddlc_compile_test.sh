@@ -5,15 +5,7 @@ SDDLC=$1
 SRC=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() {
-  if [ "$2" != "$3" ]; then
-    printf 'FAIL %s\n  want: %s\n  got:  %s\n' "$1" "$2" "$3"
-    fails=$((fails + 1))
-  else
-    printf 'ok   %s\n' "$1"
-  fi
-}
+. "$(dirname "$0")/check.sh"  # check NAME EXPECTED ACTUAL, $fails
 P=$SRC/policies
 out=$("$SDDLC" compile "$P/service-section-readonly.toml"); check "one policy: exit" 0 $?
 check "one policy: bare SDDL" "D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GR;;;IU)" "$out"

@@ -2,15 +2,7 @@
 # CLI test for `sddlc convert`: outputs, one line per input line, error lines and exit codes.
 set -u
 SDDLC=$1
-fails=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [ "$2" != "$3" ]; then
-    printf 'FAIL %s\n  want: %s\n  got:  %s\n' "$1" "$2" "$3"
-    fails=$((fails + 1))
-  else
-    printf 'ok   %s\n' "$1"
-  fi
-}
+. "$(dirname "$0")/check.sh"  # check NAME EXPECTED ACTUAL, $fails
 SEED='D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)S:(ML;;NW;;;LW)'
 hex=$("$SDDLC" convert "$SEED"); check "seed to hex (exit)" 0 $?
 check "seed to hex starts with header" "0100149000000000000000001400000030000000" "${hex:0:40}"

@@ -4,15 +4,7 @@
 set -u
 SDDLC=$1
 ROOT=$2
-fails=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [ "$2" != "$3" ]; then
-    printf 'FAIL %s\n  want: %s\n  got:  %s\n' "$1" "$2" "$3"
-    fails=$((fails + 1))
-  else
-    printf 'ok   %s\n' "$1"
-  fi
-}
+. "$(dirname "$0")/check.sh"  # check NAME EXPECTED ACTUAL, $fails
 contains() {  # contains NAME NEEDLE HAYSTACK
   case $3 in
     *"$2"*) check "$1" yes yes ;;

@@ -3,15 +3,7 @@
 # docs/principals.md), SIDs to what they are, errors and exit codes.
 set -u
 SDDLC=$1
-fails=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [ "$2" != "$3" ]; then
-    printf 'FAIL %s\n  want: %s\n  got:  %s\n' "$1" "$2" "$3"
-    fails=$((fails + 1))
-  else
-    printf 'ok   %s\n' "$1"
-  fi
-}
+. "$(dirname "$0")/check.sh"  # check NAME EXPECTED ACTUAL, $fails
 TI=S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464
 out=$("$SDDLC" sid 'NT SERVICE\TrustedInstaller' 'IIS APPPOOL\DefaultAppPool' \
         package:Microsoft.WindowsCalculator_8wekyb3d8bbwe capability:registryRead \
