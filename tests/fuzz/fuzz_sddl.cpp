@@ -1,6 +1,7 @@
 // libFuzzer target: the SDDL parser. Invariants beyond "no crash": the parser's canonical-ACE
 // fast path gives what the general path gives (descriptor or error); what parses emits a string
-// that re-parses (strictly) to the same descriptor; encoding either succeeds and decodes to the
+// that re-parses to the same descriptor (strictly, when the input
+// parses strictly); encoding either succeeds and decodes to the
 // same descriptor, or fails only with limit_exceeded; parse_sddl_into and
 // encode_self_relative_into, reusing one descriptor and one byte vector from input to input (so
 // each starts from the previous input's storage), give what parse_sddl and encode_self_relative
@@ -49,7 +50,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string emitted = secdesc::to_sddl(*sd, secdesc::SddlFormatOptions{kOptions.context});
   secdesc_fuzz::require_text(emitted);
   secdesc_fuzz::require_json(secdesc::to_json(*sd, secdesc::SddlFormatOptions{kOptions.context}));
+  // What we emit is canonical, so it re-parses strictly unless the descriptor itself breaks a
+  // strict-only rule (a mandatory label on a SID that is no integrity level): then the input
+  // fails strict parsing too, and the lenient re-parse still gives the same descriptor.
   auto again = secdesc::parse_sddl(emitted, secdesc::SddlParseOptions{kOptions.context, true});
+  if (!again) {
+    if (secdesc::parse_sddl(text, secdesc::SddlParseOptions{kOptions.context, true})) std::abort();
+    again = secdesc::parse_sddl(emitted, kOptions);
+  }
   if (!again || !(*again == *sd)) std::abort();
   auto bytes = secdesc::encode_self_relative(*sd);
   const auto encode_error = secdesc::encode_self_relative_into(reused, reused_bytes);

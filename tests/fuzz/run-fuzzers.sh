@@ -66,6 +66,9 @@ for target in fuzz_sddl fuzz_binary fuzz_policy fuzz_access_check fuzz_lint_scan
     fuzz_lint_scanner) seed=$W/seed-source ;;
   esac
   mkdir -p "$W/$target/corpus"
+  # Inputs that once broke an invariant (tests/fuzz/corpus/<target>/) seed the run too.
+  regressions=""
+  if [ -d "tests/fuzz/corpus/$target" ]; then regressions=$(pwd)/tests/fuzz/corpus/$target; fi
   extra=""
   if [ "${SECDESC_FUZZ_SMOKE:-0}" = 1 ]; then
     case $target in
@@ -78,7 +81,7 @@ for target in fuzz_sddl fuzz_binary fuzz_policy fuzz_access_check fuzz_lint_scan
   log=$W/$target/log.txt
   if (cd "$W/$target" && "$B/tests/fuzz/$target" -max_total_time="$SECONDS_PER_TARGET" \
         -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $extra \
-        corpus "$seed") >"$log" 2>&1; then
+        corpus "$seed" $regressions) >"$log" 2>&1; then
     result=ok
   else
     result=FAILED
