@@ -10,6 +10,7 @@
 
 #include "../common/json_output.hpp"
 #include "commands.hpp"
+#include "input.hpp"
 #include "secdesc/access_diff.hpp"
 #include "secdesc/binary.hpp"
 #include "secdesc/policy.hpp"
@@ -28,11 +29,8 @@ struct DiffOptions {
   std::string domain_sid;
 };
 
-// One side of the comparison, read.
-struct Side {
-  secdesc::SecurityDescriptor sd;
-  std::optional<secdesc::ObjectType> type;  // a policy names its type
-};
+// One side of the comparison, read (input.hpp, shared with sddlc explain).
+using Side = DescriptorInput;
 
 int input_error(std::string_view what, std::string_view input, const secdesc::Error& e) {
   if (!e.has_offset()) {
@@ -42,42 +40,6 @@ int input_error(std::string_view what, std::string_view input, const secdesc::Er
   fmt::print(stderr, "sddlc diff: {}: at {}: {}\n  {}\n  {}^\n", what, e.offset, e.message, input,
              std::string(std::min(e.offset, input.size()), ' '));
   return exit_usage;
-}
-
-bool all_hex(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  });
-}
-
-// A policy file (*.toml), self-relative hex bytes (hex digits only: SDDL always has a ':'), or an
-// SDDL string. Returns the exit status on error.
-std::optional<int> read_side(std::string_view what, const std::string& input,
-                             const secdesc::SidContext& context, Side& out) {
-  using namespace secdesc;
-  if (input.size() > 5 && input.ends_with(".toml")) {
-    PolicyOptions popt;
-    popt.domain_sid = context.domain;
-    auto load = load_policy_file(input, popt);
-    for (const auto& d : load.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
-    if (!load.ok()) {
-      fmt::print(stderr, "sddlc diff: {}: the policy '{}' has errors\n", what, input);
-      return exit_usage;
-    }
-    out.sd = load.policy->descriptor;
-    out.type = load.policy->object_type;
-    return std::nullopt;
-  }
-  if (all_hex(input)) {
-    auto decoded = decode_self_relative_hex(input);
-    if (!decoded) return input_error(what, input, decoded.error());
-    out.sd = std::move(*decoded);
-    return std::nullopt;
-  }
-  auto parsed = parse_sddl(input, SddlParseOptions{context, false});
-  if (!parsed) return input_error(what, input, parsed.error());
-  out.sd = std::move(*parsed);
-  return std::nullopt;
 }
 
 std::string hex(secdesc::AccessMask m) { return fmt::format("0x{:x}", m); }
@@ -172,8 +134,10 @@ int run_diff(const DiffOptions& o) {
     context.domain = *d;
   }
   Side old_side, new_side;
-  if (auto status = read_side("OLD", o.old_input, context, old_side)) return *status;
-  if (auto status = read_side("NEW", o.new_input, context, new_side)) return *status;
+  if (auto status = read_descriptor_input("diff", "OLD", o.old_input, context, old_side))
+    return *status;
+  if (auto status = read_descriptor_input("diff", "NEW", o.new_input, context, new_side))
+    return *status;
 
   std::optional<ObjectType> type;
   if (!o.object.empty()) {
