@@ -193,13 +193,18 @@ def main():
     # The schemas reject what they must: an unknown field, another schema_version, a bad level.
     sample = json.loads(run([a.sddlc, "convert", "--to", "json", DESCRIPTORS[0]]))
     c.rejects("sddlc-convert", "an unknown field", dict(sample, surprise=1))
-    c.rejects("sddlc-convert", "schema_version 2", dict(sample, schema_version=2))
+    # Any other version than the one written: the next one, and the one before (convert is at 2).
+    c.rejects("sddlc-convert", "the next schema_version",
+              dict(sample, schema_version=sample["schema_version"] + 1))
+    c.rejects("sddlc-convert", "the previous schema_version",
+              dict(sample, schema_version=sample["schema_version"] - 1))
     c.rejects("sddlc-convert", "no tool_version", {k: v for k, v in sample.items() if k != "tool_version"})
     tree_sample = json.loads(run([a.sddlc, "convert", "--to", "json", DESCRIPTORS[5]]))
     bad_tree = json.loads(json.dumps(tree_sample))
     bad_tree["dacl"]["aces"][0]["condition_tree"]["operands"][0]["scope"] = "global"
     c.rejects("sddlc-convert", "a condition attribute of scope 'global'", bad_tree)
-    c.rejects("sddlc-explain", "schema_version 2", dict(explained[0], schema_version=2))
+    c.rejects("sddlc-explain", "the next schema_version",
+              dict(explained[0], schema_version=explained[0]["schema_version"] + 1))
     c.rejects("sddlc-explain", "an unknown field", dict(explained[0], surprise=1))
     if findings:
         c.rejects("sddl-lint", "severity 'fatal'", [dict(findings[0], severity="fatal")])
