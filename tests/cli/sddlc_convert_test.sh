@@ -34,7 +34,7 @@ out=$("$SDDLC" convert --to sddl --domain-sid S-1-5-21-1-2-3 --from hex "$("$SDD
 "$SDDLC" convert --domain-sid S-1-5-32-544 'D:' >/dev/null 2>&1; check "bad --domain-sid exits 2" 2 $?
 err=$("$SDDLC" convert --from hex 01000480ff 2>&1 >/dev/null); check "bad bytes exit and message" "sddlc convert: error: 0: a self-relative descriptor has a 20-byte header; got 5 bytes" "$err"
 json=$("$SDDLC" convert --to json "$SEED"); check "json has the trustee name" 1 "$(printf '%s' "$json" | grep -c '"name":"NT AUTHORITY\\\\INTERACTIVE"')"
-check "json carries schema_version and tool_version" 1 "$(printf '%s' "$json" | grep -c '^{"schema_version":1,"tool_version":"[0-9]*\.[0-9]*\.[0-9]*",')"
+check "json carries schema_version and tool_version" 1 "$(printf '%s' "$json" | grep -c '^{"schema_version":2,"tool_version":"[0-9]*\.[0-9]*\.[0-9]*",')"
 
 # Issue #18. Offsets count characters (code points), as sddl-lint's columns do: 'Ü' is two bytes
 # but one character, so the error is at 11, not 12 (sddl_lint_test.sh: the same input, col=12).

@@ -55,7 +55,8 @@ class Checker:
             Draft202012Validator.check_schema(schema)  # the schema itself is valid 2020-12
             name = os.path.basename(path)[: -len(".schema.json")]
             self.validators[name] = Draft202012Validator(schema)
-        expected = {"sddl-lint", "sddlc-convert", "sddlc-check", "sddlc-compile", "sddlc-diff"}
+        expected = {"sddl-lint", "sddlc-convert", "sddlc-check", "sddlc-compile", "sddlc-diff",
+                    "sddlc-explain"}
         if set(self.validators) != expected:
             self.fail("schemas", f"docs/schemas has {sorted(self.validators)}, expected {sorted(expected)}")
 
@@ -98,11 +99,13 @@ def main():
     if c.failures:
         return 1
 
-    # The JSON goldens: every one is sddl-lint output.
+    # The JSON goldens: sddlc explain's in tests/golden/explain, sddl-lint's everywhere else.
     goldens = sorted(glob.glob(os.path.join(a.source, "tests", "golden", "**", "*.json"), recursive=True))
+    explain_dir = os.path.join(a.source, "tests", "golden", "explain") + os.sep
     for path in goldens:
         with open(path, encoding="utf-8") as f:
-            c.check("sddl-lint", os.path.relpath(path, a.source), json.load(f))
+            schema = "sddlc-explain" if path.startswith(explain_dir) else "sddl-lint"
+            c.check(schema, os.path.relpath(path, a.source), json.load(f))
     if not goldens:
         c.fail("goldens", "no tests/golden/**/*.json found")
 
@@ -174,11 +177,35 @@ def main():
         c.check("sddlc-diff", f"diff ({'changed' if status else 'no change'}) {os.path.basename(args[1])}",
                 json.loads(out))
 
+    # sddlc explain: every reference policy, and descriptors with conditions, a deny ACE, an owner,
+    # a null DACL and AppContainer capabilities.
+    for p in policies:
+        c.check("sddlc-explain", f"explain {os.path.basename(p)}",
+                json.loads(run([a.sddlc, "explain", "--format", "json", p])))
+    explained = []
+    for s in DESCRIPTORS:
+        doc = json.loads(run([a.sddlc, "explain", "--format", "json", "--object", "file", s]))
+        explained.append(doc)
+        c.check("sddlc-explain", f"explain {s}", doc)
+    if not any("condition_tree" in ace for doc in explained for ace in doc["aces"]):
+        c.fail("explain", "no condition_tree: the sample does not exercise the schema")
+
     # The schemas reject what they must: an unknown field, another schema_version, a bad level.
     sample = json.loads(run([a.sddlc, "convert", "--to", "json", DESCRIPTORS[0]]))
     c.rejects("sddlc-convert", "an unknown field", dict(sample, surprise=1))
-    c.rejects("sddlc-convert", "schema_version 2", dict(sample, schema_version=2))
+    # Any other version than the one written: the next one, and the one before (convert is at 2).
+    c.rejects("sddlc-convert", "the next schema_version",
+              dict(sample, schema_version=sample["schema_version"] + 1))
+    c.rejects("sddlc-convert", "the previous schema_version",
+              dict(sample, schema_version=sample["schema_version"] - 1))
     c.rejects("sddlc-convert", "no tool_version", {k: v for k, v in sample.items() if k != "tool_version"})
+    tree_sample = json.loads(run([a.sddlc, "convert", "--to", "json", DESCRIPTORS[5]]))
+    bad_tree = json.loads(json.dumps(tree_sample))
+    bad_tree["dacl"]["aces"][0]["condition_tree"]["operands"][0]["scope"] = "global"
+    c.rejects("sddlc-convert", "a condition attribute of scope 'global'", bad_tree)
+    c.rejects("sddlc-explain", "the next schema_version",
+              dict(explained[0], schema_version=explained[0]["schema_version"] + 1))
+    c.rejects("sddlc-explain", "an unknown field", dict(explained[0], surprise=1))
     if findings:
         c.rejects("sddl-lint", "severity 'fatal'", [dict(findings[0], severity="fatal")])
         c.rejects("sddl-lint", "column 0", [dict(findings[0], column=0)])

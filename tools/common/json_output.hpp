@@ -13,10 +13,11 @@
 namespace secdesc_tools {
 
 // The schema_version of each JSON output; docs/schemas/<output>.schema.json holds the same value.
-inline constexpr int convert_schema_version = 1;  // sddlc convert --to json
+inline constexpr int convert_schema_version = 2;  // sddlc convert --to json
 inline constexpr int check_schema_version = 1;    // sddlc check --format json
-inline constexpr int compile_schema_version = 1;  // sddlc compile --emit json (each element)
+inline constexpr int compile_schema_version = 2;  // sddlc compile --emit json (each element)
 inline constexpr int diff_schema_version = 2;     // sddlc diff --format json
+inline constexpr int explain_schema_version = 1;  // sddlc explain --format json
 
 // `object` (a serialized JSON object, "{...}") with schema_version and tool_version first.
 // Spliced as text: the objects come from nlohmann::json's dump, and sddlc convert writes one per

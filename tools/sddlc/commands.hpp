@@ -21,5 +21,7 @@ std::function<int()> add_check(CLI::App& app);
 std::function<int()> add_sid(CLI::App& app);
 // Registers `diff` (who gains and loses which rights between two descriptors).
 std::function<int()> add_diff(CLI::App& app);
+// Registers `explain` (a descriptor in words, its label, and the effective-access matrix).
+std::function<int()> add_explain(CLI::App& app);
 
 }  // namespace sddlc

@@ -19,6 +19,7 @@
 #include "../common/json_output.hpp"
 #include "../common/process.hpp"
 #include "commands.hpp"
+#include "input.hpp"
 #include "secdesc/access_diff.hpp"
 #include "secdesc/binary.hpp"
 #include "secdesc/lint_format.hpp"
@@ -40,57 +41,12 @@ struct DiffOptions {
   std::string domain_sid;
 };
 
-// One side of the comparison, read.
-struct Side {
-  secdesc::SecurityDescriptor sd;
-  std::optional<secdesc::ObjectType> type;  // a policy names its type
-  std::optional<secdesc::Policy> policy;    // where its entries are, for annotations
-};
+// One side of the comparison, read (input.hpp, shared with sddlc explain).
+using Side = DescriptorInput;
 
 int input_error(std::string_view what, std::string_view input, const secdesc::Error& e) {
   fmt::print(stderr, "sddlc diff: {}: {}\n", what, secdesc_tools::offset_with_caret(input, e));
   return exit_usage;
-}
-
-bool all_hex(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  });
-}
-
-// A policy file (*.toml), self-relative hex bytes (hex digits only: SDDL always has a ':'), or an
-// SDDL string. Returns the exit status on error.
-std::optional<int> read_side(std::string_view what, const std::string& input,
-                             const secdesc::SidContext& context, Side& out) {
-  using namespace secdesc;
-  if (input.size() > 5 && input.ends_with(".toml")) {
-    PolicyOptions popt;
-    popt.domain_sid = context.domain;
-    auto load = load_policy_file(input, popt);
-    for (const auto& d : load.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
-    if (!load.ok()) {
-      fmt::print(stderr, "sddlc diff: {}: the policy '{}' has errors\n", what, input);
-      return exit_usage;
-    }
-    out.sd = load.policy->descriptor;
-    out.type = load.policy->object_type;
-    out.policy = std::move(load.policy);
-    return std::nullopt;
-  }
-  if (all_hex(input)) {
-    auto decoded = decode_self_relative_hex(input);
-    if (!decoded) return input_error(what, input, decoded.error());
-    // The diff quotes ACEs as SDDL (text, JSON, Markdown): bytes SDDL cannot hold are refused
-    // here rather than written as invalid UTF-8 (docs/sddl.md, "Output rule").
-    if (auto e = find_unwritable_text(*decoded, TextOutput::sddl))
-      return input_error(what, input, *e);
-    out.sd = std::move(*decoded);
-    return std::nullopt;
-  }
-  auto parsed = parse_sddl(input, SddlParseOptions{context, false});
-  if (!parsed) return input_error(what, input, parsed.error());
-  out.sd = std::move(*parsed);
-  return std::nullopt;
 }
 
 std::string hex(secdesc::AccessMask m) { return fmt::format("0x{:x}", m); }
@@ -354,8 +310,10 @@ int run_pair(const DiffOptions& o, const secdesc::SidContext& context) {
     return exit_usage;
   }
   Side old_side, new_side;
-  if (auto status = read_side("OLD", o.inputs[0], context, old_side)) return *status;
-  if (auto status = read_side("NEW", o.inputs[1], context, new_side)) return *status;
+  if (auto status = read_descriptor_input("diff", "OLD", o.inputs[0], context, old_side))
+    return *status;
+  if (auto status = read_descriptor_input("diff", "NEW", o.inputs[1], context, new_side))
+    return *status;
   Comparison c;
   if (new_side.policy) c.path = o.inputs[1];
   c.old_side = &old_side;
@@ -432,6 +390,8 @@ std::optional<int> load_side(const FileText& f, const secdesc::SidContext& conte
   Side side;
   side.sd = load.policy->descriptor;
   side.type = load.policy->object_type;
+  side.context = load.policy->context;
+  side.names = load.policy->names;
   side.policy = std::move(load.policy);
   out = std::move(side);
   return std::nullopt;

@@ -9,7 +9,7 @@
 
 int main(int argc, char** argv) {
   CLI::App app{"sddlc: compile policies, convert SDDL and self-relative security descriptors, and\n"
-               "check access as Windows would, name SIDs, and diff descriptors by access. Exit status:\n"
+               "check access as Windows would, name SIDs, diff descriptors by access, and explain them. Exit status:\n"
                "see each command's --help."};
   app.set_version_flag("--version", fmt::format("sddlc {}", secdesc::version),
                        "Print the version (sddlc MAJOR.MINOR.PATCH) and exit");
@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   auto check = sddlc::add_check(app);
   auto sid = sddlc::add_sid(app);
   auto diff = sddlc::add_diff(app);
+  auto explain = sddlc::add_explain(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("check")) return check();
     if (app.got_subcommand("sid")) return sid();
     if (app.got_subcommand("diff")) return diff();
+    if (app.got_subcommand("explain")) return explain();
   } catch (const std::exception& e) {
     fmt::print(stderr, "sddlc: internal error: {}\n", e.what());
     return sddlc::exit_usage;

@@ -36,9 +36,11 @@ void collect_sids(const SecurityDescriptor& sd, std::vector<Sid>& principals,
   }
 }
 
-std::string sid_name(const Sid& sid, const SidContext& context) {
-  if (auto alias = sid_alias(sid, context)) return std::string(*alias);
-  return sid.to_string();
+// The alias, else the name the policy wrote ("S-1-5-80-... (NT SERVICE\\AcmeSync)"), else the
+// SID string: principal_text, as the access check's trace writes SIDs.
+std::string sid_name(const Sid& sid, const SidContext& context,
+                     std::span<const NamedPrincipal> names) {
+  return principal_text(sid, names, context);
 }
 
 std::string level_name(const Sid& level) { return integrity_level_name(level); }
@@ -161,7 +163,8 @@ std::string_view to_string(DiffPrincipalKind kind) noexcept {
 
 std::vector<DiffPrincipal> diff_principals(const SecurityDescriptor& old_sd,
                                            const SecurityDescriptor& new_sd,
-                                           const SidContext& context) {
+                                           const SidContext& context,
+                                           std::span<const NamedPrincipal> names) {
   std::vector<DiffPrincipal> out;
   for (const TokenPreset& p : token_presets())
     out.push_back(DiffPrincipal{DiffPrincipalKind::preset, std::string(p.name), p.make()});
@@ -186,7 +189,7 @@ std::vector<DiffPrincipal> diff_principals(const SecurityDescriptor& old_sd,
   }
 
   for (const Sid& sid : named) {
-    out.push_back(DiffPrincipal{DiffPrincipalKind::sid, "SID " + sid_name(sid, context),
+    out.push_back(DiffPrincipal{DiffPrincipalKind::sid, "SID " + sid_name(sid, context, names),
                                 sid_token(sid, std::nullopt, sids::medium_integrity)});
   }
   const std::vector<Sid> levels = probe_levels(old_sd, new_sd);
@@ -200,11 +203,11 @@ std::vector<DiffPrincipal> diff_principals(const SecurityDescriptor& old_sd,
     for (std::size_t i = 0; i < named.size(); ++i) {
       for (std::size_t j = i; j < named.size(); ++j) {
         if (i == j && medium) continue;  // the single SIDs at Medium are listed above
-        std::string name = "SIDs " + sid_name(named[i], context);
+        std::string name = "SIDs " + sid_name(named[i], context, names);
         std::optional<Sid> group;
         if (j != i) {
           group = named[j];
-          name += " + " + sid_name(named[j], context);
+          name += " + " + sid_name(named[j], context, names);
         }
         if (!medium) name += " at integrity " + level_name(level);
         out.push_back(DiffPrincipal{DiffPrincipalKind::combination, std::move(name),

@@ -4,10 +4,109 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/internal/conditional_sddl.hpp"
+#include "core/internal/conditional_tree.hpp"
+#include "core/internal/utf.hpp"
 #include "secdesc/binary.hpp"
 
 namespace secdesc {
 namespace {
+
+using CondKind = CondTokenKind;
+using CondType = CondTokenType;
+
+// The word a JSON consumer reads for a token kind (docs/schemas/sddlc-convert.schema.json).
+std::string_view operator_kind(CondKind kind) {
+  switch (kind) {
+    case CondKind::relational: return "relational";  // attribute OP value
+    case CondKind::unary: return "unary";            // Member_of family, Exists, Not_Exists
+    case CondKind::logical: return "logical";        // && ||
+    case CondKind::logical_not: return "not";        // !
+    case CondKind::literal:
+    case CondKind::attribute: break;
+  }
+  return "";
+}
+
+// Where an attribute comes from (MS-DTYP 2.4.4.17.8).
+std::string_view attribute_scope(CondType type) {
+  switch (type) {
+    case CondType::user_attribute: return "user";
+    case CondType::device_attribute: return "device";
+    case CondType::resource_attribute: return "resource";
+    default: return "local";
+  }
+}
+
+// A literal's type as MS-DTYP 2.4.4.17.5 names its token.
+std::string_view literal_type(CondType type) {
+  switch (type) {
+    case CondType::int8: return "int8";
+    case CondType::int16: return "int16";
+    case CondType::int32: return "int32";
+    case CondType::int64: return "int64";
+    case CondType::unicode_string: return "string";
+    case CondType::octet_string: return "octet_string";
+    case CondType::sid: return "sid";
+    case CondType::composite: return "composite";
+    default: return "";
+  }
+}
+
+nlohmann::json literal_json(const CondToken& t, const SidContext& context) {
+  nlohmann::json j = {{"node", "literal"}, {"type", literal_type(t.type)}};
+  if (t.is_integer()) {
+    j["value"] = t.integer;
+  } else if (t.type == CondType::unicode_string) {
+    j["value"] = detail::utf16_to_utf8(t.text);
+  } else if (t.type == CondType::octet_string) {
+    j["value"] = to_hex(t.octets);
+  } else if (t.type == CondType::sid) {
+    j["value"] = t.sid.to_string();
+    if (auto alias = sid_alias(t.sid, context)) j["alias"] = std::string(*alias);
+  } else if (t.type == CondType::composite) {
+    nlohmann::json elements = nlohmann::json::array();
+    for (const CondToken& e : t.elements) elements.push_back(literal_json(e, context));
+    j["elements"] = std::move(elements);
+  }
+  return j;
+}
+
+// The tree under node `n`: operators with their operands, attributes, literals.
+nlohmann::json condition_node_json(const ConditionalExpression& expr,
+                                   const std::vector<detail::CondNode>& nodes, std::size_t n,
+                                   const SidContext& context) {
+  const detail::CondNode& node = nodes[n];
+  const CondToken& t = expr.tokens[node.token];
+  const CondKind kind = t.kind();
+  if (kind == CondKind::literal) return literal_json(t, context);
+  auto info = find_conditional_token(t.type);
+  if (kind == CondKind::attribute) {
+    const bool local = t.type == CondType::local_attribute;
+    return {{"node", "attribute"},
+            {"scope", attribute_scope(t.type)},
+            {"name", detail::utf16_to_utf8(t.text)},
+            {"sddl", std::string(info ? info->sddl : "") +
+                         detail::escape_attribute_name(t.text, local)}};
+  }
+  nlohmann::json operands = nlohmann::json::array();
+  if (node.first != detail::CondNode::none)
+    operands.push_back(condition_node_json(expr, nodes, node.first, context));
+  if (node.second != detail::CondNode::none)
+    operands.push_back(condition_node_json(expr, nodes, node.second, context));
+  return {{"node", "operator"},
+          {"kind", operator_kind(kind)},
+          {"operator", std::string(info ? info->sddl : "")},
+          {"operands", std::move(operands)}};
+}
+
+nlohmann::json condition_tree(const ConditionalExpression& expr, const SidContext& context) {
+  auto nodes = detail::build_condition_tree(expr);
+  // A decoded or parsed expression always forms one tree (both validate it); null says the
+  // tokens do not, rather than inventing a shape.
+  if (!nodes) return nullptr;
+  return condition_node_json(expr, *nodes, nodes->size() - 1, context);
+}
 
 nlohmann::json sid_json(const Sid& sid, const SidContext& context) {
   nlohmann::json j = {{"sid", sid.to_string()}};
@@ -35,7 +134,10 @@ nlohmann::json acl_json(AclState state, const std::optional<Acl>& acl, const Sdd
     };
     if (ace.object_type) a["object_type"] = ace.object_type->to_string();
     if (ace.inherited_object_type) a["inherited_object_type"] = ace.inherited_object_type->to_string();
-    if (ace.condition) a["condition"] = to_sddl(*ace.condition, o.context);
+    if (ace.condition) {
+      a["condition"] = to_sddl(*ace.condition, o.context);
+      a["condition_tree"] = condition_tree(*ace.condition, o.context);
+    }
     if (ace.resource_attribute) {
       const Claim& c = *ace.resource_attribute;
       auto type = find_claim_type(c.type);
@@ -74,6 +176,11 @@ std::string to_json(const SecurityDescriptor& sd, const SddlFormatOptions& optio
     j["mandatory_label"] = {{"level", sid_json(label->level, options.context)},
                             {"policy", format_sddl_rights(label->policy, true)}};
   return j.dump(indent);
+}
+
+std::string condition_tree_json(const ConditionalExpression& expression,
+                                const SidContext& context) {
+  return condition_tree(expression, context).dump();
 }
 
 }  // namespace secdesc

@@ -6,12 +6,14 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "secdesc/access_mask.hpp"
 #include "secdesc/error.hpp"
 #include "secdesc/object_type.hpp"
+#include "secdesc/principal_names.hpp"
 #include "secdesc/security_descriptor.hpp"
 #include "secdesc/sid.hpp"
 #include "secdesc/token.hpp"
@@ -43,10 +45,13 @@ struct DiffPrincipal {
 // are enough for an ordinary DACL: the access check decides each right by the first ACE that
 // names one of the caller's SIDs and holds the right, so a caller with any set of these SIDs gets
 // what the pair of its first-deciding SIDs in OLD and in NEW gets (docs/review.md).
-// SIDs are named by their SDDL alias where they have one (`context` for domain-relative ones).
+// SIDs are named by their SDDL alias where they have one (`context` for domain-relative ones),
+// else by the name `names` records for them (Policy::names, as principal_text writes it), else
+// by the SID string. sddlc explain's matrix rows are these callers without the combinations.
 std::vector<DiffPrincipal> diff_principals(const SecurityDescriptor& old_sd,
                                            const SecurityDescriptor& new_sd,
-                                           const SidContext& context = {});
+                                           const SidContext& context = {},
+                                           std::span<const NamedPrincipal> names = {});
 
 // What in the NEW descriptor accounts for gained rights, so that a tool can point at the policy
 // entry that widens (sddlc diff --format github): a DACL ACE that grants them and that did not

@@ -15,6 +15,7 @@
 #include "secdesc/conditional.hpp"
 #include "secdesc/error.hpp"
 #include "secdesc/expectations.hpp"
+#include "secdesc/explain.hpp"
 #include "secdesc/guid.hpp"
 #include "secdesc/json.hpp"
 #include "secdesc/object_type.hpp"

@@ -1,0 +1,67 @@
+#include "input.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "../common/error_text.hpp"
+#include "commands.hpp"
+#include "secdesc/binary.hpp"
+#include "secdesc/policy.hpp"
+#include "secdesc/sddl.hpp"
+#include "secdesc/text_output.hpp"
+
+namespace sddlc {
+namespace {
+
+int input_error(std::string_view command, std::string_view what, std::string_view input,
+                const secdesc::Error& e) {
+  fmt::print(stderr, "sddlc {}: {}: {}\n", command, what, secdesc_tools::offset_with_caret(input, e));
+  return exit_usage;
+}
+
+bool all_hex(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  });
+}
+
+}  // namespace
+
+std::optional<int> read_descriptor_input(std::string_view command, std::string_view what,
+                                         const std::string& input,
+                                         const secdesc::SidContext& context,
+                                         DescriptorInput& out) {
+  using namespace secdesc;
+  out.context = context;
+  if (input.size() > 5 && input.ends_with(".toml")) {
+    PolicyOptions popt;
+    popt.domain_sid = context.domain;
+    auto load = load_policy_file(input, popt);
+    for (const auto& d : load.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
+    if (!load.ok()) {
+      fmt::print(stderr, "sddlc {}: {}: the policy '{}' has errors\n", command, what, input);
+      return exit_usage;
+    }
+    out.sd = load.policy->descriptor;
+    out.type = load.policy->object_type;
+    out.context = load.policy->context;
+    out.names = load.policy->names;
+    out.policy = std::move(load.policy);
+    return std::nullopt;
+  }
+  if (all_hex(input)) {
+    auto decoded = decode_self_relative_hex(input);
+    if (!decoded) return input_error(command, what, input, decoded.error());
+    if (auto e = find_unwritable_text(*decoded, TextOutput::sddl))
+      return input_error(command, what, input, *e);
+    out.sd = std::move(*decoded);
+    return std::nullopt;
+  }
+  auto parsed = parse_sddl(input, SddlParseOptions{context, false});
+  if (!parsed) return input_error(command, what, input, parsed.error());
+  out.sd = std::move(*parsed);
+  return std::nullopt;
+}
+
+}  // namespace sddlc

@@ -1,0 +1,36 @@
+// The descriptor inputs `sddlc diff` and `sddlc explain` accept: a policy file (*.toml),
+// self-relative hex bytes, or an SDDL string, read one way for both.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "secdesc/object_type.hpp"
+#include "secdesc/policy.hpp"
+#include "secdesc/principal_names.hpp"
+#include "secdesc/security_descriptor.hpp"
+#include "secdesc/sid.hpp"
+
+namespace sddlc {
+
+struct DescriptorInput {
+  secdesc::SecurityDescriptor sd;
+  std::optional<secdesc::ObjectType> type;      // a policy names its type
+  secdesc::SidContext context;                  // the policy's (its domain SID), else the caller's
+  std::vector<secdesc::NamedPrincipal> names;   // Policy::names
+  std::optional<secdesc::Policy> policy;        // a policy's entries, for diff's annotations
+};
+
+// Reads `input` (POLICY.toml; hex digits only: self-relative bytes, since SDDL always has a
+// ':'; else SDDL). On error prints "sddlc COMMAND: WHAT: ..." with the offset (in characters)
+// and a caret to stderr and returns the exit status (exit_usage); nullopt on success. Bytes whose
+// SIDs or condition names SDDL cannot write are refused here, since both commands quote ACEs as
+// SDDL (docs/sddl.md, "Output rule").
+std::optional<int> read_descriptor_input(std::string_view command, std::string_view what,
+                                         const std::string& input,
+                                         const secdesc::SidContext& context,
+                                         DescriptorInput& out);
+
+}  // namespace sddlc
