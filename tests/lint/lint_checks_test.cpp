@@ -574,7 +574,7 @@ TEST(LintSubjectTest, DescriptorSubjectsReportAtTheirPosition) {
   // As expectation_failures(policy) reports them; the subject's file names the finding.
   s.expectation_failures.push_back(Diagnostic{SourceLocation{"policy.toml", 12, 1}, Severity::error,
                                               "expectation-failed",
-                                              "expected 'AU' to be granted map-write; denied", {}});
+                                              "expected 'AU' to be granted map-write; denied", {}, {}});
   auto f = lint_subject(s, {});
   ASSERT_EQ(f.size(), 2u) << describe(f);
   EXPECT_EQ(rule_of(f[0]), Rule::null_dacl);
@@ -641,7 +641,7 @@ TEST(Findings, AreDiagnosticsWithTheRuleIdAsCode) {
   EXPECT_EQ(f.code, "null-dacl");
   EXPECT_EQ(rule_of(f), Rule::null_dacl);
   EXPECT_TRUE(f.details.empty());
-  EXPECT_EQ(rule_of(Diagnostic{{}, Severity::error, "unknown-key", "m", {}}), std::nullopt);
+  EXPECT_EQ(rule_of(Diagnostic{{}, Severity::error, "unknown-key", "m", {}, {}}), std::nullopt);
   // sddl-lint's text line is the policy tools' line with the rule named.
   EXPECT_EQ(format_diagnostic(f, DiagnosticFormat{.show_code = true}),
             "a.cpp:3:7: warning: m [null-dacl]");
@@ -653,7 +653,7 @@ TEST(Findings, SortByFileLineColumnThenRuleTableOrder) {
   // a code that is no rule goes after the rules at the same place.
   std::vector<Finding> f{
       make_finding(Rule::world_writable, Severity::error, "b", {1, 1}, "m"),
-      Diagnostic{SourceLocation{"a", 2, 1}, Severity::error, "not-a-rule", "m", {}},
+      Diagnostic{SourceLocation{"a", 2, 1}, Severity::error, "not-a-rule", "m", {}, {}},
       make_finding(Rule::non_canonical_order, Severity::error, "a", {2, 1}, "m"),
       make_finding(Rule::syntax, Severity::error, "a", {2, 1}, "m"),
       make_finding(Rule::world_writable, Severity::error, "a", {1, 9}, "m"),

@@ -34,6 +34,19 @@ TEST(PolicyLintText, LoadErrorsArePolicyErrorFindingsUnlessTheRuleIsOff) {
   EXPECT_TRUE(lint_policy_text(content, off).empty());
 }
 
+TEST(PolicyLintText, FindingsSayTheTypeCameFromThePolicy) {
+  const std::string content = "object = \"named-pipe\"\n[dacl]\n"
+                              "[[dacl.allow]]\nprincipal = \"WD\"\nrights = \"all\"\n";
+  const auto findings = lint_policy_text(content);
+  ASSERT_FALSE(findings.empty());
+  for (const auto& f : findings) {
+    ASSERT_TRUE(f.object_type.has_value()) << f.code;
+    EXPECT_EQ(f.object_type->type, "named-pipe");
+    EXPECT_EQ(f.object_type->source, "policy");
+    EXPECT_EQ(f.object_type->evidence, "object = \"named-pipe\" in the policy");
+  }
+}
+
 TEST(PolicyLintText, TheSubjectCarriesTheObjectAndItsEntries) {
   const std::string content = kHeader +
                               "[[dacl.allow]]\nprincipal = \"SY\"\nrights = \"all\"\n"   // 3-5

@@ -509,3 +509,55 @@ TEST(LintSource, UnknownRuleInACommentIsAUsageProblemWithDidYouMean) {
 
 }  // namespace
 }  // namespace secdesc
+
+namespace secdesc {
+namespace {
+
+// Every finding of a source literal says which type its rights were read as and why
+// (--format json's object_type fields): the flow, a comment, --object, or no type.
+TEST(LintSourceTypeBasis, InferredCommentOptionAndNone) {
+  const std::string inferred =
+      "void f() {\n"
+      "  ConvertStringSecurityDescriptorToSecurityDescriptorW(L\"D:(A;;GA;;;WD)\", 1, &sd, 0);\n"
+      "  sa.lpSecurityDescriptor = sd;\n"
+      "  CreateNamedPipeW(L\"\\\\.\\pipe\\x\", 0, 0, 1, 0, 0, 0, &sa);\n"
+      "}\n";
+  SourceLint r = lint_source("i.cpp", inferred, L::cpp, {});
+  ASSERT_FALSE(r.findings.empty());
+  for (const auto& f : r.findings) {
+    ASSERT_TRUE(f.object_type.has_value());
+    EXPECT_EQ(f.object_type->type, "named-pipe");
+    EXPECT_EQ(f.object_type->source, "inferred");
+    EXPECT_NE(f.object_type->evidence.find("CreateNamedPipeW at line 4"), std::string::npos)
+        << f.object_type->evidence;
+  }
+
+  const std::string commented = "// sddl-lint: object=event\nconst wchar_t* k = L\"D:(A;;GA;;;WD)\";\n";
+  r = lint_source("c.cpp", commented, L::cpp, {});
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings[0].object_type->type, "event");
+  EXPECT_EQ(r.findings[0].object_type->source, "comment");
+  EXPECT_EQ(r.findings[0].object_type->evidence, "sddl-lint: object=event at line 1");
+
+  const std::string bare = "const wchar_t* k = L\"D:(A;;GA;;;WD)\";\n";
+  LintSettings option;
+  option.object = ObjectType::file;
+  r = lint_source("o.cpp", bare, L::cpp, option);
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings[0].object_type->type, "file");
+  EXPECT_EQ(r.findings[0].object_type->source, "option");
+
+  r = lint_source("n.cpp", bare, L::cpp, {});
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings[0].object_type->type, "");
+  EXPECT_EQ(r.findings[0].object_type->source, "none");
+  EXPECT_EQ(r.findings[0].object_type->evidence, "k reaches no create or set call");
+  // JSON: null type, the source and the reason.
+  const std::string json = format_json(r.findings);
+  EXPECT_NE(json.find("\"object_type\": null"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"object_type_evidence\": \"k reaches no create or set call\""),
+            std::string::npos) << json;
+}
+
+}  // namespace
+}  // namespace secdesc

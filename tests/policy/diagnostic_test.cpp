@@ -13,7 +13,7 @@ TEST(Diagnostic, SeverityNames) {
 }
 
 TEST(Diagnostic, FormatWithLineAndColumn) {
-  Diagnostic d{SourceLocation{"p.toml", 3, 7}, Severity::error, "unknown-key", "unknown key 'x'", {}};
+  Diagnostic d{SourceLocation{"p.toml", 3, 7}, Severity::error, "unknown-key", "unknown key 'x'", {}, {}};
   EXPECT_EQ(format_diagnostic(d), "p.toml:3:7: error: unknown key 'x'");
   d.where.column = 0;  // a line without a column
   EXPECT_EQ(format_diagnostic(d), "p.toml:3: error: unknown key 'x'");
@@ -22,14 +22,14 @@ TEST(Diagnostic, FormatWithLineAndColumn) {
 }
 
 TEST(Diagnostic, FormatWithoutAPosition) {
-  Diagnostic d{SourceLocation{"p.toml", 0, 0}, Severity::error, "missing-key", "a policy needs a [dacl]", {}};
+  Diagnostic d{SourceLocation{"p.toml", 0, 0}, Severity::error, "missing-key", "a policy needs a [dacl]", {}, {}};
   EXPECT_EQ(format_diagnostic(d), "p.toml: error: a policy needs a [dacl]");
   d.where.column = 5;  // a column without a line means nothing
   EXPECT_EQ(format_diagnostic(d), "p.toml: error: a policy needs a [dacl]");
 }
 
 TEST(Diagnostic, DetailsAreIndentedOnePerLine) {
-  Diagnostic d{SourceLocation{"p.toml", 9, 1}, Severity::note, "trace", "why", {"first", "second"}};
+  Diagnostic d{SourceLocation{"p.toml", 9, 1}, Severity::note, "trace", "why", {"first", "second"}, {}};
   EXPECT_EQ(format_diagnostic(d), "p.toml:9:1: note: why\n  first\n  second");
 }
 

@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
       ->type_name("RULE=LEVEL")
       ->allow_extra_args(false);
   app.add_flag("--werror", request.werror, "Warnings fail the run too (exit status 1)");
-  app.add_option("--format", format, "Output: text, json, sarif (GitHub code scanning), github")
+  app.add_option("--format", format, "Output: text, json (with the object type each finding read the rights as, and why), sarif (GitHub code scanning), github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->type_name("FORMAT")
       ->capture_default_str();

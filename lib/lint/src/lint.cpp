@@ -723,14 +723,35 @@ LintSubject make_descriptor_subject(std::string file, SecurityDescriptor descrip
   return s;
 }
 
+namespace {
+
+// The subject's basis, or what the settings give: the --object/config type, else none.
+ObjectTypeBasis basis_of(const LintSubject& subject, const LintSettings& settings) {
+  if (subject.object_type_basis) return *subject.object_type_basis;
+  if (subject.object_type)
+    return ObjectTypeBasis{std::string(to_string(*subject.object_type)), "option", ""};
+  if (settings.object)
+    return ObjectTypeBasis{std::string(to_string(*settings.object)), "option",
+                           "--object or the config's object"};
+  return ObjectTypeBasis{"", "none", "no type given (--object, a policy or an sddl-lint "
+                                     "comment) and none inferred"};
+}
+
+}  // namespace
+
 std::vector<Finding> lint_subject(const LintSubject& subject, const LintSettings& settings) {
-  return Checker(subject, settings).run();
+  std::vector<Finding> findings = Checker(subject, settings).run();
+  if (!findings.empty()) {
+    const ObjectTypeBasis basis = basis_of(subject, settings);
+    for (auto& f : findings) f.object_type = basis;
+  }
+  return findings;
 }
 
 Finding make_finding(Rule rule, Severity severity, std::string file, SourcePosition position,
                      std::string message) {
   return Finding{SourceLocation::at(std::move(file), position), severity,
-                 std::string(to_string(rule)), std::move(message), {}};
+                 std::string(to_string(rule)), std::move(message), {}, {}};
 }
 
 std::optional<Rule> rule_of(const Diagnostic& finding) noexcept { return find_rule(finding.code); }

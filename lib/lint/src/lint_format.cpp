@@ -74,15 +74,24 @@ std::string format_text(std::span<const Finding> findings) {
 
 std::string format_json(std::span<const Finding> findings) {
   ordered_json array = ordered_json::array();
-  for (const auto& f : findings)
-    array.push_back(ordered_json{{"schema_version", lint_json_schema_version},
-                                 {"tool_version", version},
-                                 {"rule", f.code},
-                                 {"severity", to_string(f.severity)},
-                                 {"file", f.where.file},
-                                 {"line", f.where.line},
-                                 {"column", f.where.column},
-                                 {"message", f.message}});
+  for (const auto& f : findings) {
+    ordered_json item{{"schema_version", lint_json_schema_version},
+                      {"tool_version", version},
+                      {"rule", f.code},
+                      {"severity", to_string(f.severity)},
+                      {"file", f.where.file},
+                      {"line", f.where.line},
+                      {"column", f.where.column},
+                      {"message", f.message}};
+    // The type the rights were read as, and why: what --explain-type says for the literal.
+    if (f.object_type) {
+      item["object_type"] = f.object_type->type.empty() ? ordered_json(nullptr)
+                                                        : ordered_json(f.object_type->type);
+      item["object_type_source"] = f.object_type->source;
+      item["object_type_evidence"] = f.object_type->evidence;
+    }
+    array.push_back(std::move(item));
+  }
   return array.dump(2) + "\n";
 }
 

@@ -130,6 +130,9 @@ PolicyLint lint_policy_file(const std::filesystem::path& /*path*/, std::string_v
                                           policy.context.domain);
   subject.placeholder_domain = false;  // a policy that parses has every domain SID it needs
   subject.object_type = policy.object_type;
+  subject.object_type_basis =
+      ObjectTypeBasis{std::string(to_string(policy.object_type)), "policy",
+                      fmt::format("object = \"{}\" in the policy", to_string(policy.object_type))};
   if (policy.object_name)
     subject.object_name = ObjectName{*policy.object_name,
                                      policy.object_name_value

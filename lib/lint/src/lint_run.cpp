@@ -71,13 +71,26 @@ SourceLint lint_source(std::string_view display_name, std::string_view content,
     // A comment's object= beats --object and the config, which beat inference.
     subject.object_type = settings.object;
     subject.sets_owner_or_group_only = lit.sets_owner_or_group_only;
-    if (!subject.object_type && lit.inferred_type) subject.object_type = lit.inferred_type->type;
+    if (settings.object) {
+      subject.object_type_basis = ObjectTypeBasis{std::string(to_string(*settings.object)),
+                                                  "option", "--object or the config's object"};
+    } else if (lit.inferred_type) {
+      subject.object_type = lit.inferred_type->type;
+      subject.object_type_basis = ObjectTypeBasis{std::string(to_string(lit.inferred_type->type)),
+                                                  "inferred", lit.inferred_type->evidence};
+    } else {
+      subject.object_type_basis = ObjectTypeBasis{"", "none", lit.no_type_reason};
+    }
     for (const auto& d : lit.directives) {
       if (d.kind == LintDirective::Kind::object) {
         auto type = parse_object_type(d.values.front());
-        if (type)
+        if (type) {
           subject.object_type = *type;
-        else
+          subject.object_type_basis =
+              ObjectTypeBasis{std::string(to_string(*type)), "comment",
+                              fmt::format("sddl-lint: object={} at line {}", d.values.front(),
+                                          d.position.line)};
+        } else
           problem(d.position, fmt::format("unknown object type '{}' in sddl-lint comment; "
                                           "expected one of: {}",
                                           d.values.front(), object_type_names()));

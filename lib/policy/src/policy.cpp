@@ -411,12 +411,12 @@ class Loader {
   // A problem of the whole file (a missing key): no line or column.
   void file_error(std::string code, std::string message) {
     diagnostics_.push_back(Diagnostic{SourceLocation{file_, 0, 0}, Severity::error, std::move(code),
-                                      std::move(message), {}});
+                                      std::move(message), {}, {}});
   }
   void error(const toml::source_region& r, std::string code, std::string message,
              std::size_t extra_columns = 0) {
     diagnostics_.push_back(Diagnostic{at(r, extra_columns), Severity::error, std::move(code),
-                                      std::move(message), {}});
+                                      std::move(message), {}, {}});
   }
 
   // An error at byte `offset` of a string value's text, placed on that character in the file
@@ -428,7 +428,7 @@ class Loader {
     if (offset) where = string_offset_position(source_, begin.line, begin.column, *offset);
     SourceLocation loc = where ? SourceLocation{file_, where->first, where->second} : at(n.source());
     diagnostics_.push_back(
-        Diagnostic{std::move(loc), Severity::error, std::move(code), std::move(message), {}});
+        Diagnostic{std::move(loc), Severity::error, std::move(code), std::move(message), {}, {}});
   }
 
   void check_keys(const toml::table& t, const std::vector<std::string_view>& allowed,
@@ -889,7 +889,7 @@ PolicyLoad load_policy(std::string_view toml_text, std::string_view file, const 
                                          "limit-exceeded",
                                          fmt::format("policy of {} bytes is over the {}-byte limit",
                                                      toml_text.size(), max_policy_size),
-                                         {}});
+                                         {}, {}});
     return out;
   }
   return Loader(file, options).run(toml_text);
@@ -904,7 +904,7 @@ PolicyLoad load_policy_file(const std::filesystem::path& path, const PolicyOptio
                                          "io",
                                          "cannot read the file: " +
                                              std::generic_category().message(errno),
-                                         {}});
+                                         {}, {}});
     return out;
   }
   std::ostringstream buf;

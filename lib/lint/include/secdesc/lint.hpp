@@ -84,6 +84,10 @@ struct LintSubject {
   // True when no domain SID was given and the text was parsed against the placeholder domain.
   bool placeholder_domain = false;
   std::optional<ObjectType> object_type;  // from the policy, a comment, or inferred
+  // How object_type was chosen (or why there is none), copied into every finding: "policy",
+  // "comment", "option" (--object or the config), "inferred" with the flow, "none" with the
+  // reason. Left empty, lint_subject says "option" or "none" from the settings.
+  std::optional<ObjectTypeBasis> object_type_basis;
   std::optional<ObjectName> object_name;
   // The policy's [[expect]] entries that do not hold, as the policy loader reports them
   // (expectation_failures in expectations.hpp): each becomes an expectation-failed finding at

@@ -27,7 +27,7 @@ std::string_view to_string(OutputFormat format) noexcept;
 std::optional<OutputFormat> parse_output_format(std::string_view name) noexcept;
 
 // The schema_version of format_json's findings; docs/schemas/sddl-lint.schema.json says the same.
-inline constexpr int lint_json_schema_version = 1;
+inline constexpr int lint_json_schema_version = 2;
 
 // The name of the root that relative artifact paths in SARIF are relative to (the directory
 // sddl-lint ran in): GitHub code scanning's conventional name for the checkout.

@@ -8,6 +8,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,6 +49,15 @@ struct SourceLocation {
   friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
 
+// What a diagnostic about a descriptor read the descriptor's rights as: the object type and how
+// it was chosen. sddl-lint's --format json reports it; the text formats do not show it.
+struct ObjectTypeBasis {
+  std::string type;      // "named-pipe"; empty: no type, so only generic and standard rights judged
+  std::string source;    // "policy", "comment", "option", "inferred" or "none"
+  std::string evidence;  // where it was said, the flow that gave it, or why there is none
+  friend bool operator==(const ObjectTypeBasis&, const ObjectTypeBasis&) = default;
+};
+
 struct Diagnostic {
   SourceLocation where;
   Severity severity = Severity::error;
@@ -55,6 +65,7 @@ struct Diagnostic {
                                      // or an sddl-lint rule id
   std::string message;
   std::vector<std::string> details;  // further lines (a trace, a hint), shown indented
+  std::optional<ObjectTypeBasis> object_type;  // for a finding about a descriptor (sddl-lint)
   // No ordering: sddl-lint sorts by where, then by its rule table (sort_findings), not by code.
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
