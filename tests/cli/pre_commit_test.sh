@@ -10,12 +10,6 @@ SDDLC=$1
 SDDL_LINT=$2
 ROOT=$3
 . "$(dirname "$0")/check.sh"  # check NAME EXPECTED ACTUAL, $fails
-contains() {  # contains NAME NEEDLE HAYSTACK
-  case $3 in
-    *"$2"*) check "$1" yes yes ;;
-    *) check "$1" "...$2..." "$3" ;;
-  esac
-}
 for tool in pre-commit git; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "SKIP: $tool is not installed (Debian: apt-get install pre-commit; cmake/install-deps.sh)"

@@ -8,12 +8,6 @@ set -u
 SDDLC=$1
 ROOT=$2
 . "$(dirname "$0")/check.sh"  # check NAME EXPECTED ACTUAL, $fails
-contains() {  # contains NAME NEEDLE HAYSTACK
-  case $3 in
-    *"$2"*) check "$1" yes yes ;;
-    *) check "$1" "...$2..." "$3" ;;
-  esac
-}
 lacks() {  # lacks NAME NEEDLE HAYSTACK
   case $3 in
     *"$2"*) check "$1" "no ...$2..." "$3" ;;

@@ -73,6 +73,21 @@ TEST(TextOutput, ClaimNamesAreEscapedInSddlButNotInJson) {
   EXPECT_TRUE(find_unwritable_text(d, TextOutput::sddl));
 }
 
+// JSON's condition_tree gives an attribute's name itself (found by fuzz_binary: to_json threw on
+// such a name); SDDL writes it as %d800, so only JSON refuses it.
+TEST(TextOutput, ConditionAttributeNamesAreEscapedInSddlButNotInJson) {
+  auto sd = parse_sddl("D:(XA;;FA;;;WD;(@User.%d800 == \"x\"))");
+  ASSERT_TRUE(sd) << sd.error().message;
+  EXPECT_FALSE(find_unwritable_text(*sd, TextOutput::sddl));
+  EXPECT_NE(to_sddl(*sd).find(".%d800 =="), std::string::npos) << to_sddl(*sd);
+  auto json = find_unwritable_text(*sd, TextOutput::json);
+  ASSERT_TRUE(json);
+  EXPECT_NE(json->message.find("U+D800 in an attribute's name"), std::string::npos)
+      << json->message;
+  EXPECT_FALSE(find_unwritable_text(*parse_sddl("D:(XA;;FA;;;WD;(@User.%00e9 == \"x\"))"),
+                                    TextOutput::json));
+}
+
 TEST(TextOutput, SddlStringsAreReadAsStrictUtf8) {
   // The 3-byte form of U+D800 is not UTF-8: it does not sneak a lone surrogate in through text.
   auto e = parse_sddl("D:(XA;;FA;;;WD;(@User.x == \"\xED\xA0\x80\"))");

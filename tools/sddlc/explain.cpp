@@ -246,7 +246,9 @@ int run_explain(const ExplainCliOptions& o) {
     context.domain = *d;
   }
   DescriptorInput in;
-  if (auto status = read_descriptor_input("explain", "INPUT", o.input, context, in))
+  if (auto status = read_descriptor_input(
+          "explain", "INPUT", o.input, context, in,
+          o.format == "json" ? TextOutput::json : TextOutput::sddl))
     return *status;
   std::optional<ObjectType> type = in.type;
   if (!o.object.empty()) {

@@ -31,7 +31,7 @@ bool all_hex(std::string_view s) {
 std::optional<int> read_descriptor_input(std::string_view command, std::string_view what,
                                          const std::string& input,
                                          const secdesc::SidContext& context,
-                                         DescriptorInput& out) {
+                                         DescriptorInput& out, secdesc::TextOutput form) {
   using namespace secdesc;
   out.context = context;
   if (input.size() > 5 && input.ends_with(".toml")) {
@@ -48,19 +48,20 @@ std::optional<int> read_descriptor_input(std::string_view command, std::string_v
     out.context = load.policy->context;
     out.names = load.policy->names;
     out.policy = std::move(load.policy);
+    if (auto e = find_unwritable_text(out.sd, form)) return input_error(command, what, input, *e);
     return std::nullopt;
   }
   if (all_hex(input)) {
     auto decoded = decode_self_relative_hex(input);
     if (!decoded) return input_error(command, what, input, decoded.error());
-    if (auto e = find_unwritable_text(*decoded, TextOutput::sddl))
-      return input_error(command, what, input, *e);
     out.sd = std::move(*decoded);
+    if (auto e = find_unwritable_text(out.sd, form)) return input_error(command, what, input, *e);
     return std::nullopt;
   }
   auto parsed = parse_sddl(input, SddlParseOptions{context, false});
   if (!parsed) return input_error(command, what, input, parsed.error());
   out.sd = std::move(*parsed);
+  if (auto e = find_unwritable_text(out.sd, form)) return input_error(command, what, input, *e);
   return std::nullopt;
 }
 

@@ -12,6 +12,7 @@
 #include "secdesc/principal_names.hpp"
 #include "secdesc/security_descriptor.hpp"
 #include "secdesc/sid.hpp"
+#include "secdesc/text_output.hpp"
 
 namespace sddlc {
 
@@ -25,12 +26,14 @@ struct DescriptorInput {
 
 // Reads `input` (POLICY.toml; hex digits only: self-relative bytes, since SDDL always has a
 // ':'; else SDDL). On error prints "sddlc COMMAND: WHAT: ..." with the offset (in characters)
-// and a caret to stderr and returns the exit status (exit_usage); nullopt on success. Bytes whose
-// SIDs or condition names SDDL cannot write are refused here, since both commands quote ACEs as
-// SDDL (docs/sddl.md, "Output rule").
+// and a caret to stderr and returns the exit status (exit_usage); nullopt on success. A
+// descriptor that `form` cannot hold (an unpaired surrogate: SDDL for the commands' ACE quotes,
+// JSON where the output is JSON) is refused here rather than written as invalid UTF-8
+// (docs/sddl.md, "Output rule").
 std::optional<int> read_descriptor_input(std::string_view command, std::string_view what,
                                          const std::string& input,
                                          const secdesc::SidContext& context,
-                                         DescriptorInput& out);
+                                         DescriptorInput& out,
+                                         secdesc::TextOutput form = secdesc::TextOutput::sddl);
 
 }  // namespace sddlc

@@ -15,6 +15,7 @@
 #include <limits>
 #include <map>
 
+#include "core/internal/conditional_sddl.hpp"
 #include "core/internal/conditional_tree.hpp"
 #include "secdesc/condition_eval.hpp"
 #include "core/internal/unicode_case.hpp"
@@ -315,7 +316,8 @@ class Analyzer {
       if (resource(t)) return Presence::present;
       note(n, [&] {
         return fmt::format("the descriptor has no resource attribute '{}' (RA ACE) for {} to read",
-                           detail::utf16_to_utf8(t.text), strip_parentheses(text(n)));
+                           detail::attribute_name_text(t.text, false),
+                           strip_parentheses(text(n)));
       });
       return Presence::absent;
     }

@@ -26,4 +26,9 @@ Result<Claim> parse_sddl_resource_attribute(std::string_view text, std::size_t& 
 // `local` selects the narrower set of a local (unprefixed) attribute name.
 std::string escape_attribute_name(std::u16string_view name, bool local);
 
+// An attribute name for prose (explanations, lint messages): the name as UTF-8, or, when it holds
+// an unpaired UTF-16 surrogate that UTF-8 cannot carry, its SDDL form with %xxxx escapes, so
+// the text stays valid UTF-8 (docs/sddl.md, "Output rule").
+std::string attribute_name_text(std::u16string_view name, bool local);
+
 }  // namespace secdesc::detail

@@ -684,6 +684,12 @@ class Writer {
 
 }  // namespace
 
+std::string attribute_name_text(std::u16string_view name, bool local) {
+  if (find_unpaired_surrogate(name) != std::u16string_view::npos)
+    return escape_attribute_name(name, local);
+  return utf16_to_utf8(name);
+}
+
 std::string escape_attribute_name(std::u16string_view name, bool local) {
   // A local attribute named like an operator word ("Exists", "Member_of") would read back as the
   // operator: its first character is escaped.

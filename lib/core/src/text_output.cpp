@@ -22,18 +22,21 @@ std::optional<Unwritable> in_text(std::u16string_view text, std::string_view whe
   return Unwritable{text[k], where};
 }
 
-// Condition tokens: only string literals (also inside composites); attribute names are escaped.
-std::optional<Unwritable> in_token(const CondToken& t) {
+// Condition tokens: string literals (also inside composites); attribute names only for JSON,
+// whose condition_tree gives the name itself (SDDL escapes it as %xxxx).
+std::optional<Unwritable> in_token(const CondToken& t, TextOutput form) {
   if (t.type == CondTokenType::unicode_string) return in_text(t.text, "a string");
+  if (form == TextOutput::json && t.kind() == CondTokenKind::attribute)
+    return in_text(t.text, "an attribute's name");
   for (const auto& e : t.elements)
-    if (auto u = in_token(e)) return u;
+    if (auto u = in_token(e, form)) return u;
   return std::nullopt;
 }
 
 std::optional<Unwritable> in_ace(const Ace& ace, TextOutput form) {
   if (ace.condition) {
     for (const auto& t : ace.condition->tokens)
-      if (auto u = in_token(t)) return u;
+      if (auto u = in_token(t, form)) return u;
   }
   if (ace.resource_attribute) {
     const Claim& c = *ace.resource_attribute;

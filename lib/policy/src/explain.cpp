@@ -125,7 +125,8 @@ class ConditionWords {
   }
 
   static std::string attribute(const CondToken& t) {
-    const std::string name = detail::utf16_to_utf8(t.text);
+    const std::string name =
+        detail::attribute_name_text(t.text, t.type == CondType::local_attribute);
     switch (t.type) {
       case CondType::user_attribute: return "the user claim " + name;
       case CondType::device_attribute: return "the device claim " + name;

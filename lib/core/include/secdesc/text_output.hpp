@@ -4,7 +4,8 @@
 // resource attribute's name and string values; MS-DTYP 2.4.4.17.5, 2.4.10.1), and UTF-16 can
 // hold what UTF-8 cannot: a surrogate without its partner (U+D800 to U+DFFF alone). SDDL writes
 // attribute and claim names as %xxxx escapes, which hold any code unit, but an SDDL string has no
-// escape, and JSON's resource attribute "name" is the name itself. Such a descriptor is not
+// escape, and JSON's resource attribute "name" and condition_tree attribute "name" are the name
+// itself. Such a descriptor is not
 // written with a substitute character (it would read back as different bytes): writers ask
 // find_unwritable_text first and report the error instead (docs/sddl.md, "Output rule").
 #pragma once
