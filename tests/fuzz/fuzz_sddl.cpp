@@ -5,7 +5,8 @@
 // same descriptor, or fails only with limit_exceeded; parse_sddl_into and
 // encode_self_relative_into, reusing one descriptor and one byte vector from input to input (so
 // each starts from the previous input's storage), give what parse_sddl and encode_self_relative
-// give; the SDDL text and the JSON view are valid UTF-8 and the JSON parses (output_invariants.hpp).
+// give; the SDDL text is valid UTF-8, and so is the JSON view where find_unwritable_text allows
+// it, which then parses (output_invariants.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -17,6 +18,7 @@
 #include "secdesc/binary.hpp"
 #include "secdesc/json.hpp"
 #include "secdesc/sddl.hpp"
+#include "secdesc/text_output.hpp"
 
 namespace {
 const secdesc::SddlParseOptions kOptions{
@@ -49,7 +51,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const std::string emitted = secdesc::to_sddl(*sd, secdesc::SddlFormatOptions{kOptions.context});
   secdesc_fuzz::require_text(emitted);
-  secdesc_fuzz::require_json(secdesc::to_json(*sd, secdesc::SddlFormatOptions{kOptions.context}));
+  // JSON gives attribute names themselves: one escaped to a lone surrogate (%d800) has no JSON.
+  if (!secdesc::find_unwritable_text(*sd, secdesc::TextOutput::json))
+    secdesc_fuzz::require_json(secdesc::to_json(*sd, secdesc::SddlFormatOptions{kOptions.context}));
   // What we emit is canonical, so it re-parses strictly unless the descriptor itself breaks a
   // strict-only rule (a mandatory label on a SID that is no integrity level): then the input
   // fails strict parsing too, and the lenient re-parse still gives the same descriptor.

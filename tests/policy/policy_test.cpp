@@ -208,6 +208,12 @@ const ErrorCase kErrorCases[] = {
     {"expectation_result",
      "object = \"section\"\n[dacl]\n[[expect]]\ntoken = \"interactive-user\"\nrights = \"read\"\nresult = \"yes\"\n",
      {"p.toml:6:10: error: result must be \"granted\" or \"denied\", not 'yes'"}},
+    // Issue 18 (found by fuzz_policy): a name no UTF-8 output can write is refused at its escape.
+    {"condition_attribute_lone_surrogate",
+     "object = \"file\"\n[dacl]\n[[dacl.allow]]\nprincipal = \"WD\"\nrights = \"read\"\n"
+     "condition = '(@User.%D800 == \"x\")'\n",
+     {"p.toml:6:21: error: condition: the attribute name holds %d800, an unpaired UTF-16 surrogate "
+      "(U+D800): no claim has such a name and no UTF-8 output can write it"}},
     {"object_name",
      "object = \"section\"\nobject-name = \"Foo\"\n[dacl]\n",
      {"p.toml:2:15: error: object-name 'Foo' should start with Global\\ or Local\\ (the kernel "

@@ -622,7 +622,10 @@ class Loader {
       auto wrapped = parse_conditional_expression("(" + text + ")", policy_.context);
       if (wrapped) parsed = std::move(wrapped);
     }
-    if (parsed) return std::move(*parsed);
+    if (parsed) {
+      if (lone_surrogate_name(n, text, *parsed)) return std::nullopt;
+      return std::move(*parsed);
+    }
     const Error& e = parsed.error();
     std::size_t offset = e.has_offset() ? e.offset : 0;
     if (bare) offset = offset == 0 ? 0 : std::min(offset - 1, text.size());
@@ -632,6 +635,30 @@ class Loader {
     error_in_string(n, e.code == ErrorCode::limit_exceeded ? "limit-exceeded" : "invalid-condition",
                     std::move(message), offset);
     return std::nullopt;
+  }
+
+  // An attribute name escaped to a lone UTF-16 surrogate (`@User.%d800`): SDDL can say it, but
+  // no text of the name exists (JSON, explanations and the compiled header's comments are UTF-8),
+  // and no claim is named so; refused at the escape.
+  bool lone_surrogate_name(const toml::node& n, const std::string& text,
+                           const ConditionalExpression& expr) {
+    for (const CondToken& t : expr.tokens) {
+      if (t.kind() != CondTokenKind::attribute) continue;
+      const std::size_t k = detail::find_unpaired_surrogate(t.text);
+      if (k == std::u16string_view::npos) continue;
+      const std::string escape = fmt::format("%{:04x}", static_cast<unsigned>(t.text[k]));
+      std::string lower = text;
+      for (char& c : lower) c = detail::ascii_lower(c);
+      const std::size_t at = lower.find(escape);
+      error_in_string(n, "invalid-condition",
+                      fmt::format("condition: the attribute name holds {}, an unpaired UTF-16 "
+                                  "surrogate (U+{:04X}): no claim has such a name and no UTF-8 "
+                                  "output can write it",
+                                  escape, static_cast<unsigned>(t.text[k])),
+                      at == std::string::npos ? 0 : at);
+      return true;
+    }
+    return false;
   }
 
   // [[resource-attribute]]: name, type and values of an RA ACE (MS-DTYP 2.4.4.15, 2.4.10.1).
