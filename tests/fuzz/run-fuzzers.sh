@@ -4,8 +4,11 @@
 #        SECDESC_FUZZ_SMOKE=1 tests/fuzz/run-fuzzers.sh ...   CI's smoke run: a fixed seed and a
 #        fixed number of inputs per target (reproducible: the same inputs on every run), each
 #        still capped at SECONDS_PER_TARGET.
+#        SECDESC_FUZZ_TARGETS="fuzz_sddl fuzz_binary" runs only those targets;
+#        SECDESC_FUZZ_MAX_LEN=N caps an input's size (default 65536; the campaign uses smaller
+#        inputs for speed, docs/security.md).
 # Exits non-zero when a target finds a crash or an invariant violation (the reproducer is kept in
-# WORK_DIR/<target>/). Prints the executions per target.
+# WORK_DIR/<target>/). Prints the executions and the coverage per target.
 set -eu
 cd "$(dirname "$0")/../.."
 B=$1
@@ -57,7 +60,7 @@ if [ ! -d "$W/seed-sddl" ]; then
 fi
 
 status=0
-for target in fuzz_sddl fuzz_binary fuzz_policy fuzz_access_check fuzz_lint_scanner; do
+for target in ${SECDESC_FUZZ_TARGETS:-fuzz_sddl fuzz_binary fuzz_policy fuzz_access_check fuzz_lint_scanner}; do
   case $target in
     fuzz_sddl) seed=$W/seed-sddl ;;
     fuzz_binary) seed=$W/seed-binary ;;
@@ -80,7 +83,7 @@ for target in fuzz_sddl fuzz_binary fuzz_policy fuzz_access_check fuzz_lint_scan
   fi
   log=$W/$target/log.txt
   if (cd "$W/$target" && "$B/tests/fuzz/$target" -max_total_time="$SECONDS_PER_TARGET" \
-        -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $extra \
+        -max_len="${SECDESC_FUZZ_MAX_LEN:-65536}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $extra \
         corpus "$seed" $regressions) >"$log" 2>&1; then
     result=ok
   else
@@ -88,7 +91,8 @@ for target in fuzz_sddl fuzz_binary fuzz_policy fuzz_access_check fuzz_lint_scan
     status=1
   fi
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
-  echo "fuzz $target: $result, $execs executions in ${SECONDS_PER_TARGET}s"
+  cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1 || true)
+  echo "fuzz $target: $result, $execs executions in ${SECONDS_PER_TARGET}s${cov:+, $cov}"
   if [ $result = FAILED ]; then tail -40 "$log"; fi
 done
 exit $status

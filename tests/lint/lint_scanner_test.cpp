@@ -132,6 +132,28 @@ TEST(LintScanner, PowerShell) {
                                              {"D:(A;;GA;;;BA)", {6, 1}}});
 }
 
+// Issue #16: SDDL in XML attributes inside a multi-line string (WinRM plug-in registrations
+// written as PowerShell here-strings, XML built in Python) is found at the attribute's value.
+TEST(LintScanner, XmlAttributesInsideHereStringsAndTripleQuotedStrings) {
+  const std::string ps =
+      "$xml = @\"\n"                                                        // 1
+      "<PlugInConfiguration Name=\"p\">\n"                                  // 2
+      "  <Security Uri=\"http://x\" Sddl=\"O:NSG:BAD:P(A;;GA;;;BA)\" />\n"  // 3: O at 34
+      "  <Other Value='D:(A;;GR;;;IU)'/>\n"                                // 4: D at 17
+      "\"@\n"
+      "$plain = @'\n"                                                       // 6: no markup
+      "note Sddl=\"D:(A;;GA;;;WD)\"\n"                                      // 7: no '<': not split
+      "'@\n";
+  expect_literals(scan(ps, L::powershell), {{"O:NSG:BAD:P(A;;GA;;;BA)", {3, 34}},
+                                            {"D:(A;;GR;;;IU)", {4, 17}}});
+  const std::string py =
+      "XML = \"\"\"\n"                                                     // 1
+      "<Security Sddl=\"D:P(A;;GA;;;SY)\"/>\n"                              // 2: D at 17
+      "\"\"\"\n"
+      "single = '<a b=\"D:(A;;GA;;;WD)\"/>'\n";                             // 4: one line: not split
+  expect_literals(scan(py, L::python), {{"D:P(A;;GA;;;SY)", {2, 17}}});
+}
+
 TEST(LintScanner, Json) {
   const std::string src =
       "{\n"

@@ -81,6 +81,11 @@ class Lexer {
   // A quote doubled stands for itself: C# @"..", PowerShell '..', YAML '..', INF "..".
   std::size_t doubled_quote_string(std::size_t begin, std::size_t q, char quote, bool multiline);
   void bare_trimmed(std::size_t b, std::size_t e);
+  // Markup inside a multi-line literal [cb, ce): each attribute value (name="..." or name='...',
+  // on one line) is a candidate of its own, since the literal as a whole is not SDDL
+  // (<Security Sddl="O:NSG:BAD:P(...)"/> in a PowerShell here-string or a Python triple-quoted
+  // string).
+  void markup_attributes(std::size_t cb, std::size_t ce, Escapes escapes);
 
   std::string_view s_;
   std::size_t n_;

@@ -22,6 +22,9 @@ class Collector {
                Escapes escapes, char quote);
   // An unquoted candidate (plain scalars, INF values, words in text): never joined.
   void bare(std::size_t b, std::size_t e);
+  // A string inside a multi-line literal (an XML attribute value in a here-string): content
+  // [cb, ce) decoded with its literal's escapes; never joined.
+  void embedded(std::size_t cb, std::size_t ce, Escapes escapes, char quote);
   // Ends a run of adjacent literals.
   void flush();
   // The accepted literals, in file order.

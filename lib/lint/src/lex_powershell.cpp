@@ -60,7 +60,9 @@ std::size_t Lexer::here_string(std::size_t i) {
     if (e == cb || s_[e - 1] == '\n') {
       std::size_t ce = e == cb ? cb : e - 1;
       if (ce > cb && s_[ce - 1] == '\r') --ce;
-      out_.literal(i, e + 2, cb, ce, quote == '"' ? Escapes::powershell : Escapes::none, quote);
+      const Escapes escapes = quote == '"' ? Escapes::powershell : Escapes::none;
+      out_.literal(i, e + 2, cb, ce, escapes, quote);
+      markup_attributes(cb, ce, escapes);
       return e + 2;
     }
     search = e + 1;

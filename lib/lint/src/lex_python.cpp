@@ -54,6 +54,7 @@ std::size_t Lexer::python_string(std::size_t begin, std::size_t q, bool raw) {
   }
   if (k >= n_) return n_;
   out_.literal(begin, k + open, q + open, k, raw ? Escapes::none : Escapes::python, quote);
+  if (is_triple) markup_attributes(q + open, k, raw ? Escapes::none : Escapes::python);
   return k + open;
 }
 

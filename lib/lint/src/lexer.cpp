@@ -52,6 +52,21 @@ std::size_t Lexer::doubled_quote_string(std::size_t begin, std::size_t q, char q
   return k + 1;
 }
 
+void Lexer::markup_attributes(std::size_t cb, std::size_t ce, Escapes escapes) {
+  if (s_.substr(cb, ce - cb).find('<') == std::string_view::npos) return;  // no markup
+  for (std::size_t i = cb; i < ce; ++i) {
+    if (s_[i] != '=') continue;
+    std::size_t q = i + 1;
+    while (q < ce && (s_[q] == ' ' || s_[q] == '\t')) ++q;
+    if (q >= ce || (s_[q] != '"' && s_[q] != '\'')) continue;
+    std::size_t k = q + 1;
+    while (k < ce && s_[k] != s_[q] && s_[k] != '\n') ++k;
+    if (k >= ce || s_[k] != s_[q]) continue;
+    out_.embedded(q + 1, k, escapes, s_[q]);
+    i = k;
+  }
+}
+
 void Lexer::bare_trimmed(std::size_t b, std::size_t e) {
   while (e > b && is_blank(s_[e - 1])) --e;
   while (b < e && is_blank(s_[b])) ++b;

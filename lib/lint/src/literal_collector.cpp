@@ -52,6 +52,17 @@ void Collector::bare(std::size_t b, std::size_t e) {
   accept(std::move(p), false);
 }
 
+void Collector::embedded(std::size_t cb, std::size_t ce, Escapes escapes, char quote) {
+  flush();
+  has_last_ = false;
+  if (!starts_like_sddl(cb, ce)) return;
+  Piece p;
+  p.begin = cb;
+  p.end = ce;
+  decode_literal(s_, cb, ce, escapes, quote, p);
+  accept(std::move(p), false);
+}
+
 void Collector::flush() {
   if (!pending_) return;
   Piece p = std::move(*pending_);

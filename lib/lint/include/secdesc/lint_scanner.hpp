@@ -21,8 +21,10 @@ enum class SourceLanguage : std::uint8_t {
   cpp,         // C, C++ (and .rc, .idl): "..", L"..", u8"..", R"d(..)d", adjacent literals join
   csharp,      // "..", @"..", $".." (skipped when it has holes), """..."""
   go,          // "..", `..`
-  python,      // '..', "..", '''..''', """..""", prefixes r b u f; adjacent literals join
-  powershell,  // '..', "..", @'..'@, @".."@; strings with $variables are skipped
+  python,      // '..', "..", '''..''', """..""", prefixes r b u f; adjacent literals join;
+               // markup attribute values inside triple-quoted strings
+  powershell,  // '..', "..", @'..'@, @".."@ (and markup attribute values inside them);
+               // strings with $variables are skipped
   json,        // string values (keys are skipped); // and /* */ comments are allowed
   yaml,        // plain, '..' and ".." scalars
   inf,         // ".." strings and unquoted values after '='
