@@ -133,7 +133,8 @@ TEST(LintScanner, PowerShell) {
 }
 
 // Issue #16: SDDL in XML attributes inside a multi-line string (WinRM plug-in registrations
-// written as PowerShell here-strings, XML built in Python) is found at the attribute's value.
+// written as PowerShell here-strings, XML built in Python or in C# verbatim and raw strings, as
+// PowerShell's own CustomShellCommands.cs does) is found at the attribute's value.
 TEST(LintScanner, XmlAttributesInsideHereStringsAndTripleQuotedStrings) {
   const std::string ps =
       "$xml = @\"\n"                                                        // 1
@@ -152,6 +153,13 @@ TEST(LintScanner, XmlAttributesInsideHereStringsAndTripleQuotedStrings) {
       "\"\"\"\n"
       "single = '<a b=\"D:(A;;GA;;;WD)\"/>'\n";                             // 4: one line: not split
   expect_literals(scan(py, L::python), {{"D:P(A;;GA;;;SY)", {2, 17}}});
+  const std::string cs =
+      "const string Xml = @\"\n"                          // 1: verbatim
+      "<Security Uri='u' Sddl='D:P(A;;GA;;;BA)' />\";\n"   // 2: D at 25
+      "const string Raw = \"\"\"\n"                       // 3: raw
+      "  <Security Sddl=\"D:(A;;GR;;;IU)\" />\n"            // 4: D at 19
+      "  \"\"\";\n";
+  expect_literals(scan(cs, L::csharp), {{"D:P(A;;GA;;;BA)", {2, 25}}, {"D:(A;;GR;;;IU)", {4, 19}}});
 }
 
 TEST(LintScanner, Json) {

@@ -54,10 +54,12 @@ void Lexer::c_family() {
       std::size_t j = i;
       bool verbatim = false;
       while (j < n_ && (s_[j] == '@' || s_[j] == '$')) verbatim |= s_[j++] == '@';
-      if (j < n_ && s_[j] == '"')
-        i = at(j, "\"\"\"") ? csharp_raw_string(i, j)
-            : verbatim      ? doubled_quote_string(i, j, '"', true)
-                            : escaped_string(i, j, escapes);
+      if (j < n_ && s_[j] == '"' && !at(j, "\"\"\"") && verbatim) {
+        const std::size_t end = doubled_quote_string(i, j, '"', true);
+        if (end > j + 1 && s_[end - 1] == '"') markup_attributes(j + 1, end - 1, Escapes::doubled);
+        i = end;
+      } else if (j < n_ && s_[j] == '"')
+        i = at(j, "\"\"\"") ? csharp_raw_string(i, j) : escaped_string(i, j, escapes);
       else
         i = j;
     } else {
@@ -120,6 +122,7 @@ std::size_t Lexer::csharp_raw_string(std::size_t begin, std::size_t q) {
     }
   }
   out_.literal(begin, e + m, cb, ce, Escapes::none, '"');
+  markup_attributes(cb, ce, Escapes::none);
   return e + m;
 }
 

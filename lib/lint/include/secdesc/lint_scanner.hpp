@@ -19,7 +19,8 @@ namespace secdesc {
 
 enum class SourceLanguage : std::uint8_t {
   cpp,         // C, C++ (and .rc, .idl): "..", L"..", u8"..", R"d(..)d", adjacent literals join
-  csharp,      // "..", @"..", $".." (skipped when it has holes), """..."""
+  csharp,      // "..", @"..", $".." (skipped when it has holes), """...""" (and markup
+               // attribute values inside verbatim and raw strings)
   go,          // "..", `..`
   python,      // '..', "..", '''..''', """..""", prefixes r b u f; adjacent literals join;
                // markup attribute values inside triple-quoted strings
