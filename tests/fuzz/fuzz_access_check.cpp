@@ -1,6 +1,7 @@
 // libFuzzer target: the access check on decoded input. Input: byte 0 picks the object type,
 // byte 1 the token preset, bytes 2..5 the desired mask, the rest a self-relative descriptor.
-// Invariants: the check is deterministic; `allowed` agrees with `missing()`; without
+// Invariants: the check is deterministic; `allowed` agrees with `missing()` (a refusal grants
+// nothing and allows nothing); without
 // MAXIMUM_ALLOWED nothing outside the (mapped) request is granted; the trace is never empty; the
 // check without a trace (AccessCheckOptions::trace = false) gives the same verdict and masks; the
 // trace's text (which quotes conditions and claims from the descriptor) is valid UTF-8.
@@ -39,6 +40,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto q = secdesc::access_check(*sd, token, desired, type, quiet);
   if (q.granted != a.granted || q.allowed != a.allowed || q.desired != a.desired || !q.trace.empty())
     std::abort();
+  // A refusal (a label on a SID that is no integrity level) is no verdict: nothing granted, not
+  // allowed, whatever was desired (even nothing, where "nothing missing" would read as allowed).
+  if (a.refusal) {
+    if (a.allowed || a.granted != 0) std::abort();
+    return 0;
+  }
   if (!(desired & secdesc::rights::maximum_allowed)) {
     if (a.allowed != (a.missing() == 0)) std::abort();
     if (a.granted & ~a.desired) std::abort();
