@@ -80,13 +80,24 @@ done
 
 # --explain-type: one fixture per inference path, the type and the flow that says it.
 cd "$SRC/tests/golden/lint/flow" || exit 1
-"$LINT" --explain-type constant.cpp define.cpp return.cpp after.cpp script.ps1 >"$tmp/explain.txt"
+"$LINT" --explain-type constant.cpp define.cpp return.cpp after.cpp script.ps1 device.c device.inf \
+  com.cpp session.cpp wmi.ps1 etw.cpp >"$tmp/explain.txt"
 check "--explain-type exits 0" 0 $?
 if cmp -s "$tmp/explain.txt" explain.txt; then check "flow/explain.txt golden" same same
 else check "flow/explain.txt golden" same "$(diff explain.txt "$tmp/explain.txt" | head -5)"; fi
 "$LINT" --explain-type missing.cpp >/dev/null 2>&1; check "--explain-type missing file exits 2" 2 $?
 # The inferred type reaches the rules: WD's GR on the mutex is fine, on a pipe GRGW for AU too.
 out=$("$LINT" --no-config --format text after.cpp); check "flow fixture lints clean" 0 $?
+# Issue #16's types reach the rules: COM execute/activate bits for Everyone and a WMI
+# namespace's default rights for AU are no write; the sessions and ETW fixtures are clean too.
+out=$("$LINT" --no-config --format text com.cpp session.cpp wmi.ps1 etw.cpp)
+check "new-type fixtures lint clean" 0 $?
+# A device's GW for Everyone stays an error, in the file rights a device is opened with.
+out=$("$LINT" --no-config --format text device.c device.inf); check "world-writable device exits 1" 1 $?
+check "world-writable device in file words" 2 \
+  "$(printf '%s\n' "$out" | grep -c 'error: Everyone (WD) is granted write access: write-data|append-data|write-ea|write-attributes;.*\[world-writable\]')"
+check "device findings at the literals" "device.c:11:63 device.inf:6:44" \
+  "$(printf '%s\n' "$out" | grep 'world-writable\]' | cut -d: -f1-3 | tr '\n' ' ' | sed 's/ $//')"
 cd "$tmp" || exit 1
 
 # A config found upward; the command line wins over it.

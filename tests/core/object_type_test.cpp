@@ -1,6 +1,9 @@
 // object_type.hpp: the object types, their generic mappings and named rights.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 #include "secdesc/object_type.hpp"
 
 namespace secdesc {
@@ -59,6 +62,76 @@ TEST(ObjectType, DescribeRights) {
   EXPECT_EQ(describe_rights(0x4, ObjectType::section), "map-read");
   // Bits with no word are written as a number at the end.
   EXPECT_EQ(describe_rights(0x4 | 0x00400000, ObjectType::section), "map-read|0x400000");
+}
+
+
+// Issue #16: every row of the table is well formed, whichever type it is.
+TEST(ObjectType, EveryRowIsWellFormed) {
+  std::set<std::string_view> names;
+  for (const auto& info : object_types()) {
+    SCOPED_TRACE(std::string(info.name));
+    EXPECT_TRUE(names.insert(info.name).second) << "names are unique";
+    EXPECT_FALSE(info.mapping_source.empty());
+    EXPECT_FALSE(info.description.empty());
+    EXPECT_FALSE(info.specific_rights.empty());
+    AccessMask seen = 0;
+    std::set<std::string_view> words;
+    for (const auto& r : info.specific_rights) {
+      EXPECT_EQ(r.mask & ~AccessMask{0xFFFF}, 0u) << r.word << ": specific rights are bits 0-15";
+      EXPECT_EQ(r.mask & (r.mask - 1), 0u) << r.word << ": one bit per right";
+      EXPECT_EQ(seen & r.mask, 0u) << r.word << ": each bit named once";
+      seen |= r.mask;
+      EXPECT_TRUE(words.insert(r.word).second) << r.word;
+      EXPECT_FALSE(r.constant.empty());
+      // A specific word must not hide a generic or standard one (find_right looks at it first).
+      for (const auto& g : generic_rights()) EXPECT_NE(r.word, g.word);
+      for (const auto& st : standard_rights()) EXPECT_NE(r.word, st.word);
+      auto found = find_right(info.type, r.word);
+      ASSERT_TRUE(found);
+      EXPECT_EQ(found->mask, r.mask);
+    }
+    // The mapping maps to specific and standard bits only (ALL_ACCESS constants may cover
+    // specific bits no right names, e.g. PROCESS_ALL_ACCESS 0x1FFFFF).
+    const GenericMapping& m = info.mapping;
+    constexpr AccessMask kNotMappable =
+        rights::generic_any | rights::access_system_security | rights::maximum_allowed;
+    for (AccessMask g : {m.read, m.write, m.execute, m.all}) {
+      EXPECT_EQ(g & kNotMappable, 0u) << std::hex << g;
+      if (!info.supports_synchronize) {
+        EXPECT_EQ(g & rights::synchronize, 0u) << std::hex << g;
+      }
+    }
+    EXPECT_EQ(m.all & (m.read | m.write | m.execute), m.read | m.write | m.execute)
+        << "GA covers GR, GW and GX";
+    EXPECT_NE(info.default_label_policy, 0u);
+    EXPECT_EQ(find_right(info.type, "synchronize").has_value(), info.supports_synchronize);
+  }
+}
+
+// The rows issue #16 added, spot-checked against their sources.
+TEST(ObjectType, NewTypesFromTheirSources) {
+  EXPECT_EQ(parse_object_type("com"), ObjectType::com);
+  EXPECT_EQ(find_right(ObjectType::com, "execute-local")->mask, 0x2u);
+  EXPECT_EQ(find_right(ObjectType::com, "activate-remote")->mask, 0x10u);
+  EXPECT_EQ(find_right(ObjectType::com, "execute")->mask, rights::generic_execute);
+  EXPECT_EQ(describe_rights(0xB, ObjectType::com), "com-execute|execute-local|activate-local");
+  EXPECT_EQ(find_right(ObjectType::wmi_namespace, "remote-access")->mask, 0x20u);
+  EXPECT_EQ(find_right(ObjectType::etw_guid, "access-realtime")->mask, 0x400u);
+  EXPECT_EQ(find_right(ObjectType::etw_guid, "register-guids")->mask, 0x800u);
+  EXPECT_EQ(object_type_info(ObjectType::desktop).mapping.write, 0x200BEu);
+  EXPECT_EQ(object_type_info(ObjectType::window_station).mapping.all, 0xF037Fu);
+  EXPECT_EQ(object_type_info(ObjectType::service_manager).mapping.read, 0x20014u);
+  EXPECT_EQ(object_type_info(ObjectType::token).mapping.read, 0x2001Au);
+  // A device is opened as a file: the file mapping and rights.
+  EXPECT_EQ(object_type_info(ObjectType::device).mapping,
+            object_type_info(ObjectType::file).mapping);
+  EXPECT_EQ(find_right(ObjectType::device, "write-data")->mask, 0x2u);
+  EXPECT_TRUE(object_type_info(ObjectType::object_directory).container);
+  EXPECT_FALSE(find_right(ObjectType::token, "synchronize"));
+  EXPECT_TRUE(find_right(ObjectType::alpc_port, "synchronize"));
+  EXPECT_EQ(parse_object_type("window-station"), ObjectType::window_station);
+  EXPECT_EQ(parse_object_type("winsta"), ObjectType::window_station);
+  EXPECT_EQ(parse_object_type("scm"), ObjectType::service_manager);
 }
 
 }  // namespace

@@ -238,6 +238,34 @@ TEST(LintRules, WorldWritableUsesTheTypesGenericMapping) {
       << f[0].message;
 }
 
+// Issue #16: the types real code secures with SDDL, in their own words.
+TEST(LintRules, NewTypesWriteRightsComeFromTheTable) {
+  // COM: execute and activate bits for everyone are no write, nor is GA (all five COM bits).
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;;0xB;;;WD)", O::com).empty())
+      << describe(lint("D:(A;;GA;;;SY)(A;;0xB;;;WD)", O::com));
+  EXPECT_TRUE(lint("D:(A;;GA;;;SY)(A;;CCDCLC;;;WD)", O::com).empty());
+  // ... but WRITE_DAC is still a write: whoever holds it rewrites the permission.
+  auto f = lint("D:(A;;GA;;;SY)(A;;0x40001;;;WD)", O::com);
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable) << describe(f);
+  EXPECT_NE(f[0].message.find("write-dac"), std::string::npos) << f[0].message;
+  // A device is opened as a file: GW for Everyone is an error in the file's words.
+  f = lint("D:P(A;;GA;;;SY)(A;;GRGW;;;WD)", O::device);
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable) << describe(f);
+  EXPECT_NE(f[0].message.find("write-data|append-data"), std::string::npos) << f[0].message;
+  // WMI: Windows' default rights for Authenticated Users are no write; full write is.
+  EXPECT_TRUE(lint("D:(A;CI;GA;;;BA)(A;CI;0x13;;;AU)", O::wmi_namespace).empty())
+      << describe(lint("D:(A;CI;GA;;;BA)(A;CI;0x13;;;AU)", O::wmi_namespace));
+  f = lint("D:(A;CI;GA;;;BA)(A;CI;0x4;;;AU)", O::wmi_namespace);
+  ASSERT_FALSE(f.empty());
+  EXPECT_NE(f[0].message.find("full-write"), std::string::npos) << f[0].message;
+  // A desktop's hook control for users is write (DESKTOP_HOOKCONTROL is in its GW).
+  f = lint("D:(A;;GA;;;SY)(A;;0x8;;;BU)", O::desktop);
+  ASSERT_FALSE(f.empty());
+  EXPECT_NE(f[0].message.find("hook-control"), std::string::npos) << f[0].message;
+}
+
 TEST(LintRules, WithoutATypeSpecificRightsAreNotWrite) {
   // 0xB on a COM AppID is COM_RIGHTS_EXECUTE|EXECUTE_LOCAL|ACTIVATE_LOCAL, on a file read, write
   // and append: without a type the linter cannot tell, so it claims nothing.

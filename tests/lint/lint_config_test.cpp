@@ -92,7 +92,9 @@ TEST(LintConfig, ErrorsSayWhereAndWhatWasMeant) {
        "c.toml:1:12: 'severity' must be a table: [severity] then rule = \"warning\""},
       {"object = \"sektion\"\n",
        "c.toml:1:10: 'object' must be one of: section, file, directory, named-pipe, event, mutex, "
-       "semaphore, timer, key, process, thread, job, service"},
+       "semaphore, timer, key, process, thread, job, service, service-manager, token, "
+       "window-station, desktop, alpc-port, symbolic-link, object-directory, device, com, "
+       "wmi-namespace, etw-guid"},
       {"domain-sid = \"S-1-5-32-544\"\n",
        "c.toml:1:14: 'S-1-5-32-544' is not a domain SID: expected S-1-5-21-x-y-z"},
       {"zzz = 1\n",
@@ -158,7 +160,9 @@ TEST(LintSettingsFromRequest, UsageErrors) {
   cases[3].request.object = "pipe-ish";
   cases[3].message =
       "--object: unknown object type 'pipe-ish'; expected one of: section, file, directory, "
-      "named-pipe, event, mutex, semaphore, timer, key, process, thread, job, service";
+      "named-pipe, event, mutex, semaphore, timer, key, process, thread, job, service, "
+      "service-manager, token, window-station, desktop, alpc-port, symbolic-link, "
+      "object-directory, device, com, wmi-namespace, etw-guid";
   cases[4].request.domain_sid = "S-1-5-21-1";
   cases[4].message = "--domain-sid: 'S-1-5-21-1' is not a domain SID: expected S-1-5-21-x-y-z";
   for (const auto& c : cases) {

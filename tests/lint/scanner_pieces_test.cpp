@@ -3,6 +3,7 @@
 // (object_inference.hpp).
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -236,6 +237,101 @@ TEST(ObjectFlow, NoTypeSaysWhy) {
   FlowInference none = flow_of("Print(L\"D:(A;;GA;;;SY)\");\n", "L\"D:(A;;GA;;;SY)\"");
   EXPECT_FALSE(none.hint);
   EXPECT_EQ(none.reason, "the literal reaches no create or set call");
+}
+
+
+// Issue #16: the object types real code secures with SDDL.
+TEST(ObjectFlow, DeviceSddlInACountedString) {
+  const std::string_view init =
+      "UNICODE_STRING sddl;\n"
+      "RtlInitUnicodeString(&sddl, L\"D:P(A;;GA;;;SY)\");\n"
+      "status = IoCreateDeviceSecure(driver, 0, NULL, FILE_DEVICE_UNKNOWN, 0, FALSE, &sddl,\n"
+      "                              NULL, &device);\n";
+  FlowInference f = flow_of(init, "L\"D:P(A;;GA;;;SY)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::device);
+  EXPECT_EQ(f.hint->evidence, "device: RtlInitUnicodeString(sddl) -> IoCreateDeviceSecure at line 3");
+  const std::string_view declare =
+      "DECLARE_CONST_UNICODE_STRING(kSddl, L\"D:P(A;;GA;;;SY)\");\n"
+      "WdfDeviceInitAssignSDDLString(init, &kSddl);\n";
+  f = flow_of(declare, "L\"D:P(A;;GA;;;SY)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::device);
+  EXPECT_EQ(f.hint->api, "WdfDeviceInitAssignSDDLString");
+  // Another call with the literal second is no counted-string initialiser.
+  FlowInference other = flow_of("Log(&x, L\"D:P(A;;GA;;;SY)\");\nIoCreateDeviceSecure(&x);\n",
+                                "L\"D:P(A;;GA;;;SY)\"");
+  EXPECT_FALSE(other.hint);
+}
+
+TEST(ObjectFlow, InfSecurityLineIsADevice) {
+  const std::string_view inf =
+      "[Dev.AddReg]\n"
+      "HKR, , Security, , \"D:P(A;;GA;;;SY)\"\n"
+      "HKR,,DeviceCharacteristics,0x10001,0x100\n";
+  FlowInference f = flow_of(inf, "\"D:P(A;;GA;;;SY)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::device);
+  EXPECT_EQ(f.hint->evidence, "device: INF AddReg HKR,,Security at line 2");
+  FlowInference other = flow_of("HKR,,FriendlyName,,\"D:P(A;;GA;;;SY)\"\n", "\"D:P(A;;GA;;;SY)\"");
+  EXPECT_FALSE(other.hint);
+}
+
+TEST(ObjectFlow, ComPermissionsAndRegistryValueNames) {
+  const std::string_view process_wide =
+      "ConvertStringSecurityDescriptorToSecurityDescriptorW(L\"D:(A;;0x3;;;IU)\", 1, &sd, 0);\n"
+      "CoInitializeSecurity(sd, -1, nullptr, nullptr, 0, 0, nullptr, 0, nullptr);\n";
+  FlowInference f = flow_of(process_wide, "L\"D:(A;;0x3;;;IU)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::com);
+  const std::string_view appid =
+      "const wchar_t kSd[] = L\"D:(A;;0x3;;;IU)\";\n"
+      "ConvertStringSecurityDescriptorToSecurityDescriptorW(kSd, 1, &sd, &size);\n"
+      "RegSetValueExW(key, L\"LaunchPermission\", 0, REG_BINARY, (BYTE*)sd, size);\n";
+  f = flow_of(appid, "L\"D:(A;;0x3;;;IU)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::com);
+  EXPECT_NE(f.hint->evidence.find("RegSetValueExW(LaunchPermission) at line 3"), std::string::npos)
+      << f.hint->evidence;
+  // Another value name: a registry write of something else is no consumer of a known type.
+  const std::string_view other =
+      "const wchar_t kSd[] = L\"D:(A;;0x3;;;IU)\";\n"
+      "ConvertStringSecurityDescriptorToSecurityDescriptorW(kSd, 1, &sd, &size);\n"
+      "RegSetValueExW(key, L\"Security\", 0, REG_BINARY, (BYTE*)sd, size);\n";
+  EXPECT_FALSE(flow_of(other, "L\"D:(A;;0x3;;;IU)\"").hint);
+}
+
+TEST(ObjectFlow, WmiNamespaceThroughSddlToBinarySd) {
+  const std::string_view ps =
+      "$sddl = \"D:(A;CI;CCDC;;;AU)\"\n"
+      "$binary = $helper.SDDLToBinarySD($sddl).BinarySD\n"
+      "$security.SetSD($binary)\n";
+  FlowInference f = flow_of(ps, "\"D:(A;CI;CCDC;;;AU)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::wmi_namespace);
+  EXPECT_EQ(f.hint->evidence, "wmi-namespace: $sddl -> SDDLToBinarySD -> $binary -> SetSD at line 3");
+}
+
+TEST(ObjectFlow, SessionObjectsAndEtw) {
+  auto type_of = [](std::string_view call) {
+    const std::string s = "ConvertStringSecurityDescriptorToSecurityDescriptorW(L\"D:(A;;GA;;;SY)\", 1, "
+                          "&sa.lpSecurityDescriptor, 0);\n" +
+                          std::string(call) + "\n";
+    FlowInference f = flow_of(s, "L\"D:(A;;GA;;;SY)\"");
+    return f.hint ? std::optional<ObjectType>(f.hint->type) : std::nullopt;
+  };
+  EXPECT_EQ(type_of("CreateWindowStationW(L\"w\", 0, WINSTA_ALL_ACCESS, &sa);"),
+            ObjectType::window_station);
+  EXPECT_EQ(type_of("CreateDesktopW(L\"d\", 0, 0, 0, GENERIC_ALL, &sa);"), ObjectType::desktop);
+  EXPECT_EQ(type_of("NtAlpcCreatePort(&port, &sa, nullptr);"), ObjectType::alpc_port);
+  EXPECT_EQ(type_of("NtCreateDirectoryObjectEx(&dir, 0, &sa, 0, 0);"), ObjectType::object_directory);
+  EXPECT_EQ(type_of("NtCreateSymbolicLinkObject(&link, 0, &sa, &target);"),
+            ObjectType::symbolic_link);
+  EXPECT_EQ(type_of("SetNamedSecurityInfoW(guid, SE_WMIGUID_OBJECT, DACL_SECURITY_INFORMATION, "
+                    "0, 0, sa, 0);"),
+            ObjectType::etw_guid);
+  // SetUserObjectSecurity takes window stations and desktops alike: no single type.
+  EXPECT_EQ(type_of("SetUserObjectSecurity(h, &info, sa);"), std::nullopt);
 }
 
 }  // namespace

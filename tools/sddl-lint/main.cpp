@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "secdesc/lint_format.hpp"
+#include "secdesc/object_type.hpp"
 #include "secdesc/text_output.hpp"
 #include "secdesc/version.hpp"
 
@@ -30,8 +31,7 @@ constexpr const char* kFooter =
     "sets disable, enable, [severity], object, domain-sid and exclude; the command line wins.\n"
     "A comment on the line before a literal, '// sddl-lint: disable=RULE,RULE' (also with #, --,\n"
     "; or disable-next-line), silences rules for it; 'sddl-lint: object=TYPE' sets its type.\n"
-    "Object types: section, file, directory, named-pipe, event, mutex, semaphore, timer, key,\n"
-    "process, thread, job, service.\n"
+    "Object types: {}.\n"
     "Exit status: 0 nothing at error level (nor warning with --werror), 1 something was,\n"
     "2 usage or I/O error.";
 
@@ -48,7 +48,8 @@ int main(int argc, char** argv) {
   bool explain_type = false;
 
   CLI::App app{kDescription, "sddl-lint"};
-  app.footer(kFooter);
+  // The type list comes from the one table (object_type.cpp), so help cannot fall behind it.
+  app.footer(fmt::format(kFooter, secdesc::object_type_names()));
   app.set_version_flag("--version", fmt::format("sddl-lint {}", secdesc::version),
                        "Print the version (sddl-lint MAJOR.MINOR.PATCH) and exit");
   app.add_option("INPUT", request.inputs,

@@ -140,6 +140,106 @@ constexpr std::array kService{
     NamedRight{"user-defined-control", 0x100, "SERVICE_USER_DEFINED_CONTROL"},
 };
 
+// SC_MANAGER_*: MS Learn "Service Security and Access Rights"; windows-object-facts.md 2.9.
+constexpr std::array kServiceManager{
+    NamedRight{"connect", 0x1, "SC_MANAGER_CONNECT"},
+    NamedRight{"create-service", 0x2, "SC_MANAGER_CREATE_SERVICE"},
+    NamedRight{"enumerate-service", 0x4, "SC_MANAGER_ENUMERATE_SERVICE"},
+    NamedRight{"lock", 0x8, "SC_MANAGER_LOCK"},
+    NamedRight{"query-lock-status", 0x10, "SC_MANAGER_QUERY_LOCK_STATUS"},
+    NamedRight{"modify-boot-config", 0x20, "SC_MANAGER_MODIFY_BOOT_CONFIG"},
+};
+// TOKEN_*: MS Learn "Access Rights for Access-Token Objects"; windows-object-facts.md 2.8.
+constexpr std::array kToken{
+    NamedRight{"assign-primary", 0x1, "TOKEN_ASSIGN_PRIMARY"},
+    NamedRight{"duplicate", 0x2, "TOKEN_DUPLICATE"},
+    NamedRight{"impersonate", 0x4, "TOKEN_IMPERSONATE"},
+    NamedRight{"query", 0x8, "TOKEN_QUERY"},
+    NamedRight{"query-source", 0x10, "TOKEN_QUERY_SOURCE"},
+    NamedRight{"adjust-privileges", 0x20, "TOKEN_ADJUST_PRIVILEGES"},
+    NamedRight{"adjust-groups", 0x40, "TOKEN_ADJUST_GROUPS"},
+    NamedRight{"adjust-default", 0x80, "TOKEN_ADJUST_DEFAULT"},
+    NamedRight{"adjust-sessionid", 0x100, "TOKEN_ADJUST_SESSIONID"},
+};
+// WINSTA_*: MS Learn "Window Station Security and Access Rights"; windows-object-facts.md 2.10.
+constexpr std::array kWindowStation{
+    NamedRight{"enum-desktops", 0x1, "WINSTA_ENUMDESKTOPS"},
+    NamedRight{"read-attributes", 0x2, "WINSTA_READATTRIBUTES"},
+    NamedRight{"access-clipboard", 0x4, "WINSTA_ACCESSCLIPBOARD"},
+    NamedRight{"create-desktop", 0x8, "WINSTA_CREATEDESKTOP"},
+    NamedRight{"write-attributes", 0x10, "WINSTA_WRITEATTRIBUTES"},
+    NamedRight{"access-global-atoms", 0x20, "WINSTA_ACCESSGLOBALATOMS"},
+    NamedRight{"exit-windows", 0x40, "WINSTA_EXITWINDOWS"},
+    NamedRight{"enumerate", 0x100, "WINSTA_ENUMERATE"},
+    NamedRight{"read-screen", 0x200, "WINSTA_READSCREEN"},
+};
+// DESKTOP_*: MS Learn "Desktop Security and Access Rights"; windows-object-facts.md 2.10.
+constexpr std::array kDesktop{
+    NamedRight{"read-objects", 0x1, "DESKTOP_READOBJECTS"},
+    NamedRight{"create-window", 0x2, "DESKTOP_CREATEWINDOW"},
+    NamedRight{"create-menu", 0x4, "DESKTOP_CREATEMENU"},
+    NamedRight{"hook-control", 0x8, "DESKTOP_HOOKCONTROL"},
+    NamedRight{"journal-record", 0x10, "DESKTOP_JOURNALRECORD"},
+    NamedRight{"journal-playback", 0x20, "DESKTOP_JOURNALPLAYBACK"},
+    NamedRight{"enumerate", 0x40, "DESKTOP_ENUMERATE"},
+    NamedRight{"write-objects", 0x80, "DESKTOP_WRITEOBJECTS"},
+    NamedRight{"switch-desktop", 0x100, "DESKTOP_SWITCHDESKTOP"},
+};
+// windows-object-facts.md 2.11 (phnt, NtObjectManager; wdm.h for the symbolic-link and
+// directory rights).
+constexpr std::array kAlpcPort{
+    NamedRight{"connect", 0x1, "PORT_CONNECT"},
+};
+constexpr std::array kSymbolicLink{
+    NamedRight{"query", 0x1, "SYMBOLIC_LINK_QUERY"},
+    NamedRight{"set", 0x2, "SYMBOLIC_LINK_SET"},
+};
+constexpr std::array kObjectDirectory{
+    NamedRight{"query", 0x1, "DIRECTORY_QUERY"},
+    NamedRight{"traverse", 0x2, "DIRECTORY_TRAVERSE"},
+    NamedRight{"create-object", 0x4, "DIRECTORY_CREATE_OBJECT"},
+    NamedRight{"create-subdirectory", 0x8, "DIRECTORY_CREATE_SUBDIRECTORY"},
+};
+// COM_RIGHTS_*: MS Learn "Access Control Lists for COM"; [MS-COMA] 2.2.2.21.1.1 (meanings);
+// combaseapi.h. COM_RIGHTS_EXECUTE alone (the pre-XP SP2 format) means all four others; its
+// word is com-execute so that it does not hide the generic word "execute".
+constexpr std::array kCom{
+    NamedRight{"com-execute", 0x1, "COM_RIGHTS_EXECUTE"},
+    NamedRight{"execute-local", 0x2, "COM_RIGHTS_EXECUTE_LOCAL"},
+    NamedRight{"execute-remote", 0x4, "COM_RIGHTS_EXECUTE_REMOTE"},
+    NamedRight{"activate-local", 0x8, "COM_RIGHTS_ACTIVATE_LOCAL"},
+    NamedRight{"activate-remote", 0x10, "COM_RIGHTS_ACTIVATE_REMOTE"},
+};
+// WBEM_SECURITY_FLAGS: MS Learn "Namespace Access Rights Constants" (0x1-0x20) and the
+// WBEM_SECURITY_FLAGS enumeration in wbemcli.h (WBEM_RIGHT_SUBSCRIBE, WBEM_RIGHT_PUBLISH).
+constexpr std::array kWmiNamespace{
+    NamedRight{"enable", 0x1, "WBEM_ENABLE"},
+    NamedRight{"method-execute", 0x2, "WBEM_METHOD_EXECUTE"},
+    NamedRight{"full-write", 0x4, "WBEM_FULL_WRITE_REP"},
+    NamedRight{"partial-write", 0x8, "WBEM_PARTIAL_WRITE_REP"},
+    NamedRight{"write-provider", 0x10, "WBEM_WRITE_PROVIDER"},
+    NamedRight{"remote-access", 0x20, "WBEM_REMOTE_ACCESS"},
+    NamedRight{"subscribe", 0x40, "WBEM_RIGHT_SUBSCRIBE"},
+    NamedRight{"publish", 0x80, "WBEM_RIGHT_PUBLISH"},
+};
+// WMIGUID_* / TRACELOG_*: MS Learn "EventAccessControl function" (meanings), wmistr.h (values;
+// TRACELOG_LOG_EVENT is TRACELOG_CREATE_INPROC's bit).
+constexpr std::array kEtwGuid{
+    NamedRight{"query", 0x1, "WMIGUID_QUERY"},
+    NamedRight{"set", 0x2, "WMIGUID_SET"},
+    NamedRight{"notification", 0x4, "WMIGUID_NOTIFICATION"},
+    NamedRight{"read-description", 0x8, "WMIGUID_READ_DESCRIPTION"},
+    NamedRight{"execute-method", 0x10, "WMIGUID_EXECUTE"},
+    NamedRight{"create-realtime", 0x20, "TRACELOG_CREATE_REALTIME"},
+    NamedRight{"create-ondisk", 0x40, "TRACELOG_CREATE_ONDISK"},
+    NamedRight{"guid-enable", 0x80, "TRACELOG_GUID_ENABLE"},
+    NamedRight{"access-kernel-logger", 0x100, "TRACELOG_ACCESS_KERNEL_LOGGER"},
+    NamedRight{"log-event", 0x200, "TRACELOG_LOG_EVENT"},
+    NamedRight{"access-realtime", 0x400, "TRACELOG_ACCESS_REALTIME"},
+    NamedRight{"register-guids", 0x800, "TRACELOG_REGISTER_GUIDS"},
+    NamedRight{"join-group", 0x1000, "TRACELOG_JOIN_GROUP"},
+};
+
 constexpr AccessMask NW = rights::label_no_write_up;
 constexpr AccessMask NR = rights::label_no_read_up;
 
@@ -184,6 +284,58 @@ constexpr std::array kTypes{
     ObjectTypeInfo{O::service, "service", "service (SCM object)",
                    {0x2008D, 0x20002, 0x20170, 0xF01FF}, false, false, NW, kService,
                    "MS Learn service security (R/W/X); GA from NtObjectManager"},
+    ObjectTypeInfo{O::service_manager, "service-manager", "service control manager (SCM)",
+                   {0x20014, 0x20022, 0x20009, 0xF003F}, false, false, NW, kServiceManager,
+                   "MS Learn service security (SC_MANAGER_* and its generic mapping); "
+                   "NtObjectManager agrees"},
+    ObjectTypeInfo{O::token, "token", "access token",
+                   {0x2001A, 0x201E0, 0x20005, 0xF01FF}, false, false, NW, kToken,
+                   "Wine (ReactOS uses TOKEN_READ/WRITE/EXECUTE: 0x20008/0x200E0/0x20000); "
+                   "MS Learn access-token rights: no SYNCHRONIZE"},
+    ObjectTypeInfo{O::window_station, "window-station", "window station",
+                   {0x20303, 0x2001C, 0x20060, 0xF037F}, false, false, NW, kWindowStation,
+                   "MS Learn window station security (interactive station), Wine, ReactOS"},
+    ObjectTypeInfo{O::desktop, "desktop", "desktop",
+                   {0x20041, 0x200BE, 0x20100, 0xF01FF}, false, false, NW, kDesktop,
+                   "MS Learn desktop security, Wine"},
+    ObjectTypeInfo{O::alpc_port, "alpc-port", "ALPC port",
+                   {0x20001, 0x10001, 0x0, 0x1F0001}, false, true, NW, kAlpcPort,
+                   "ReactOS port.c (single source); PORT_ALL_ACCESS 0x1F0001 from phnt"},
+    ObjectTypeInfo{O::symbolic_link, "symbolic-link", "object-manager symbolic link",
+                   {0x20001, 0x20000, 0x20001, 0xF0001}, false, false, NW, kSymbolicLink,
+                   "Wine and ReactOS agree; SYMBOLIC_LINK_ALL_ACCESS from wdm.h"},
+    ObjectTypeInfo{O::object_directory, "object-directory", "object-manager directory",
+                   {0x20003, 0x2000C, 0x20003, 0xF000F}, true, false, NW, kObjectDirectory,
+                   "Wine and ReactOS agree; DIRECTORY_ALL_ACCESS from wdm.h"},
+    // A device object is of kernel type Device but is opened as a file: the I/O manager checks
+    // FILE_* rights against the File type's mapping (MS Learn "SDDL for Device Objects": GA,
+    // GR, GW, GX are the file generic rights; FILE_READ_ACCESS/FILE_WRITE_ACCESS in CTL_CODE
+    // are FILE_READ_DATA/FILE_WRITE_DATA).
+    ObjectTypeInfo{O::device, "device", "device object",
+                   {0x120089, 0x120116, 0x1200A0, 0x1F01FF}, false, true, NW, kFile,
+                   "MS Learn SDDL for Device Objects and file security (R/W/X); kernel checks "
+                   "FILE_* rights"},
+    // COM checks its own bits (launch, activation and access permissions) with the caller
+    // impersonated; Microsoft publishes no GENERIC_MAPPING for it, so each generic bit counts
+    // as every COM right: the widest reading, which never understates a grant.
+    ObjectTypeInfo{O::com, "com", "COM launch/activation/access permission",
+                   {0x1F, 0x1F, 0x1F, 0x1F}, false, false, NW, kCom,
+                   "MS Learn Access Control Lists for COM, [MS-COMA] 2.2.2.21.1.1 (bits only; no "
+                   "generic mapping published: each generic bit is taken as all five)"},
+    // Microsoft publishes no GENERIC_MAPPING for WMI namespaces either; R/W/X follow MS Learn's
+    // own words for each right: enable "grants read"; full and partial write change the
+    // repository (Administrators only by default); method execution and provider write are
+    // "a default access right for all users" that hand the request to a provider, which "can
+    // perform additional access checks" -- so they are execute, not write. Namespace security
+    // applies to the namespace and its subnamespaces (container).
+    ObjectTypeInfo{O::wmi_namespace, "wmi-namespace", "WMI namespace",
+                   {0x20001, 0x2000C, 0x20012, 0xF00FF}, true, false, NW, kWmiNamespace,
+                   "MS Learn Namespace Access Rights Constants (bits); R/W/X derived from their "
+                   "descriptions, no generic mapping published"},
+    ObjectTypeInfo{O::etw_guid, "etw-guid", "ETW provider or session GUID (WmiGuid)",
+                   {0x2040D, 0x21AE2, 0x20010, 0x121FFF}, false, true, NW, kEtwGuid,
+                   "MS Learn EventAccessControl (rights); GA is WMIGUID_ALL_ACCESS (wmistr.h); "
+                   "R/W/X derived from the rights' descriptions"},
 };
 
 }  // namespace
@@ -202,6 +354,8 @@ std::optional<ObjectType> parse_object_type(std::string_view name) noexcept {
   if (detail::iequals(name, "file-mapping") || detail::iequals(name, "mapping")) return O::section;
   if (detail::iequals(name, "pipe")) return O::named_pipe;
   if (detail::iequals(name, "mutant")) return O::mutex;
+  if (detail::iequals(name, "winsta")) return O::window_station;
+  if (detail::iequals(name, "scm")) return O::service_manager;
   return std::nullopt;
 }
 

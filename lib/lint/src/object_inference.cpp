@@ -57,6 +57,20 @@ constexpr std::array kApiObjectTypes{
     ApiObjectType{"CreateProcessAsUser", O::process},
     ApiObjectType{"CreateThread", O::thread},
     ApiObjectType{"CreateRemoteThread", O::thread},
+    // Issue #16: the other object types real code secures with SDDL.
+    ApiObjectType{"CreateWindowStation", O::window_station},
+    ApiObjectType{"CreateDesktop", O::desktop},
+    ApiObjectType{"NtAlpcCreatePort", O::alpc_port},
+    ApiObjectType{"NtCreateSymbolicLinkObject", O::symbolic_link},
+    ApiObjectType{"NtCreateDirectoryObject", O::object_directory},
+    ApiObjectType{"NtCreateToken", O::token},
+    // Device objects: the SDDL string (wdmsec.h SDDL_DEVOBJ_*) of IoCreateDeviceSecure and of
+    // the KMDF device-init calls (MS Learn "SDDL for Device Objects").
+    ApiObjectType{"IoCreateDeviceSecure", O::device},
+    ApiObjectType{"WdfDeviceInitAssignSDDLString", O::device},
+    ApiObjectType{"WdfControlDeviceInitAllocate", O::device},
+    // COM: the process-wide access permission (MS Learn CoInitializeSecurity, pSecDesc).
+    ApiObjectType{"CoInitializeSecurity", O::com},
 };
 constexpr std::array<std::string_view, 11> kApiSuffixes{
     "", "A", "W", "Ex", "ExA", "ExW", "2", "FromApp", "Numa", "NumaA", "NumaW"};
@@ -70,6 +84,7 @@ struct FlowConsumer {
   std::string_view api;
   std::optional<ObjectType> type;
   bool by_se_object_type = false;
+  bool by_value_name = false;  // kValueNameTypes, for registry writes
 };
 constexpr std::array kFlowConsumers{
     FlowConsumer{"SetNamedSecurityInfo", std::nullopt, true},
@@ -79,9 +94,29 @@ constexpr std::array kFlowConsumers{
     FlowConsumer{"NtSetSecurityObject", std::nullopt, false},
     FlowConsumer{"SetUserObjectSecurity", std::nullopt, false},  // window stations, desktops
     FlowConsumer{"SetPrivateObjectSecurity", std::nullopt, false},
-    FlowConsumer{"CoInitializeSecurity", std::nullopt, false},  // COM: no type yet
-    FlowConsumer{"IoCreateDeviceSecure", std::nullopt, false},  // devices: no type yet
-    FlowConsumer{"WdfDeviceInitAssignSDDLString", std::nullopt, false},
+    // WMI __SystemSecurity.SetSD: a namespace's descriptor (MS Learn "SetSD method of the
+    // __SystemSecurity class").
+    FlowConsumer{"SetSD", O::wmi_namespace, false},
+    // Registry writes: the value name says what the descriptor is (kValueNameTypes).
+    FlowConsumer{"RegSetValue", std::nullopt, false, true},
+    FlowConsumer{"RegSetKeyValue", std::nullopt, false, true},
+    FlowConsumer{"SetValue", std::nullopt, false, true},  // .NET RegistryKey.SetValue
+};
+
+// Registry value names that hold a descriptor of one type: an AppID's COM launch and access
+// permissions (MS Learn "LaunchPermission", "AccessPermission", DefaultLaunchPermission,
+// DefaultAccessPermission under HKLM\Software\Microsoft\Ole).
+struct ValueNameType {
+  std::string_view name;
+  ObjectType type;
+};
+constexpr std::array kValueNameTypes{
+    ValueNameType{"LaunchPermission", O::com},
+    ValueNameType{"AccessPermission", O::com},
+    ValueNameType{"DefaultLaunchPermission", O::com},
+    ValueNameType{"DefaultAccessPermission", O::com},
+    ValueNameType{"MachineLaunchRestriction", O::com},
+    ValueNameType{"MachineAccessRestriction", O::com},
 };
 
 // SE_OBJECT_TYPE (accctrl.h; learn.microsoft.com/windows/win32/api/accctrl/ne-accctrl-se_object_type):
@@ -97,7 +132,23 @@ constexpr std::array kSeObjectTypes{
     SeObjectType{"SE_REGISTRY_KEY", O::key},
     SeObjectType{"SE_REGISTRY_WOW64_32KEY", O::key},
     SeObjectType{"SE_REGISTRY_WOW64_64KEY", O::key},
+    SeObjectType{"SE_WMIGUID_OBJECT", O::etw_guid},
 };
+
+// Calls that store a descriptor string in a counted string, the output being their first
+// argument: `RtlInitUnicodeString(&name, L"D:P...")`, `DECLARE_CONST_UNICODE_STRING(name,
+// L"D:P...")` (wdm.h; how drivers spell the SDDL for IoCreateDeviceSecure).
+constexpr std::array<std::string_view, 3> kStringInitCalls{
+    "RtlInitUnicodeString", "DECLARE_CONST_UNICODE_STRING", "RtlUnicodeStringInit"};
+
+// Calls that turn SDDL into another form whose result is assigned: `$b =
+// $helper.SDDLToBinarySD($sddl).BinarySD` (WMI Win32_SecurityDescriptorHelper).
+constexpr std::array<std::string_view, 1> kAssignedConverters{"SDDLToBinarySD"};
+
+// An INF AddReg line that sets a device's (or a device class's) descriptor:
+// `HKR,,Security,,"D:P..."` (MS Learn "INF AddReg Directive": Security value; "SDDL for
+// Device Objects").
+constexpr std::string_view kInfSecurityValue = "HKR,,SECURITY,,";
 
 // The calls that turn SDDL into a descriptor; the output is the &name argument after the SDDL.
 constexpr std::string_view kConvertApi = "ConvertStringSecurityDescriptorToSecurityDescriptor";
@@ -151,6 +202,22 @@ std::pair<std::string, std::string> literal_holder(std::string_view content,
   const std::size_t line = lines.line_of(begin);
   std::string_view before = content.substr(lines.start(line), begin - lines.start(line));
   before = trim_right(before);
+  // RtlInitUnicodeString(&name, L"...") and DECLARE_CONST_UNICODE_STRING(name, L"..."): the
+  // first argument holds the string.
+  if (before.ends_with(",")) {
+    const std::size_t paren = before.rfind('(');
+    if (paren != std::string_view::npos) {
+      const std::string_view call = trailing_identifier(before.substr(0, paren));
+      if (std::find(kStringInitCalls.begin(), kStringInitCalls.end(), call) !=
+          kStringInitCalls.end()) {
+        std::string_view arg = before.substr(paren + 1, before.size() - 1 - (paren + 1));
+        while (!arg.empty() && (is_blank(arg.front()) || arg.front() == '&')) arg.remove_prefix(1);
+        const std::string_view name = identifier_at(trim_right(arg), 0);
+        if (!name.empty() && name.size() == trim_right(arg).size())
+          return {std::string(name), std::string(call) + "(" + std::string(name) + ")"};
+      }
+    }
+  }
   for (std::string_view wrap : {"TEXT(", "_T(", "__TEXT(", "_TEXT(", "("}) {
     if (before.ends_with(wrap) &&
         (wrap != "(" || trailing_identifier(before.substr(0, before.size() - 1)).empty())) {
@@ -358,6 +425,19 @@ FlowInference infer_object_type_by_flow(std::string_view content, const LineInde
         if (after.starts_with(";")) add_name(member, at, chain + " -> " + std::string(member));
       }
     }
+    {
+      // An INF AddReg line: HKR,,Security,,"D:P..." (blanks and the quote ignored).
+      std::string key;
+      for (char c : content.substr(lines.start(line), at - lines.start(line)))
+        if (!is_blank(c) && c != '"') key += detail::ascii_upper(c);
+      if (key == kInfSecurityValue) {
+        out.hint = ObjectTypeHint{O::device, "HKR,,Security", line + 1,
+                                  std::string(to_string(O::device)) +
+                                      ": INF AddReg HKR,,Security at line " +
+                                      std::to_string(line + 1)};
+        return true;
+      }
+    }
     std::vector<std::pair<std::string_view, std::size_t>> calls = enclosing_calls(content, at);
     if (calls.empty()) {
       // A command line (sc.exe sdset NAME $sddl): an API word before the use on its line.
@@ -393,6 +473,24 @@ FlowInference infer_object_type_by_flow(std::string_view content, const LineInde
         }
         return false;
       }
+      if (std::find(kAssignedConverters.begin(), kAssignedConverters.end(), call) !=
+          kAssignedConverters.end()) {
+        // `$b = $helper.SDDLToBinarySD($sddl).BinarySD`: follow the assigned name.
+        const std::size_t call_line = lines.line_of(open);
+        const std::string_view head = content.substr(lines.start(call_line),
+                                                     open - lines.start(call_line));
+        const std::size_t eq = head.find('=');
+        if (eq != std::string_view::npos && eq + 1 < head.size() && head[eq + 1] != '=') {
+          const std::string_view lhs = trim_right(head.substr(0, eq));
+          const std::string_view target = trailing_identifier(lhs);
+          const bool ps = lhs.size() > target.size() && lhs[lhs.size() - target.size() - 1] == '$';
+          if (!target.empty())
+            add_name(target, open,
+                     chain + " -> " + std::string(call) + " -> " + (ps ? "$" : "") +
+                         std::string(target));
+        }
+        return false;
+      }
       if (auto type = api_object_type(call)) {
         out.hint = ObjectTypeHint{*type, std::string(call), lines.line_of(open) + 1,
                                   std::string(to_string(*type)) + ": " + chain + " -> " +
@@ -410,6 +508,15 @@ FlowInference infer_object_type_by_flow(std::string_view content, const LineInde
               type = se.type;
               which = "(" + std::string(se.name) + ")";
             }
+        }
+        if (row.by_value_name) {
+          const std::string_view args = content.substr(open, close - open);
+          for (const auto& v : kValueNameTypes)
+            if (!occurrences(args, v.name).empty()) {
+              type = v.type;
+              which = "(" + std::string(v.name) + ")";
+            }
+          if (!type) continue;  // another value: not a descriptor of a type we know
         }
         if (type) {
           out.hint = ObjectTypeHint{*type, std::string(call), lines.line_of(open) + 1,

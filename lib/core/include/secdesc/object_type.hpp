@@ -1,5 +1,5 @@
 // secdesc: securable object types: their specific rights, generic mapping, container semantics
-// and default mandatory-label policy. One table (lib/src/object_type.cpp), as data.
+// and default mandatory-label policy. One table (lib/core/src/object_type.cpp), as data.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +26,18 @@ enum class ObjectType : std::uint8_t {
   thread,
   job,
   service,
+  // Issue #16: the object types real code secures with SDDL beyond the 13 above.
+  service_manager,
+  token,
+  window_station,
+  desktop,
+  alpc_port,
+  symbolic_link,
+  object_directory,
+  device,
+  com,
+  wmi_namespace,
+  etw_guid,
 };
 
 // GENERIC_MAPPING: what GR, GW, GX and GA mean for a type.
