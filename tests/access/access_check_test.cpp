@@ -392,6 +392,63 @@ TEST(AccessCheck, LabelWhoseSidIsNotAnIntegrityLevelGetsNoAnswer) {
   EXPECT_FALSE(r.allowed) << r.trace_text();
 }
 
+// Process trust label (TL) and access filter (FL) ACEs: Microsoft documents their layout, not how
+// the access check applies them (docs/access-check.md), so a descriptor whose SACL holds one that
+// applies to the object gets no verdict, for every token and either trace mode. The TL ACE is the
+// one Windows puts on \KnownDlls (daem0nc0re/TangledWinExec, SdDumper/README.md).
+TEST(AccessCheck, TrustLabelAndAccessFilterGetNoAnswer) {
+  struct SaclCase {
+    std::string_view sacl;
+    std::string_view named;  // what the refusal must name
+    std::size_t index;
+  };
+  const SaclCase cases[] = {
+      {"S:(TL;;CCDCRC;;;S-1-19-512-8192)", "process trust label (TL)", 0},
+      {"S:(FL;;FR;;;WD;(@User.Department == \"Finance\"))", "access filter (FL)", 0},
+      {"S:(ML;;NW;;;LW)(TL;;0x1;;;S-1-19-1024-8192)", "process trust label (TL)", 1},
+  };
+  for (const SaclCase& c : cases) {
+    auto sd = parse_sddl(std::string(kSeed) + std::string(c.sacl));
+    ASSERT_TRUE(sd) << c.sacl << ": " << sd.error().message;
+    for (bool trace : {true, false}) {
+      for (const Token& token : {low_integrity_user(), interactive_user(), local_system()}) {
+        auto r = access_check(*sd, token, rights::generic_read, ObjectType::section,
+                              AccessCheckOptions{{}, trace});
+        ASSERT_TRUE(r.refusal) << c.sacl << "\n" << r.trace_text();
+        EXPECT_FALSE(r.allowed);
+        EXPECT_EQ(r.granted, 0u);
+        EXPECT_EQ(r.refusal->code, ErrorCode::unsupported);
+        EXPECT_NE(r.refusal->message.find(c.named), std::string::npos) << r.refusal->message;
+        EXPECT_NE(r.refusal->message.find(fmt::format("SACL ACE #{}", c.index)), std::string::npos)
+            << r.refusal->message;
+        if (trace) {
+          EXPECT_NE(r.trace_text().find("NO ANSWER"), std::string::npos) << r.trace_text();
+          bool names_ace = false;
+          for (const auto& e : r.trace)
+            if (e.ace_index == c.index && e.rule == TraceRule::result) names_ace = true;
+          EXPECT_TRUE(names_ace) << r.trace_text();
+        }
+      }
+    }
+  }
+  // Inherit-only TL and FL ACEs do not apply to the object (MS-DTYP 2.5.3.2 skips them): the
+  // check answers as it would without them.
+  for (std::string_view sacl : {"S:(TL;OICIIO;CCDCRC;;;S-1-19-512-8192)",
+                                "S:(FL;CIIO;FR;;;WD;(@User.Department == \"Finance\"))"}) {
+    auto sd = parse_sddl(std::string(kSeed) + std::string(sacl));
+    ASSERT_TRUE(sd) << sacl;
+    auto plain = parse_sddl(std::string(kSeed));
+    ASSERT_TRUE(plain);
+    for (AccessMask wanted : {rights::generic_read, rights::generic_write}) {
+      auto r = access_check(*sd, interactive_user(), wanted, ObjectType::section);
+      auto without = access_check(*plain, interactive_user(), wanted, ObjectType::section);
+      EXPECT_FALSE(r.refusal) << sacl;
+      EXPECT_EQ(r.allowed, without.allowed) << sacl;
+      EXPECT_EQ(r.granted, without.granted) << sacl;
+    }
+  }
+}
+
 TEST(AccessCheck, NothingDesiredIsAllowed) {
   // MS-DTYP 2.5.3.2: with nothing remaining in the request the check succeeds.
   auto sd = parse_sddl("D:");

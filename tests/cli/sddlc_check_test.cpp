@@ -131,6 +131,40 @@ TEST(SddlcCheck, ALabelThatIsNotAnIntegrityLevelGetsNoVerdict) {
   }
 }
 
+// \KnownDlls as Windows prints it (daem0nc0re/TangledWinExec, SdDumper/README.md): a process
+// trust label ACE in the SACL. No Microsoft source says how the access check applies it
+// (docs/access-check.md), so no verdict, exit 2, and the reason names the ACE; an access filter
+// likewise. An inherit-only one does not apply to the object: a verdict.
+TEST(SddlcCheck, TrustLabelAndAccessFilterGetNoVerdict) {
+  if (!kSddlc) GTEST_SKIP() << kNoTool;
+  struct Case { std::string sddl, reason; };
+  const Case cases[] = {
+      {"O:BAG:SYD:(A;;CCDCLCSWSDRCWDWO;;;BA)(A;;CCDCRC;;;WD)(A;;CCDCRC;;;AC)(A;;CCDCRC;;;RC)"
+       "(A;;CCDCRC;;;S-1-15-2-2)S:(TL;;CCDCRC;;;S-1-19-512-8192)",
+       "sddlc check: no answer: SACL ACE #0 is a process trust label (TL) ACE; no Microsoft "
+       "source says how the access check applies it"},
+      {"D:P(A;;GA;;;SY)(A;;GA;;;BA)(A;;GRGW;;;IU)S:(ML;;NW;;;LW)(FL;;GA;;;WD;(@User.x == 1))",
+       "sddlc check: no answer: SACL ACE #1 is an access filter (FL) ACE; no Microsoft source "
+       "says how the access check applies it"},
+  };
+  for (const Case& c : cases) {
+    for (const char* format : {"text", "json"}) {
+      ToolRun r = sddlc("check '" + c.sddl +
+                        "' --object directory --token preset=interactive-user --desired read "
+                        "--format " + std::string(format));
+      EXPECT_EQ(r.status, 2) << r.out;
+      EXPECT_EQ(r.out.find("ALLOWED"), std::string::npos) << r.out;
+      EXPECT_EQ(r.out.find("DENIED"), std::string::npos) << r.out;
+      EXPECT_EQ(r.out.find("\"allowed\""), std::string::npos) << r.out;
+      EXPECT_NE(r.out.find(c.reason), std::string::npos) << r.out;
+    }
+  }
+  ToolRun r = sddlc("check 'D:(A;;GA;;;WD)S:(TL;OICIIO;CCDCRC;;;S-1-19-512-8192)' --object "
+                    "directory --token preset=interactive-user --desired read");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out.rfind("ALLOWED", 0), 0u) << r.out;
+}
+
 TEST(SddlcCheck, HelpListsPresetsAndKeys) {
   if (!kSddlc) GTEST_SKIP() << kNoTool;
   ToolRun r = sddlc("check --help");

@@ -76,6 +76,16 @@ case $err in
   *) check "look-alike quote named" "...U+201C LEFT DOUBLE QUOTATION MARK..." "$err" ;;
 esac
 
+# TL and FL ACEs (docs/sddl.md): \KnownDlls's trust label as Windows prints it, and an access
+# filter with its condition and the TP flag, through SDDL, hex and JSON.
+TLFL='O:BAG:SYD:(A;;CCDCRC;;;WD)S:(TL;;CCDCRC;;;S-1-19-512-8192)(FL;TP;FR;;;WD;(@USER.Department == "Finance"))'
+hex=$("$SDDLC" convert "$TLFL"); check "TL/FL to hex (exit)" 0 $?
+check "TL ACE bytes as Windows lays them out" 1 "$(printf '%s' "$hex" | grep -c '14001800030002000102000000000013000200000020000015404800')"
+out=$("$SDDLC" convert --from hex --to sddl "$hex"); check "TL/FL hex back to sddl" "$TLFL" "$out"
+json=$("$SDDLC" convert --to json "$TLFL"); check "TL/FL to json (exit)" 0 $?
+check "json shows the TL ACE" 1 "$(printf '%s' "$json" | grep -c '{"flags":\[\],"mask":"0x00020003","rights":"CCDCRC","trustee":{"sid":"S-1-19-512-8192"},"type":"TL"}')"
+check "json shows the FL ACE with TP and its condition" 1 "$(printf '%s' "$json" | grep -c '{"condition":"(@USER.Department == \\"Finance\\")","condition_tree":.*"flags":\["TP"\],"mask":"0x00120089","rights":"FR",.*"type":"FL"}')"
+
 out=$("$SDDLC" --version); check "--version exits 0" 0 $?
 check "--version" "sddlc $(sed -n 's/^project(secdesc VERSION \([0-9.]*\).*/\1/p' "$(dirname "$0")/../../CMakeLists.txt")" "$out"
 

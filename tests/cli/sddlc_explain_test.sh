@@ -78,6 +78,11 @@ out=$("$SDDLC" explain 'D:(A;;GA;;;WD)S:(ML;;NW;;;LU)' --object section 2>"$tmp/
 check "label that is not an integrity level: exit 2" 2 "$status"
 check "label that is not an integrity level: nothing on stdout" "" "$out"
 contains "label that is not an integrity level: no answer" "no answer" "$(cat "$tmp/err")"
+# A process trust label (\KnownDlls's, docs/access-check.md): no answer either, naming the ACE.
+out=$("$SDDLC" explain 'D:(A;;CCDCRC;;;WD)S:(TL;;CCDCRC;;;S-1-19-512-8192)' --object section 2>"$tmp/err"); status=$?
+check "trust label: exit 2" 2 "$status"
+check "trust label: nothing on stdout" "" "$out"
+contains "trust label: no answer naming the ACE" "no answer: SACL ACE #0 is a process trust label (TL) ACE" "$(cat "$tmp/err")"
 "$SDDLC" explain 'D:(A;;GA;;;SY)' --object file --format yaml 2>/dev/null; status=$?
 check "unknown --format: exit 2" 2 "$status"
 "$SDDLC" explain "$tmp/missing.toml" 2>"$tmp/err"; status=$?

@@ -1,6 +1,9 @@
 // ace.hpp: the ACE type table, flag tokens, Ace's predicates and sizes, and the factories.
 #include <gtest/gtest.h>
 
+#include <string_view>
+#include <vector>
+
 #include "secdesc/ace.hpp"
 #include "secdesc/sddl.hpp"
 
@@ -34,6 +37,20 @@ TEST(Ace, FlagTokens) {
   }
   EXPECT_TRUE(found_oi);
   EXPECT_TRUE(found_fa);
+}
+
+// 0x40 has two names (ntifs.h: SUCCESSFUL_ACCESS_ACE_FLAG and TRUST_PROTECTED_FILTER_ACE_FLAG):
+// emitters write exactly one of them for any ACE type, TP for an access filter ACE.
+TEST(Ace, BitFortyIsNamedOncePerAceType) {
+  EXPECT_EQ(ace_flags::trust_protected_filter, ace_flags::successful_access);
+  for (const auto& row : ace_type_table()) {
+    std::vector<std::string_view> names;
+    for (const auto& t : ace_flag_tokens())
+      if (t.flag == ace_flags::successful_access && writes_flag_token(t, row.type))
+        names.push_back(t.letters);
+    ASSERT_EQ(names.size(), 1u) << static_cast<unsigned>(row.type);
+    EXPECT_EQ(names[0], row.type == AceType::system_access_filter ? "TP" : "SA");
+  }
 }
 
 TEST(Ace, Factories) {

@@ -118,5 +118,138 @@ TEST(RoundTrip, SddlAndBinaryOverGeneratedDescriptors) {
   }
 }
 
+// TL and FL (docs/sddl.md, "Process trust label and access filter ACEs", has the sources).
+// The string is what Windows wrote for the \KnownDlls object directory, and Windows' decoding of
+// its SACL ACE is "SYSTEM_PROCESS_TRUST_LABEL, flags NONE, DIRECTORY_QUERY|DIRECTORY_TRAVERSE|
+// STANDARD_RIGHTS_EXECUTE_READWRITE, S-1-19-512-8192" (SdDumper output, daem0nc0re/TangledWinExec,
+// SdDumper/README.md). Its bytes are what SYSTEM_PROCESS_TRUST_LABEL_ACE's layout (ntifs.h:
+// Header, Mask, SidStart; type 0x14) gives for those fields: type 0x14, flags 0, size 0x18, mask
+// CCDCRC = 0x00020003, then S-1-19-512-8192 (SECURITY_PROCESS_TRUST_AUTHORITY, protection type
+// lite, level WinTcb).
+constexpr std::string_view kKnownDllsTlAce =
+    "14001800" "03000200" "0102000000000013" "00020000" "00200000";
+
+TEST(RoundTrip, ProcessTrustLabelAsWindowsWritesIt) {
+  constexpr std::string_view kKnownDlls =
+      "O:BAG:SYD:(A;;CCDCLCSWSDRCWDWO;;;BA)(A;;CCDCRC;;;WD)(A;;CCDCRC;;;AC)(A;;CCDCRC;;;RC)"
+      "(A;;CCDCRC;;;S-1-15-2-2)S:(TL;;CCDCRC;;;S-1-19-512-8192)";
+  auto sd = parse_sddl(kKnownDlls, SddlParseOptions{{}, true});
+  ASSERT_TRUE(sd) << sd.error().message;
+  ASSERT_TRUE(sd->sacl());
+  ASSERT_EQ(sd->sacl()->aces.size(), 1u);
+  const Ace& tl = sd->sacl()->aces[0];
+  EXPECT_EQ(tl.type, AceType::system_process_trust_label);
+  EXPECT_EQ(static_cast<unsigned>(tl.type), 0x14u);
+  EXPECT_TRUE(is_process_trust_sid(tl.sid));
+  EXPECT_EQ(tl.sid, (Sid{sid_authority::process_trust,
+                         {sid_rid::process_protection_type_lite,
+                          sid_rid::process_protection_level_wintcb}}));
+  EXPECT_EQ(to_sddl(*sd), kKnownDlls);
+  auto bytes = encode_self_relative(*sd);
+  ASSERT_TRUE(bytes);
+  const std::string hex = to_hex(*bytes);
+  // The SACL comes first after the 20-byte header (advapi32's layout): its 8-byte header, then
+  // exactly Windows' ACE bytes.
+  EXPECT_EQ(hex.substr(40, 16), "0200200001000000") << hex;
+  EXPECT_EQ(hex.substr(56, kKnownDllsTlAce.size()), kKnownDllsTlAce) << hex;
+  auto decoded = decode_self_relative(*bytes);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, *sd);
+}
+
+// The \KnownDlls\kernel32.dll section Windows printed in the same README: a label and a trust
+// label in one auto-inherited SACL. Windows' string is secdesc's canonical form.
+TEST(RoundTrip, LabelAndTrustLabelTogether) {
+  constexpr std::string_view kKernel32 =
+      "O:BAG:SYD:(A;;CCDCLCSWRC;;;WD)(A;;CCDCLCSWRC;;;AC)(A;;CCDCLCSWRC;;;S-1-15-2-2)"
+      "(A;;CCDCLCSWRC;;;RC)(A;;CCDCLCSWRPSDRCWDWO;;;BA)S:AI(ML;;NW;;;LW)"
+      "(TL;;CCDCLCSWRC;;;S-1-19-512-8192)";
+  auto sd = parse_sddl(kKernel32, SddlParseOptions{{}, true});
+  ASSERT_TRUE(sd) << sd.error().message;
+  ASSERT_EQ(sd->sacl()->aces.size(), 2u);
+  EXPECT_EQ(sd->sacl()->aces[1].type, AceType::system_process_trust_label);
+  EXPECT_EQ(to_sddl(*sd), kKernel32);
+  auto decoded = decode_self_relative(encode_self_relative(*sd).value());
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, *sd);
+}
+
+// From Windows' bytes to SDDL and back to the same bytes: a descriptor holding only that SACL.
+TEST(RoundTrip, ProcessTrustLabelFromWindowsBytes) {
+  const std::string hex = std::string("01001080" "00000000" "00000000" "14000000" "00000000") +
+                          "0200200001000000" + std::string(kKnownDllsTlAce);
+  auto bytes = from_hex(hex);
+  ASSERT_TRUE(bytes);
+  auto sd = decode_self_relative(*bytes);
+  ASSERT_TRUE(sd) << sd.error().message;
+  EXPECT_EQ(to_sddl(*sd), "S:(TL;;CCDCRC;;;S-1-19-512-8192)");
+  auto again = encode_self_relative(*sd);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(to_hex(*again), hex);
+  auto reparsed = parse_sddl(to_sddl(*sd), SddlParseOptions{{}, true});
+  ASSERT_TRUE(reparsed) << reparsed.error().message;
+  EXPECT_EQ(*reparsed, *sd);
+}
+
+// FL carries a conditional expression after the SID (ntifs.h SYSTEM_ACCESS_FILTER_ACE: "Filter
+// Condition follows the SID"), which SDDL writes as XA writes its condition: a 7th field.
+TEST(RoundTrip, AccessFilterKeepsItsCondition) {
+  constexpr std::string_view kText = "S:(FL;;FR;;;WD;(@User.Department == \"Finance\"))";
+  auto sd = parse_sddl(kText);
+  ASSERT_TRUE(sd) << sd.error().message;
+  const Ace& fl = sd->sacl()->aces.at(0);
+  EXPECT_EQ(fl.type, AceType::system_access_filter);
+  EXPECT_EQ(static_cast<unsigned>(fl.type), 0x15u);
+  ASSERT_TRUE(fl.condition);
+  // secdesc writes attribute prefixes in upper case, as for XA.
+  constexpr std::string_view kCanonical = "S:(FL;;FR;;;WD;(@USER.Department == \"Finance\"))";
+  EXPECT_EQ(to_sddl(*sd), kCanonical);
+  auto bytes = encode_self_relative(*sd);
+  ASSERT_TRUE(bytes);
+  // The ACE, byte by byte: header (type 0x15, flags 0, size 0x48), FILE_GENERIC_READ, S-1-1-0,
+  // then the condition in MS-DTYP 2.4.4.17's encoding: "artx", a user attribute (0xf9) with its
+  // UTF-16 name, a Unicode string literal (0x10), == (0x80), zero padding to 4 bytes.
+  const std::string ace = std::string("15004800" "89001200" "010100000000000100000000") +
+                          "61727478" +
+                          "f9" "14000000" "4400650070006100720074006d0065006e007400" +
+                          "10" "0e000000" "460069006e0061006e0063006500" + "80" + "000000";
+  const std::string hex = to_hex(*bytes);
+  EXPECT_EQ(hex.substr(40, 16), "0200500001000000") << hex;
+  EXPECT_EQ(hex.substr(56), ace) << hex;
+  auto decoded = decode_self_relative(*bytes);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, *sd);
+  EXPECT_EQ(to_sddl(*decoded), kCanonical);
+}
+
+// TRUST_PROTECTED_FILTER_ACE_FLAG (0x40, SDDL "TP") shares SUCCESSFUL_ACCESS_ACE_FLAG's bit
+// (ntifs.h). Either name sets the bit on any ACE; the emitter writes TP on an FL ACE, SA on any
+// other, so both spellings come back in the form that names the bit for that type.
+TEST(RoundTrip, TrustProtectedFilterFlag) {
+  struct Case { std::string_view in, out; };
+  for (const Case& c :
+       {Case{"S:(FL;TP;FR;;;WD;(@USER.x == 1))", "S:(FL;TP;FR;;;WD;(@USER.x == 1))"},
+        Case{"S:(FL;SA;FR;;;WD;(@USER.x == 1))", "S:(FL;TP;FR;;;WD;(@USER.x == 1))"},
+        Case{"S:(FL;OICITP;FR;;;WD;(@USER.x == 1))", "S:(FL;OICITP;FR;;;WD;(@USER.x == 1))"},
+        Case{"S:(AU;TP;FR;;;WD)", "S:(AU;SA;FR;;;WD)"},
+        Case{"S:(AU;SAFA;FR;;;WD)", "S:(AU;SAFA;FR;;;WD)"}}) {
+    auto sd = parse_sddl(c.in);
+    ASSERT_TRUE(sd) << c.in << ": " << sd.error().message;
+    EXPECT_EQ(sd->sacl()->aces.at(0).flags & ace_flags::trust_protected_filter,
+              ace_flags::trust_protected_filter)
+        << c.in;
+    EXPECT_EQ(to_sddl(*sd), c.out) << c.in;
+    auto decoded = decode_self_relative(encode_self_relative(*sd).value());
+    ASSERT_TRUE(decoded);
+    EXPECT_EQ(*decoded, *sd) << c.in;
+  }
+  // Both names of one bit in one ACE: a repeated flag, like "SASA".
+  auto twice = parse_sddl_detailed("S:(FL;SATP;FR;;;WD;(@USER.x == 1))");
+  ASSERT_TRUE(twice);
+  bool repeated = false;
+  for (const auto& n : twice->notes) repeated |= n.kind == SddlNote::Kind::repeated_flag;
+  EXPECT_TRUE(repeated);
+}
+
 }  // namespace
 }  // namespace secdesc

@@ -71,7 +71,10 @@ const char* const kNearCanonical[] = {
     "D:(OA;;GA;;;SY)",            // an object ACE without GUIDs: read as A
     "D:(ML;;NW;;;LW)",            // a label in a DACL: an error
     "S:(A;;GA;;;SY)",             // an allow ACE in a SACL: an error
-    "D:(TL;;GA;;;SY)",            // unsupported type
+    "D:(TL;;GA;;;SY)",            // a trust label in a DACL: an error
+    "S:(TL;;CCDCRC;;;S-1-19-512-8192)",  // a trust label (\KnownDlls)
+    "S:(AU;TP;GA;;;SY)",          // TP: SA's bit under its access-filter name
+    "S:(FL;TPSA;FR;;;WD;(@User.x == 1))",  // an access filter; both names of one bit
     "D:(XA;;GA;;;SY;(@User.x == 1))",  // a condition
     "D:(A;;GA;;;SY",              // not closed
     "D:(A;;GA;;;SY;)",            // a seventh field

@@ -113,7 +113,13 @@ TEST(Sddl, ErrorsNameTheOffsetAndWhatWasExpected) {
       {"D:(A;;GA;nope;;SY)", 9, "invalid object type GUID"},
       {"D:(AU;SA;GA;;;SY)", 3, "ACE type 'AU' is not allowed in a DACL"},
       {"S:(A;;GA;;;SY)", 3, "ACE type 'A' is not allowed in a SACL"},
-      {"S:(TL;;;;;WD)", 3, "not supported"},
+      // TL and FL belong in the SACL, like every SACL ACE type (docs/sddl.md); FL's condition
+      // is required as XA's is; TL takes none.
+      {"D:(TL;;;;;WD)", 3, "ACE type 'TL' is not allowed in a DACL"},
+      {"D:(A;;GA;;;SY)(FL;;FR;;;WD;(@User.x == 1))", 15, "ACE type 'FL' is not allowed in a DACL"},
+      {"S:(FL;;RP;;;WD)", 14, "needs a 7th field after the SID"},
+      {"S:(TL;;CC;;;S-1-19-512-8192;(@User.x == 1))", 27, "too many fields in ACE"},
+      {"S:(FL;XP;FR;;;WD;(@User.x == 1))", 6, "expected OI, CI, NP, IO, ID, CR, SA, FA or TP"},
       {"D:(RA;;;;;WD;(\"x\",TI,0,1))", 3, "ACE type 'RA' is not allowed in a DACL"},
       {"D:(XA;;GA;;;SY)", 14, "needs a 7th field after the SID"},
       {"D:(A;;GA;;;SY;(Member_of {SID(BA)}))", 13, "too many fields in ACE"},

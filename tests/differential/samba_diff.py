@@ -160,6 +160,12 @@ KNOWN_CLASSES: list[RewriteClass | RejectClass] = [
         "MS Learn 'SID strings' / sddl.h (shared/notes/windows-object-facts.md section 7): "
         "HO, SH, CU are newer aliases Samba 4.17 does not have."),
     RewriteClass(
+        "samba-lacks-ace-flag-TP", "tp_as_sa",
+        "secdesc (TRUST_PROTECTED_FILTER_ACE_FLAG 0x40, SDDL 'TP', the bit SA names)",
+        "MS Learn 'ACE strings' (TP = SDDL_TRUST_PROTECTED_FILTER, TRUST_PROTECTED_FILTER_ACE_FLAG); "
+        "ntifs.h: TRUST_PROTECTED_FILTER_ACE_FLAG and SUCCESSFUL_ACCESS_ACE_FLAG are both 0x40 "
+        "(docs/sddl.md). No Windows vector uses it."),
+    RewriteClass(
         "samba-lacks-ace-flag-CR", "drop_flags",
         "secdesc (CRITICAL_ACE_FLAG 0x20, SDDL 'CR')",
         "shared/notes/windows-object-facts.md (ACE flags table: CR = CRITICAL_ACE_FLAG 0x20, "
@@ -371,6 +377,7 @@ class Differ:
             "sid_saturate": self.rewriter.sid_saturate,
             "sid_authority_zeros": self.rewriter.sid_authority_zeros,
             "sid_aliases": self.rewriter.aliases_samba_lacks,
+            "tp_as_sa": self.rewriter.tp_as_sa,
             "drop_flags": self.rewriter.drop_flags_samba_lacks,
             "drop_label_aces": self.rewriter.drop_label_aces,
             "object_ace_plain": self.rewriter.object_ace_without_guids,
@@ -617,6 +624,7 @@ CLASS_EXAMPLES = [
     ("D:(A;;GA;;;S-1-3-4294967296-3-4)", "samba-rejects-sub-authority-overflow"),
     ("O:SH", "samba-lacks-sid-aliases"),
     ("D:(A;CR;GA;;;WD)", "samba-lacks-ace-flag-CR"),
+    ("S:(AU;TP;GA;;;WD)", "samba-lacks-ace-flag-TP"),
     ("D:P(A;;GRGW;;;BA)S:(ML;;NWNR;;;S-1-16-12288)", "samba-lacks-mandatory-label"),
     ("D:NO_ACCESS_CONTROL", "samba-lacks-null-acl"),
     ("D:PS:", "samba-rejects-acl-flags-before-next-section"),

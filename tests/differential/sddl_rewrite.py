@@ -505,6 +505,28 @@ class Rewriter:
             return text
         return self.sid_rewrite(pieces, fix)
 
+    # 10b. TP (TRUST_PROTECTED_FILTER_ACE_FLAG, 0x40), which Samba 4.17 does not know, is the bit
+    # SA names (SUCCESSFUL_ACCESS_ACE_FLAG, ntifs.h): written SA for Samba, the same descriptor.
+    # Case is kept ('tp' -> 'sa'), so the lower-case class still sees it.
+    @staticmethod
+    def tp_as_sa(pieces: list[Piece]) -> bool:
+        changed = False
+        for p in pieces:
+            if p.kind != "ace":
+                continue
+            f = p.fields[1]
+            lead = f[:len(f) - len(f.lstrip(" "))]
+            body = f.lstrip(" ")
+            if len(body) % 2 or not re.fullmatch(r"[A-Za-z]*", body):
+                continue
+            pairs = [body[k:k + 2] for k in range(0, len(body), 2)]
+            new = ["".join("S" if c == "T" else "s" if c == "t" else "A" if c == "P" else "a"
+                           for c in x) if x.upper() == "TP" else x for x in pairs]
+            if new != pairs:
+                p.fields[1] = lead + "".join(new)
+                changed = True
+        return changed
+
     # 11. ACE flags Samba does not know (CR): dropped; the expected output drops them too.
     def drop_flags_samba_lacks(self, pieces: list[Piece]) -> bool:
         changed = False

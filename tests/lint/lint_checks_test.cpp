@@ -171,6 +171,36 @@ TEST(LintDocs, EveryRuleHasItsExamples) {
 
 // --- the finer points of each rule ---------------------------------------------------------
 
+// Process trust label and access filter ACEs: Windows writes them (\KnownDlls, as SdDumper
+// printed it: daem0nc0re/TangledWinExec, SdDumper/README.md), so they get the `unsupported` note
+// at the ACE type and nothing else: a TL is not an audit ACE and not a label, and no rule claims
+// what an access filter's condition does (its condition here is never TRUE, Level 1 and 2 at once,
+// which in an XA fires condition-never-true).
+TEST(LintRules, TrustLabelsAndAccessFiltersGetOnlyTheUnsupportedNote) {
+  auto f = lint("O:BAG:SYD:(A;;CCDCLCSWSDRCWDWO;;;BA)(A;;CCDCRC;;;WD)(A;;CCDCRC;;;AC)"
+                "(A;;CCDCRC;;;RC)(A;;CCDCRC;;;S-1-15-2-2)S:(TL;;CCDCRC;;;S-1-19-512-8192)");
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::unsupported);
+  EXPECT_EQ(f[0].severity, Severity::note);
+  EXPECT_EQ(f[0].where.position(), (SourcePosition{1, 112})) << describe(f);
+  EXPECT_NE(f[0].message.find("TL ACE (process trust label)"), std::string::npos) << describe(f);
+
+  f = lint("D:(A;;GA;;;SY)S:(FL;TP;FR;;;WD;((@USER.Level == 1) && (@USER.Level == 2)))"
+           "(TL;CIIO;0x1;;;S-1-19-1024-8192)");
+  ASSERT_EQ(f.size(), 2u) << describe(f);
+  for (const auto& finding : f) {
+    EXPECT_EQ(rule_of(finding), Rule::unsupported) << describe(f);
+    EXPECT_EQ(finding.severity, Severity::note);
+  }
+  EXPECT_EQ(f[0].where.position(), (SourcePosition{1, 18})) << describe(f);
+  EXPECT_NE(f[0].message.find("FL ACE (access filter)"), std::string::npos) << describe(f);
+  EXPECT_EQ(f[1].where.position(), (SourcePosition{1, 76})) << describe(f);
+  // The same condition in an XA ACE is judged.
+  f = lint("D:(A;;GA;;;SY)(XA;;FR;;;WD;((@USER.Level == 1) && (@USER.Level == 2)))");
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::condition_never_true) << describe(f);
+}
+
 TEST(LintRules, InheritOnlyOnANonContainerIsEscalatedToError) {
   // IO: the ACE applies to children only, and a section has none. Flags field at column 18.
   auto f = lint("D:(A;;GA;;;SY)(A;OICIIO;GA;;;CO)", O::section);

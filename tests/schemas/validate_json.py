@@ -41,7 +41,12 @@ DESCRIPTORS = [
     "S:(RA;;;;;WD;(\"Project\",TS,0x0,\"Alpha\",\"Beta\"))(AU;SAFA;GA;;;WD)",
     "O:S-1-5-21-1-2-3-500G:BUD:(D;;WD;;;AN)(A;;0x1f0003;;;S-1-5-32-545)",
     "D:(A;;GA;;;S-1-15-2-1)(A;;GR;;;S-1-15-3-1024-1065365936-1281604716-3511738428-1654721687-432734479-3232135806-4053264122-3456934681)",
+    # A process trust label (\KnownDlls's, docs/sddl.md) and a trust-protected access filter.
+    "O:BAG:SYD:(A;;CCDCRC;;;WD)S:(TL;;CCDCRC;;;S-1-19-512-8192)(FL;TP;FR;;;WD;(@User.Department == \"Finance\"))",
 ]
+# Descriptors the access check gives no answer for (docs/access-check.md): `sddlc explain`
+# exits 2 on them, with no JSON to validate.
+NO_ANSWER = {DESCRIPTORS[-1]}
 
 
 class Checker:
@@ -184,6 +189,8 @@ def main():
                 json.loads(run([a.sddlc, "explain", "--format", "json", p])))
     explained = []
     for s in DESCRIPTORS:
+        if s in NO_ANSWER:
+            continue
         doc = json.loads(run([a.sddlc, "explain", "--format", "json", "--object", "file", s]))
         explained.append(doc)
         c.check("sddlc-explain", f"explain {s}", doc)

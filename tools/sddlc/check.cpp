@@ -165,7 +165,8 @@ std::function<int()> add_check(CLI::App& app) {
       "the trace: which rule or ACE granted, denied or removed which rights (docs/access-check.md).\n"
       "Exit status: 0 every desired right is granted, 1 some right is not, 2 usage or parse error\n"
       "(the message gives the offset in the argument), or no answer: the descriptor's effect is\n"
-      "not documented (a mandatory label whose SID is not an integrity level), so no verdict.");
+      "not documented (a mandatory label whose SID is not an integrity level, or a process trust\n"
+      "label TL or access filter FL ACE in the SACL), so no verdict.");
   cmd->add_option("DESCRIPTOR", o->descriptor,
                   "The security descriptor: an SDDL string, or a policy file (POLICY.toml)")
       ->required();

@@ -566,7 +566,7 @@ std::function<int()> add_diff(CLI::App& app) {
       "generic vs specific rights) are 'no change in access'. docs/review.md.\n"
       "Exit status: 0 no change in access (or none that --fail-on gates), 1 a change that\n"
       "--fail-on gates, 2 usage or input error (the message names the argument and the offset),\n"
-      "or no answer (a mandatory label whose SID is not an integrity level).\n"
+      "or no answer (a mandatory label whose SID is not an integrity level, or a TL or FL ACE).\n"
       "With --git REV: every policy (a .toml file whose top level has `object` or `dacl`) in the\n"
       "working tree (or, with --staged, the index) against the same path at REV, added and deleted\n"
       "policies included, a section per policy whose text differs (the others are counted);\n"

@@ -293,7 +293,8 @@ std::function<int()> add_explain(CLI::App& app) {
       "standard), each cell the access check of that right alone with what decides it.\n"
       "docs/review.md.\n"
       "Exit status: 0 explained, 2 usage or input error (the message names the argument and the\n"
-      "offset), or no answer (a mandatory label whose SID is not an integrity level).");
+      "offset), or no answer (a mandatory label whose SID is not an integrity level, or a TL or\n"
+      "FL ACE in the SACL).");
   cmd->add_option("INPUT", o->input,
                   "The descriptor: an SDDL string, self-relative hex bytes, or POLICY.toml")
       ->required();

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <span>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -99,6 +100,7 @@ struct NullTrace {
   void label_skipped(std::size_t) {}
   void label_in_force(const Label&) {}
   void label_not_integrity(const Label&, const Error&) {}
+  void trust_or_filter_refused(std::size_t, const Error&) {}
   void integrity_not_enforced() {}
   void integrity_not_below(const Label&) {}
   void integrity_no_policy(const Label&) {}
@@ -180,6 +182,10 @@ class TraceRecorder {
                       integrity_level_name(label.level), info_.name,
                       policy_letters(label.policy)));
     }
+  }
+  void trust_or_filter_refused(std::size_t index, const Error& refusal) {
+    add(TraceRule::result, TraceAction::info, 0, "result: NO ANSWER: " + refusal.message, index,
+        ace_to_sddl(sd_.sacl()->aces[index], format_));
   }
   void label_not_integrity(const Label& label, const Error& refusal) {
     add(TraceRule::integrity, TraceAction::info, 0, "integrity: " + refusal.message, label.index,
@@ -501,6 +507,7 @@ class Checker {
   // The steps of run(), in order.
   Label label_in_force();
   std::optional<Error> label_refusal(const Label& label) const;
+  std::optional<std::pair<Error, std::size_t>> trust_or_filter_refusal() const;
   AccessMask mandatory_allowed(const Label& label);
   void apply_privileges(State& s);
   void check_restricted(State& s);
@@ -582,6 +589,31 @@ Label Checker<Sink>::label_in_force() {
     }
   }
   return Label{sids::medium_integrity, default_label_policy_, std::nullopt};
+}
+
+// Process trust label (TL) and access filter (FL) ACEs. Microsoft documents their layout
+// (ntifs.h: SYSTEM_PROCESS_TRUST_LABEL_ACE and SYSTEM_ACCESS_FILTER_ACE are Header, Mask and SID,
+// FL's "Filter Condition follows the SID") but not how the access check applies them: MS-DTYP
+// 2.5.3.2's algorithm does not name them, nor does any MS Learn page. Any verdict would be a
+// guess, so the check gives none for a descriptor whose SACL holds one that applies to the
+// object (an inherit-only ACE does not: MS-DTYP 2.5.3.2 skips INHERIT_ONLY ACEs).
+template <class Sink>
+std::optional<std::pair<Error, std::size_t>> Checker<Sink>::trust_or_filter_refusal() const {
+  if (!sd_.sacl()) return std::nullopt;
+  const auto& aces = sd_.sacl()->aces;
+  for (std::size_t i = 0; i < aces.size(); ++i) {
+    const Ace& ace = aces[i];
+    const bool tl = ace.type == AceType::system_process_trust_label;
+    if ((!tl && ace.type != AceType::system_access_filter) || ace.inherit_only()) continue;
+    return std::pair{
+        Error{ErrorCode::unsupported, Error::no_offset,
+              fmt::format("SACL ACE #{} is {} ACE; no Microsoft source says how the access "
+                          "check applies it (MS-DTYP 2.5.3.2 does not name it), so secdesc "
+                          "gives no verdict",
+                          i, tl ? "a process trust label (TL)" : "an access filter (FL)")},
+        i};
+  }
+  return std::nullopt;
 }
 
 // The rights Mandatory Integrity Control lets a caller of the token's level have.
@@ -848,6 +880,13 @@ AccessCheckResult Checker<Sink>::run(AccessMask desired) {
   s.wanted = mapped & ~rights::maximum_allowed;
   sink_.request(desired, mapped, s.max_mode);
 
+  // 0. Process trust label (TL) and access filter (FL) ACEs: no verdict (trust_or_filter_refusal
+  //    says why; docs/access-check.md).
+  if (auto refusal = trust_or_filter_refusal()) {
+    sink_.trust_or_filter_refused(refusal->second, refusal->first);
+    result.refusal = std::move(refusal->first);
+    return result;  // allowed false, granted 0
+  }
   // 1. Mandatory Integrity Control: a mask over everything granted below.
   const Label label = label_in_force();
   sink_.label_in_force(label);

@@ -14,6 +14,11 @@ using A = AclKind;
 // MS-DTYP 2.4.4.1 and MS Learn "ACE strings". ZA follows the SDK (0x0B), see the facts sheet 8.2.
 // Columns: type, SDDL letters, object ACE, ACL, supported, callback (application data follows the
 // SID: MS-DTYP 2.4.4.6-2.4.4.8 and 2.4.4.17).
+// TL and FL (docs/sddl.md, "Process trust label and access filter ACEs", has the sources):
+// SYSTEM_PROCESS_TRUST_LABEL_ACE is Header, Mask, SidStart (ntifs.h, MS Learn); Windows writes
+// it in SACLs (e.g. \KnownDlls: S:(TL;;CCDCRC;;;S-1-19-512-8192)). SYSTEM_ACCESS_FILTER_ACE is
+// Header, Mask, SidStart too, with a conditional expression after the SID, which SDDL writes as
+// a 7th field like XA's.
 constexpr std::array kAceTypes{
     AceTypeInfo{T::access_allowed, "A", false, A::dacl, true, false},
     AceTypeInfo{T::access_denied, "D", false, A::dacl, true, false},
@@ -30,8 +35,8 @@ constexpr std::array kAceTypes{
     AceTypeInfo{T::access_allowed_callback_object, "ZA", true, A::dacl, true, true},
     AceTypeInfo{T::system_audit_callback, "XU", false, A::sacl, true, true},
     AceTypeInfo{T::system_resource_attribute, "RA", false, A::sacl, true, false},
-    AceTypeInfo{T::system_process_trust_label, "TL", false, A::sacl, false, false},
-    AceTypeInfo{T::system_access_filter, "FL", false, A::sacl, false, false},
+    AceTypeInfo{T::system_process_trust_label, "TL", false, A::sacl, true, false},
+    AceTypeInfo{T::system_access_filter, "FL", false, A::sacl, true, true},
     AceTypeInfo{T::access_allowed_compound, "", false, A::dacl, false, false},
     AceTypeInfo{T::access_denied_callback_object, "", true, A::dacl, false, true},
     AceTypeInfo{T::system_alarm_callback, "", false, A::sacl, false, true},
@@ -46,8 +51,11 @@ constexpr std::array kAceFlags{
     AceFlagToken{"IO", ace_flags::inherit_only},
     AceFlagToken{"ID", ace_flags::inherited},
     AceFlagToken{"CR", ace_flags::critical},
-    AceFlagToken{"SA", ace_flags::successful_access},
+    AceFlagToken{"SA", ace_flags::successful_access, AceFlagScope::not_access_filter},
     AceFlagToken{"FA", ace_flags::failed_access},
+    // SDDL_TRUST_PROTECTED_FILTER "TP" (MS Learn "ACE Strings"; sddl.h as the Windows SDK
+    // metadata publishes it): TRUST_PROTECTED_FILTER_ACE_FLAG, which shares SA's bit.
+    AceFlagToken{"TP", ace_flags::trust_protected_filter, AceFlagScope::access_filter},
 };
 
 // Derived indexes: by SDDL letters and by type value, so that lookups are constant-time.

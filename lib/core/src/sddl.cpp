@@ -478,14 +478,12 @@ class Parser {
                     "unexpected space after the ACE type: expected ';'");
       return fail(ErrorCode::syntax, j,
                   fmt::format("unknown ACE type {}: expected A, D, OA, OD, AU, AL, OU, OL, ML, SP, XA, XD, XU, "
-                              "ZA or RA",
+                              "ZA, RA, TL or FL",
                               quoted(type_text, 12)));
     }
     if (!info->supported)
       return fail(ErrorCode::unsupported, j,
-                  fmt::format("{} ACEs (process trust labels, access filters) are not "
-                              "supported",
-                              detail::upper(type_text)));
+                  fmt::format("{} ACEs are not supported", detail::upper(type_text)));
     if (detail::has_lower(type_text))
       note(SddlNote::Kind::lower_case, j, fmt::format("lower-case ACE type '{}'", type_text));
     if (info->acl != kind)
@@ -508,7 +506,8 @@ class Parser {
   };
 
   // Finds the fields of the ACE whose '(' is at `open`. Fields 1-6 hold no parentheses and end
-  // at the first ')' or, for a callback ACE (XA XD XU ZA) or a resource attribute ACE (RA), at
+  // at the first ')' or, for a callback ACE (XA XD XU ZA), an access filter ACE (FL, whose
+  // condition Windows writes like XA's) or a resource attribute ACE (RA), at
   // the ';' before the 7th field, "(...)", which may hold parentheses and ';' (MS-DTYP 2.5.1.1):
   // the ACE then ends after it (ace_data_field finds where).
   std::optional<Error> split_ace_fields(std::size_t open, const AceTypeInfo& info,
@@ -623,8 +622,8 @@ class Parser {
         if (tok.size() == 2 && detail::iequals(t.letters, tok)) found = &t;
       if (!found)
         return fail(ErrorCode::syntax, j,
-                    fmt::format("unknown ACE flag {}: expected OI, CI, NP, IO, ID, CR, SA or FA, "
-                                "then ';'",
+                    fmt::format("unknown ACE flag {}: expected OI, CI, NP, IO, ID, CR, SA, FA or "
+                                "TP, then ';'",
                                 quoted(tok)));
       if (detail::has_lower(tok))
         note(SddlNote::Kind::lower_case, j, fmt::format("lower-case ACE flag '{}'", tok));
@@ -803,7 +802,7 @@ std::string ace_to_sddl(const Ace& ace, const SddlFormatOptions& options) {
     out += fmt::format("0x{:x}", static_cast<unsigned>(ace.type));
   out += ';';
   for (const auto& t : ace_flag_tokens())
-    if (ace.flags & t.flag) out += t.letters;
+    if ((ace.flags & t.flag) && writes_flag_token(t, ace.type)) out += t.letters;
   out += ';';
   out += format_sddl_rights(ace.mask, ace.type == AceType::system_mandatory_label);
   out += ';';

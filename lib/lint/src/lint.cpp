@@ -148,6 +148,7 @@ class Checker {
       check_duplicates(AclKind::sacl);
       check_unknown_rights();
       check_conditions();
+      check_trust_labels_and_filters();
     }
     check_object_name();
     for (const auto& f : s_.expectation_failures)
@@ -208,6 +209,26 @@ class Checker {
       else if (t[i] == ':' && depth == 0 && i > 0 && t[i - 1] == tag) return i - 1;
     }
     return std::nullopt;
+  }
+
+  // TL and FL ACEs parse, but no Microsoft source says how the access check applies them
+  // (docs/access-check.md), so the rules about who gets what judge the DACL and the label
+  // without them: a note at the ACE type says so. A TL in the SACL is neither an audit ACE nor a
+  // label (check_labels counts ML ACEs only). Windows writes TL ACEs itself, so never an error.
+  void check_trust_labels_and_filters() {
+    if (!sd().sacl()) return;
+    const auto& aces = sd().sacl()->aces;
+    for (std::size_t i = 0; i < aces.size(); ++i) {
+      const AceType type = aces[i].type;
+      if (type != AceType::system_process_trust_label && type != AceType::system_access_filter)
+        continue;
+      emit(Rule::unsupported, ace_field_offset(AclKind::sacl, i, 0),
+           fmt::format("not judged: {} ACE ({}): no Microsoft source documents how Windows' "
+                       "access check applies it, so the access rules judge the string without it",
+                       type == AceType::system_process_trust_label ? "TL" : "FL",
+                       type == AceType::system_process_trust_label ? "process trust label"
+                                                                   : "access filter"));
+    }
   }
 
   const std::vector<SddlSpan>& spans(AclKind kind) const {
@@ -581,6 +602,9 @@ class Checker {
       for (std::size_t i = 0; i < list.size(); ++i) {
         const Ace& ace = list[i];
         if (!ace.condition) continue;
+        // What an access filter's condition does is undocumented: the unsupported note (from
+        // check_trust_labels_and_filters) covers the ACE, no rule claims an effect.
+        if (ace.type == AceType::system_access_filter) continue;
         const ConditionAnalysis a = analysis(ace);
         const std::size_t at = ace_field_offset(kind, i, 6);
         const std::string rights = describe_mask(effective_mask(ace.mask, type_), type_);

@@ -22,8 +22,8 @@ constexpr std::array<RuleInfo, rule_count> kRules{{
      "not valid SDDL: Windows rejects the string with ERROR_INVALID_PARAMETER",
      "correct it at the reported character (grammar: MS-DTYP 2.5.1)"},
     {R::unsupported, "unsupported", S::note, S::note,
-     "valid SDDL that secdesc cannot analyse yet (trust-label TL or access-filter FL ACEs): the "
-     "string was not checked",
+     "a process trust label (TL) or access filter (FL) ACE: no Microsoft source says how the "
+     "access check applies it, so the access rules judge the string without that ACE",
      "review it by hand"},
     {R::nonstandard, "nonstandard", S::warning, S::warning,
      "Windows accepts this but it is unclear (lower case, white space, octal, negative or "

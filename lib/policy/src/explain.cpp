@@ -199,6 +199,10 @@ std::string_view condition_effect(const Ace& ace) {
   if (ace.is_deny())
     return "a deny ACE applies when its condition is TRUE or UNKNOWN (the caller lacks an "
            "attribute it tests)";
+  // An access filter's condition: no Microsoft source says how Windows applies it
+  // (docs/access-check.md), so no effect is claimed.
+  if (ace.type == AceType::system_access_filter)
+    return "how Windows applies an access filter's condition is not documented";
   return "the entry applies when its condition is TRUE";
 }
 

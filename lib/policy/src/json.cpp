@@ -123,7 +123,8 @@ nlohmann::json acl_json(AclState state, const std::optional<Acl>& acl, const Sdd
     auto info = find_ace_type(ace.type);
     nlohmann::json flags = nlohmann::json::array();
     for (const auto& t : ace_flag_tokens())
-      if (ace.flags & t.flag) flags.push_back(std::string(t.letters));
+      if ((ace.flags & t.flag) && writes_flag_token(t, ace.type))
+        flags.push_back(std::string(t.letters));
     nlohmann::json a = {
         {"type", info && !info->sddl.empty() ? std::string(info->sddl)
                                              : fmt::format("0x{:02x}", static_cast<unsigned>(ace.type))},

@@ -241,6 +241,23 @@ inline constexpr std::uint32_t mandatory_high = 0x3000;       // SECURITY_MANDAT
 inline constexpr std::uint32_t mandatory_system = 0x4000;     // SECURITY_MANDATORY_SYSTEM_RID
 inline constexpr std::uint32_t mandatory_protected_process = 0x5000;
     // SECURITY_MANDATORY_PROTECTED_PROCESS_RID
+// Process trust SIDs, S-1-19-<protection type>-<protection level> (winnt.h, as the Windows SDK
+// metadata publishes them: SECURITY_PROCESS_TRUST_AUTHORITY_RID_COUNT = 2). The first RID is
+// the protection type, the second the signer level.
+inline constexpr std::uint32_t process_protection_type_none = 0;      // ..._TYPE_NONE_RID
+inline constexpr std::uint32_t process_protection_type_lite = 0x200;  // ..._TYPE_LITE_RID
+inline constexpr std::uint32_t process_protection_type_full = 0x400;  // ..._TYPE_FULL_RID
+inline constexpr std::uint32_t process_protection_level_none = 0;     // ..._LEVEL_NONE_RID
+inline constexpr std::uint32_t process_protection_level_authenticode = 0x400;
+    // SECURITY_PROCESS_PROTECTION_LEVEL_AUTHENTICODE_RID
+inline constexpr std::uint32_t process_protection_level_antimalware = 0x600;
+    // SECURITY_PROCESS_PROTECTION_LEVEL_ANTIMALWARE_RID
+inline constexpr std::uint32_t process_protection_level_app = 0x800;  // ..._LEVEL_APP_RID
+inline constexpr std::uint32_t process_protection_level_windows = 0x1000;
+    // SECURITY_PROCESS_PROTECTION_LEVEL_WINDOWS_RID
+inline constexpr std::uint32_t process_protection_level_wintcb = 0x2000;
+    // SECURITY_PROCESS_PROTECTION_LEVEL_WINTCB_RID
+inline constexpr std::size_t process_trust_rid_count = 2;  // SECURITY_PROCESS_TRUST_AUTHORITY_RID_COUNT
 }  // namespace sid_rid
 
 // Well-known SIDs used across the library (values from MS-DTYP 2.4.2.4).
@@ -279,6 +296,14 @@ inline constexpr Sid high_integrity{a::mandatory_label, {r::mandatory_high}};
 inline constexpr Sid system_integrity{a::mandatory_label, {r::mandatory_system}};
 inline constexpr Sid protected_process_integrity{a::mandatory_label, {r::mandatory_protected_process}};
 }  // namespace sids
+
+// True for S-1-19-T-L, the process trust label SIDs a TL ACE names (SECURITY_PROCESS_TRUST_AUTHORITY
+// with its two RIDs, protection type and level). No SDDL alias names them (MS Learn "SID
+// Strings" lists none), so they are written as S-1-19-... .
+constexpr bool is_process_trust_sid(const Sid& sid) noexcept {
+  return sid.authority() == sid_authority::process_trust &&
+         sid.sub_authority_count() == sid_rid::process_trust_rid_count;
+}
 
 // True for S-1-16-x (mandatory label SIDs).
 constexpr bool is_integrity_sid(const Sid& sid) noexcept {
