@@ -88,6 +88,20 @@ TEST(TextOutput, ConditionAttributeNamesAreEscapedInSddlButNotInJson) {
                                     TextOutput::json));
 }
 
+// Messages quote the start of what follows an error ("found '...'"), cut at 16 or 24 bytes: the
+// cut falls on a character boundary, never inside a UTF-8 sequence (found by fuzz_policy: 'ƚ'
+// was cut in two and the diagnostic was not UTF-8).
+TEST(TextOutput, QuotedInputIsCutOnACharacterBoundary) {
+  auto cond = parse_sddl("D:(XA;;FA;;;WD;(3Member_of {;SID(LU)} || @\xC6\x9Avice == \"x\"))");
+  ASSERT_FALSE(cond);
+  EXPECT_FALSE(find_invalid_utf8(cond.error().message)) << cond.error().message;
+  EXPECT_NE(cond.error().message.find("@...'"), std::string::npos) << cond.error().message;
+  // The section parser's quote of an unknown section: 24 bytes, the 24th inside an 'é'.
+  auto section = parse_sddl("X:aaaaaaaaaaaaaaaaaaaaa\xC3\xA9tail");
+  ASSERT_FALSE(section);
+  EXPECT_FALSE(find_invalid_utf8(section.error().message)) << section.error().message;
+}
+
 TEST(TextOutput, SddlStringsAreReadAsStrictUtf8) {
   // The 3-byte form of U+D800 is not UTF-8: it does not sneak a lone surrogate in through text.
   auto e = parse_sddl("D:(XA;;FA;;;WD;(@User.x == \"\xED\xA0\x80\"))");

@@ -68,6 +68,15 @@ inline std::string utf16_to_utf8(std::u16string_view text) {
   return out;
 }
 
+// The first `max` bytes of `s`, shortened to end on a character boundary, so that a message
+// quoting the start of some input ("found 'abc...'") never cuts a UTF-8 sequence in two.
+inline std::string_view utf8_prefix(std::string_view s, std::size_t max) noexcept {
+  if (s.size() <= max) return s;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
 // Reads one UTF-8 sequence at text[i]; returns the code point and advances i, or nullopt (i
 // unchanged) when the bytes are not UTF-8.
 inline std::optional<char32_t> next_utf8(std::string_view text, std::size_t& i) {

@@ -51,7 +51,7 @@ std::string sid_text(const Sid& sid, const SidContext& context) {
 std::string snippet(std::string_view s, std::size_t at) {
   if (at >= s.size()) return "the end of the string";
   std::string_view rest = s.substr(at);
-  if (rest.size() > 16) return fmt::format("'{}...'", rest.substr(0, 16));
+  if (rest.size() > 16) return fmt::format("'{}...'", utf8_prefix(rest, 16));
   return fmt::format("'{}'", rest);
 }
 

@@ -19,6 +19,7 @@
 #include "core/internal/sddl_internal.hpp"
 #include "core/internal/sid_text.hpp"
 #include "core/internal/text.hpp"
+#include "core/internal/utf.hpp"
 
 namespace secdesc {
 
@@ -77,7 +78,7 @@ constexpr bool is_section_tag(std::string_view s, std::size_t i) noexcept {
 }
 
 std::string quoted(std::string_view s, std::size_t max = 24) {
-  if (s.size() > max) return fmt::format("'{}...'", s.substr(0, max));
+  if (s.size() > max) return fmt::format("'{}...'", detail::utf8_prefix(s, max));
   return fmt::format("'{}'", s);
 }
 
