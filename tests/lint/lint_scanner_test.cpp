@@ -477,6 +477,22 @@ TEST(LintSource, PrefixCompletedAtRunTimeIsNotLinted) {
   EXPECT_EQ(rule_of(r.findings[0]), Rule::syntax);
 }
 
+// Brace initialisation holds the prefix as `=` does (microsoft/WSL WslCoreVm.cpp:1788 was a
+// false syntax error: `std::wstring securityDescriptor{L"D:P(A;;FA;;;SY)(A;;FA;;;"};` then
+// `securityDescriptor += sid;`).
+TEST(LintSource, BraceInitialisedPrefixAppendedToIsNotLinted) {
+  const std::string braced =
+      "std::wstring securityDescriptor{L\"D:P(A;;FA;;;SY)(A;;FA;;;\"};\n"
+      "securityDescriptor += sid;\n"
+      "securityDescriptor += L\")\";\n";
+  SourceLint r = lint_source("w.cpp", braced, L::cpp, {});
+  EXPECT_TRUE(r.findings.empty()) << format_text(r.findings);
+  const std::string alone = "std::wstring d{L\"D:P(A;;FA;;;SY)(A;;FA;;;\"};\nUse(d);\n";
+  r = lint_source("x.cpp", alone, L::cpp, {});
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(rule_of(r.findings[0]), Rule::syntax);
+}
+
 // An owner/group-only string given to a set call for the owner is no null DACL; the same
 // string set with DACL_SECURITY_INFORMATION (or with no call in sight) still is.
 TEST(LintSource, OwnerOnlyStringSetAsOwnerIsNoNullDacl) {

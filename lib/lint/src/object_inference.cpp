@@ -239,6 +239,13 @@ std::pair<std::string, std::string> literal_holder(std::string_view content,
     }
     return {};
   }
+  // std::wstring name{L"..."}: brace initialisation holds the string as `=` does (WSL's
+  // WslCoreVm.cpp builds a descriptor so, then appends a SID with +=).
+  if (before.ends_with("{")) {
+    const std::string_view name = trailing_identifier(trim_right(before.substr(0, before.size() - 1)));
+    if (!name.empty() && !is_keyword(name)) return {std::string(name), std::string(name)};
+    return {};
+  }
   if (before.ends_with("=") && !before.ends_with("==") && !before.ends_with("!=") &&
       !before.ends_with("<=") && !before.ends_with(">=")) {
     before.remove_suffix(before.ends_with(":=") ? 2 : 1);
