@@ -34,6 +34,11 @@ TEST(SddlHeuristic, TemplateMarksOutsideConditions) {
   EXPECT_TRUE(has_template_mark("D:(A;;GA;;;{0})"));
   EXPECT_TRUE(has_template_mark("O:%s"));
   EXPECT_TRUE(has_template_mark("D:(A;;GA;;;$sid)"));
+  // Placeholders for a reader to replace (script-vn/cmd's notes: `sc sdset ... (A;;...;;;PASTE_SID)`).
+  EXPECT_TRUE(has_template_mark("D:(A;;CCLCSWRPWPDTLOCRRC;;;PASTE_SID)"));
+  EXPECT_TRUE(has_template_mark("O:<SID>G:BA"));
+  EXPECT_FALSE(has_template_mark("D:NO_ACCESS_CONTROL"));  // a flag outside any ACE
+  EXPECT_FALSE(has_template_mark("D:(XA;;FR;;;WD;(@User.dept_code == \"a_b\"))"));
   // Two parentheses deep, composites and %xxxx are SDDL.
   EXPECT_FALSE(has_template_mark("D:(XA;;FR;;;WD;(@User.x Any_of {1, 2}))"));
   EXPECT_FALSE(has_template_mark("D:(XA;;FR;;;WD;(@User.n == \"a%b\"))"));

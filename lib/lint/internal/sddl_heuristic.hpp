@@ -19,9 +19,9 @@ std::size_t past_group(std::string_view t, std::size_t open) noexcept;
 // "(XA;;FR;;;WD;(...))".
 bool has_closed_ace(std::string_view t) noexcept;
 
-// { } % $ mark templates (format strings, interpolation), except inside the condition of a
-// conditional ACE or the attribute of an RA ACE (parentheses two deep), where composites {...}
-// and %xxxx escapes are SDDL.
+// { } % $ mark templates (format strings, interpolation), and placeholders (PASTE_SID in an
+// ACE, <SID>), except inside the condition of a conditional ACE or the attribute of an RA ACE
+// (parentheses two deep), where composites {...}, %xxxx escapes and such names are SDDL.
 bool has_template_mark(std::string_view t) noexcept;
 
 // Only sections, e.g. "O:BAG:SY", "D:P", "O:SYD:PAI": see looks_like_sddl.

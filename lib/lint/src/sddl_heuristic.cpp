@@ -54,6 +54,10 @@ bool has_template_mark(std::string_view t) noexcept {
     if (c == '(') ++depth;
     else if (c == ')' && depth > 0) --depth;
     else if ((c == '{' || c == '}' || c == '%' || c == '$') && depth < 2) return true;
+    // A placeholder for the reader to replace (PASTE_SID, <SID>): no SID, alias, right or GUID
+    // in an ACE holds '_' (outside ACEs, NO_ACCESS_CONTROL does), and nothing outside a
+    // condition holds '<' or '>'.
+    else if ((c == '_' && depth == 1) || ((c == '<' || c == '>') && depth < 2)) return true;
   }
   return false;
 }
