@@ -509,7 +509,9 @@ class Rewriter:
     # SA names (SUCCESSFUL_ACCESS_ACE_FLAG, ntifs.h): written SA for Samba, the same descriptor.
     # Case is kept ('tp' -> 'sa'), so the lower-case class still sees it.
     @staticmethod
-    def tp_as_sa(pieces: list[Piece]) -> bool:
+    def rewrite_flag_pairs(pieces: list[Piece], rewrite) -> bool:
+        """Applies rewrite(list of two-letter flags) -> list to each ACE's flags field made of
+        letter pairs (leading spaces kept); True when some field changed."""
         changed = False
         for p in pieces:
             if p.kind != "ace":
@@ -520,30 +522,22 @@ class Rewriter:
             if len(body) % 2 or not re.fullmatch(r"[A-Za-z]*", body):
                 continue
             pairs = [body[k:k + 2] for k in range(0, len(body), 2)]
-            new = ["".join("S" if c == "T" else "s" if c == "t" else "A" if c == "P" else "a"
-                           for c in x) if x.upper() == "TP" else x for x in pairs]
+            new = rewrite(pairs)
             if new != pairs:
                 p.fields[1] = lead + "".join(new)
                 changed = True
         return changed
 
+    @staticmethod
+    def tp_as_sa(pieces: list[Piece]) -> bool:
+        return Rewriter.rewrite_flag_pairs(pieces, lambda pairs: [
+            "".join("S" if c == "T" else "s" if c == "t" else "A" if c == "P" else "a" for c in x)
+            if x.upper() == "TP" else x for x in pairs])
+
     # 11. ACE flags Samba does not know (CR): dropped; the expected output drops them too.
     def drop_flags_samba_lacks(self, pieces: list[Piece]) -> bool:
-        changed = False
-        for p in pieces:
-            if p.kind != "ace":
-                continue
-            f = p.fields[1]
-            lead = f[:len(f) - len(f.lstrip(" "))]
-            body = f.lstrip(" ")
-            if len(body) % 2 or not re.fullmatch(r"[A-Za-z]*", body):
-                continue
-            pairs = [body[k:k + 2] for k in range(0, len(body), 2)]
-            kept = [x for x in pairs if x.upper() in self.samba_flags]
-            if len(kept) != len(pairs):
-                p.fields[1] = lead + "".join(kept)
-                changed = True
-        return changed
+        return self.rewrite_flag_pairs(
+            pieces, lambda pairs: [x for x in pairs if x.upper() in self.samba_flags])
 
     # 12. Mandatory-label ACEs (Samba 4.17 has none): dropped here and from the expected output.
     @staticmethod

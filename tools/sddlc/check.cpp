@@ -11,6 +11,7 @@
 #include "../common/error_text.hpp"
 #include "../common/json_output.hpp"
 #include "commands.hpp"
+#include "input.hpp"
 #include "secdesc/access_check.hpp"
 #include "secdesc/policy.hpp"
 #include "secdesc/rights_text.hpp"
@@ -48,11 +49,6 @@ bool looks_like_path(std::string_view s) {
 
 // "sddlc check: --token: at 23: unknown key ..." and, when the error has a position, the input
 // with a caret under it.
-int usage_error(std::string_view what, std::string_view input, const secdesc::Error& e) {
-  fmt::print(stderr, "sddlc check: {}: {}\n", what, secdesc_tools::offset_with_caret(input, e));
-  return exit_usage;
-}
-
 std::string mask_words(secdesc::AccessMask mask, secdesc::ObjectType type) {
   return fmt::format("0x{:x} ({})", mask, secdesc::describe_rights(mask, type));
 }
@@ -60,11 +56,7 @@ std::string mask_words(secdesc::AccessMask mask, secdesc::ObjectType type) {
 int run_check(const CheckOptions& o) {
   using namespace secdesc;
   SidContext context;
-  if (!o.domain_sid.empty()) {
-    auto d = parse_domain_sid(o.domain_sid);
-    if (!d) return usage_error("--domain-sid", o.domain_sid, d.error());
-    context.domain = *d;
-  }
+  if (auto status = read_domain_sid("check", o.domain_sid, context)) return *status;
   // The descriptor: a policy file (which also names the object type) or an SDDL string.
   std::optional<ObjectType> type;
   SecurityDescriptor sd;
@@ -89,7 +81,7 @@ int run_check(const CheckOptions& o) {
                    secdesc::escape_invalid_utf8(o.descriptor));
         return exit_usage;
       }
-      return usage_error("SDDL", o.descriptor, parsed.error());
+      return argument_error("check", "SDDL", o.descriptor, parsed.error());
     }
     sd = std::move(*parsed);
   }
@@ -107,9 +99,9 @@ int run_check(const CheckOptions& o) {
     return exit_usage;
   }
   auto token = parse_token_spec(o.token, context);
-  if (!token) return usage_error("--token", o.token, token.error());
+  if (!token) return argument_error("check", "--token", o.token, token.error());
   auto desired = parse_rights(o.desired, *type);
-  if (!desired) return usage_error("--desired", o.desired, desired.error());
+  if (!desired) return argument_error("check", "--desired", o.desired, desired.error());
 
   const AccessCheckResult r =
       access_check(sd, *token, *desired, *type, AccessCheckOptions{context, true, names});
@@ -182,8 +174,7 @@ std::function<int()> add_check(CLI::App& app) {
                                          "granted, missing, trace, steps)")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  cmd->add_option("--domain-sid", o->domain_sid,
-                  "Domain SID (S-1-5-21-x-y-z) for domain-relative aliases such as DU, DA, LA");
+  add_domain_sid_option(*cmd, o->domain_sid);
   return [o]() { return run_check(*o); };
 }
 

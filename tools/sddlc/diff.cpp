@@ -44,11 +44,6 @@ struct DiffOptions {
 // One side of the comparison, read (input.hpp, shared with sddlc explain).
 using Side = DescriptorInput;
 
-int input_error(std::string_view what, std::string_view input, const secdesc::Error& e) {
-  fmt::print(stderr, "sddlc diff: {}: {}\n", what, secdesc_tools::offset_with_caret(input, e));
-  return exit_usage;
-}
-
 std::string hex(secdesc::AccessMask m) { return fmt::format("0x{:x}", m); }
 
 std::string rights_cell(secdesc::AccessMask mask, const std::string& words) {
@@ -543,11 +538,7 @@ int run_git(const DiffOptions& o, const secdesc::SidContext& context) {
 int run_diff(const DiffOptions& o) {
   using namespace secdesc;
   SidContext context;
-  if (!o.domain_sid.empty()) {
-    auto d = parse_domain_sid(o.domain_sid);
-    if (!d) return input_error("--domain-sid", o.domain_sid, d.error());
-    context.domain = *d;
-  }
+  if (auto status = read_domain_sid("diff", o.domain_sid, context)) return *status;
   return o.git_rev.empty() ? run_pair(o, context) : run_git(o, context);
 }
 
@@ -602,8 +593,7 @@ std::function<int()> add_diff(CLI::App& app) {
                   "that are also read or execute, such as READ_CONTROL and SYNCHRONIZE)")
       ->check(CLI::IsMember({"any", "widen", "widen-write"}))
       ->capture_default_str();
-  cmd->add_option("--domain-sid", o->domain_sid,
-                  "Domain SID (S-1-5-21-x-y-z) for domain-relative aliases such as DU, DA, LA");
+  add_domain_sid_option(*cmd, o->domain_sid);
   return [o]() { return run_diff(*o); };
 }
 

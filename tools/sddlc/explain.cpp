@@ -237,14 +237,7 @@ void print_json(const secdesc::DescriptorExplanation& x) {
 int run_explain(const ExplainCliOptions& o) {
   using namespace secdesc;
   SidContext context;
-  if (!o.domain_sid.empty()) {
-    auto d = parse_domain_sid(o.domain_sid);
-    if (!d) {
-      fmt::print(stderr, "sddlc explain: --domain-sid: {}\n", d.error().message);
-      return exit_usage;
-    }
-    context.domain = *d;
-  }
+  if (auto status = read_domain_sid("explain", o.domain_sid, context)) return *status;
   DescriptorInput in;
   if (auto status = read_descriptor_input(
           "explain", "INPUT", o.input, context, in,
@@ -307,8 +300,7 @@ std::function<int()> add_explain(CLI::App& app) {
                   "matrix cell with its deciding trace lines and each row with its token SPEC)")
       ->check(CLI::IsMember({"text", "markdown", "json"}))
       ->capture_default_str();
-  cmd->add_option("--domain-sid", o->domain_sid,
-                  "Domain SID (S-1-5-21-x-y-z) for domain-relative aliases such as DU, DA, LA");
+  add_domain_sid_option(*cmd, o->domain_sid);
   return [o]() { return run_explain(*o); };
 }
 

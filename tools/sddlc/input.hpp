@@ -14,7 +14,23 @@
 #include "secdesc/sid.hpp"
 #include "secdesc/text_output.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace sddlc {
+
+// Prints "sddlc COMMAND: WHAT: at N: message" with the input echoed and a caret under N (N in
+// characters) to stderr, and returns exit_usage: how every sddlc command reports a bad argument.
+int argument_error(std::string_view command, std::string_view what, std::string_view input,
+                   const secdesc::Error& e);
+
+// --domain-sid, as check, diff and explain take it.
+void add_domain_sid_option(CLI::App& cmd, std::string& value);
+// Parses a --domain-sid value into `context` (nothing when empty); on error reports it
+// (argument_error) and returns exit_usage.
+std::optional<int> read_domain_sid(std::string_view command, const std::string& value,
+                                   secdesc::SidContext& context);
 
 struct DescriptorInput {
   secdesc::SecurityDescriptor sd;
