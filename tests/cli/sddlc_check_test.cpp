@@ -10,33 +10,16 @@
 #include <string>
 #include <sys/wait.h>
 
+#include "sddlc_runner.hpp"
+
 namespace {
 
-struct ToolRun {
-  int status = -1;
-  std::string out;  // stdout and stderr together
-};
+using sddlc_test::kSddlc;
+using sddlc_test::ToolRun;
 
-#ifdef SECDESC_SDDLC
-constexpr const char* kSddlc = SECDESC_SDDLC;
-#else
-constexpr const char* kSddlc = nullptr;
-#endif
-
-// Arguments are single-quoted for /bin/sh; none of the test inputs contains a quote. With a
-// `directory`, sddlc runs there (for the docs' relative paths such as policies/x.toml).
 ToolRun sddlc(const std::string& args, const std::string& directory = {}) {
-  ToolRun run;
-  const std::string command = (directory.empty() ? "" : "cd '" + directory + "' && ") + "'" +
-                              kSddlc + "' " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buffer{};
-  std::size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return sddlc_test::run_shell((directory.empty() ? "" : "cd '" + directory + "' && ") + "'" +
+                               kSddlc + "' " + args + " 2>&1");
 }
 
 constexpr const char* kNoTool = "sddlc is not built (SECDESC_BUILD_TOOLS=OFF)";

@@ -13,33 +13,18 @@
 #include <sys/wait.h>
 #include <vector>
 
+#include "sddlc_runner.hpp"
+
 namespace {
 
-#ifdef SECDESC_SDDLC
-constexpr const char* kSddlc = SECDESC_SDDLC;
-#else
-constexpr const char* kSddlc = nullptr;
-#endif
-
-struct ToolOutput {
-  int status = -1;
-  std::string out;
-};
+using sddlc_test::kSddlc;
+using ToolOutput = sddlc_test::ToolRun;
 
 // Arguments are single-quoted for /bin/sh; token SPECs and paths hold no quote.
 ToolOutput sddlc(const std::vector<std::string>& args) {
   std::string command = std::string("'") + kSddlc + "'";
   for (const std::string& a : args) command += " '" + a + "'";
-  command += " 2>&1";
-  ToolOutput run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buffer{};
-  std::size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return sddlc_test::run_shell(command + " 2>&1");
 }
 
 TEST(SddlcExplain, MatrixCellsEqualSddlcCheckForEveryPolicy) {

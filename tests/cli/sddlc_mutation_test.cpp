@@ -25,15 +25,12 @@
 #include <unistd.h>
 #include <vector>
 
+#include "sddlc_runner.hpp"
 #include "vectors.hpp"
 
 namespace {
 
-#ifdef SECDESC_SDDLC
-constexpr const char* kBuiltSddlc = SECDESC_SDDLC;
-#else
-constexpr const char* kBuiltSddlc = nullptr;
-#endif
+constexpr const char* kBuiltSddlc = sddlc_test::kSddlc;
 
 std::string sddlc_path() {
   if (const char* other = std::getenv("SECDESC_SDDLC_UNDER_TEST")) return other;
