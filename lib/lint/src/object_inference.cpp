@@ -106,33 +106,30 @@ constexpr std::array kFlowConsumers{
 // Registry value names that hold a descriptor of one type: an AppID's COM launch and access
 // permissions (MS Learn "LaunchPermission", "AccessPermission", DefaultLaunchPermission,
 // DefaultAccessPermission under HKLM\Software\Microsoft\Ole).
-struct ValueNameType {
+// A word in the code that names one object type (a registry value name, an SE_OBJECT_TYPE).
+struct NamedType {
   std::string_view name;
   ObjectType type;
 };
 constexpr std::array kValueNameTypes{
-    ValueNameType{"LaunchPermission", O::com},
-    ValueNameType{"AccessPermission", O::com},
-    ValueNameType{"DefaultLaunchPermission", O::com},
-    ValueNameType{"DefaultAccessPermission", O::com},
-    ValueNameType{"MachineLaunchRestriction", O::com},
-    ValueNameType{"MachineAccessRestriction", O::com},
+    NamedType{"LaunchPermission", O::com},
+    NamedType{"AccessPermission", O::com},
+    NamedType{"DefaultLaunchPermission", O::com},
+    NamedType{"DefaultAccessPermission", O::com},
+    NamedType{"MachineLaunchRestriction", O::com},
+    NamedType{"MachineAccessRestriction", O::com},
 };
 
 // SE_OBJECT_TYPE (accctrl.h; learn.microsoft.com/windows/win32/api/accctrl/ne-accctrl-se_object_type):
 // the values that name one of our types. SE_KERNEL_OBJECT, SE_WINDOW_OBJECT, SE_DS_OBJECT, ...
 // cover several types or none of ours.
-struct SeObjectType {
-  std::string_view name;
-  ObjectType type;
-};
 constexpr std::array kSeObjectTypes{
-    SeObjectType{"SE_FILE_OBJECT", O::file},
-    SeObjectType{"SE_SERVICE", O::service},
-    SeObjectType{"SE_REGISTRY_KEY", O::key},
-    SeObjectType{"SE_REGISTRY_WOW64_32KEY", O::key},
-    SeObjectType{"SE_REGISTRY_WOW64_64KEY", O::key},
-    SeObjectType{"SE_WMIGUID_OBJECT", O::etw_guid},
+    NamedType{"SE_FILE_OBJECT", O::file},
+    NamedType{"SE_SERVICE", O::service},
+    NamedType{"SE_REGISTRY_KEY", O::key},
+    NamedType{"SE_REGISTRY_WOW64_32KEY", O::key},
+    NamedType{"SE_REGISTRY_WOW64_64KEY", O::key},
+    NamedType{"SE_WMIGUID_OBJECT", O::etw_guid},
 };
 
 // Calls that store a descriptor string in a counted string, the output being their first
