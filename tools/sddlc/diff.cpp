@@ -21,12 +21,10 @@
 #include "commands.hpp"
 #include "input.hpp"
 #include "secdesc/access_diff.hpp"
-#include "secdesc/binary.hpp"
 #include "secdesc/lint_format.hpp"
 #include "secdesc/policy.hpp"
 #include "secdesc/rights_text.hpp"
 #include "secdesc/sddl.hpp"
-#include "secdesc/text_output.hpp"
 
 namespace sddlc {
 namespace {
