@@ -87,7 +87,7 @@ done
 # --explain-type: one fixture per inference path, the type and the flow that says it.
 cd "$SRC/tests/golden/lint/flow" || exit 1
 "$LINT" --explain-type constant.cpp define.cpp return.cpp after.cpp script.ps1 device.c device.inf \
-  com.cpp session.cpp wmi.ps1 etw.cpp >"$tmp/explain.txt"
+  com.cpp session.cpp wmi.ps1 etw.cpp winrm.ps1 winrm.cs pipe.go >"$tmp/explain.txt"
 check "--explain-type exits 0" 0 $?
 if cmp -s "$tmp/explain.txt" explain.txt; then check "flow/explain.txt golden" same same
 else check "flow/explain.txt golden" same "$(diff explain.txt "$tmp/explain.txt" | head -5)"; fi
@@ -104,6 +104,17 @@ check "world-writable device in file words" 2 \
   "$(printf '%s\n' "$out" | grep -c 'error: Everyone (WD) is granted write access: write-data|append-data|write-ea|write-attributes;.*\[world-writable\]')"
 check "device findings at the literals" "device.c:11:63 device.inf:6:44" \
   "$(printf '%s\n' "$out" | grep 'world-writable\]' | cut -d: -f1-3 | tr '\n' ' ' | sed 's/ $//')"
+# WinRM endpoints: Interactive Users' GA is who may connect, a warning in the endpoint's words;
+# the negative test's input is a note; the Go pipe's GW for AU gives create-pipe-instance.
+out=$("$LINT" --no-config --format text winrm.ps1 winrm.cs); check "winrm fixtures exit 0" 0 $?
+check "winrm endpoint warnings" "winrm.cs:7:63 winrm.ps1:4:33" \
+  "$(printf '%s\n' "$out" | grep 'warning: NT AUTHORITY\\INTERACTIVE (IU) may open sessions on the endpoint.*\[world-writable-data\]' | cut -d: -f1-3 | tr '\n' ' ' | sed 's/ $//')"
+check "negative test input is a note" 1 \
+  "$(printf '%s\n' "$out" | grep -c '^winrm.ps1:18:43: note: not valid SDDL, as its name WrongServiceSddl says it is meant to be: .*\[syntax\]')"
+check "winrm fixtures: nothing else" 3 "$(printf '%s\n' "$out" | grep -c .)"
+out=$("$LINT" --no-config --format text pipe.go); check "go pipe exits 1" 1 $?
+check "go pipe create-pipe-instance" 1 \
+  "$(printf '%s\n' "$out" | grep -c '^pipe.go:7:39: error: .*(AU) is granted write access: write-data|create-pipe-instance|write-ea|write-attributes;.*\[world-writable\]')"
 cd "$tmp" || exit 1
 
 # A config found upward; the command line wins over it.

@@ -391,6 +391,69 @@ TEST(LintRules, DataChannelWritesAreWarningsControlRightsErrors) {
   EXPECT_FALSE(has_rule(lint("D:(A;;GA;;;SY)(A;;0x2;;;BU)"), Rule::world_writable_data));
 }
 
+TEST(LintRules, WinrmEndpointsAccessIsWhoMayConnect) {
+  // PowerShell's default remote endpoint: Interactive Users may open sessions. A warning with
+  // the endpoint's own words and fix, no error, no low-integrity note.
+  const std::string_view endpoint =
+      "O:NSG:BAD:P(A;;GA;;;BA)(A;;GA;;;RM)(A;;GA;;;IU)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)";
+  auto f = lint(endpoint, O::winrm_session);
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::world_writable_data);
+  EXPECT_EQ(f[0].severity, Severity::warning);
+  EXPECT_EQ(f[0].where.column, 36u);
+  EXPECT_EQ(f[0].message,
+            "NT AUTHORITY\\INTERACTIVE (IU) may open sessions on the endpoint and run commands (as "
+            "themselves, unless the configuration runs as another account): read|write|execute; "
+            "check what the endpoint runs as (RunAsCredential, RunAsVirtualAccount) and which "
+            "commands it exposes; grant Execute(Invoke) (GX) to a narrower group if not every "
+            "such user may connect");
+  // Read and invoke only: no write to warn about.
+  EXPECT_TRUE(lint("O:NSG:BAD:P(A;;GA;;;BA)(A;;GRGX;;;IU)", O::winrm_session).empty());
+  // WRITE_DAC is no WinRM permission, and a control right: an error.
+  f = lint("D:P(A;;GA;;;BA)(A;;GXWD;;;AU)", O::winrm_session);
+  EXPECT_TRUE(has_rule(f, Rule::world_writable)) << describe(f);
+  // Without the type, GA for Interactive Users is a write of unknown meaning: an error.
+  EXPECT_TRUE(has_rule(lint(endpoint), Rule::world_writable));
+}
+
+TEST(LintRules, ANegativeTestsInputIsANote) {
+  LintSubject s = make_sddl_subject("t", "D:(A;;GA;;;BB)",
+                                    SourceMap::single_line({1, 1}, "D:(A;;GA;;;BB)"), std::nullopt);
+  s.meant_invalid_by = "WrongSddl";
+  auto f = lint_subject(s, LintSettings{});
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::syntax);
+  EXPECT_EQ(f[0].severity, Severity::note);
+  EXPECT_EQ(f[0].message.rfind("not valid SDDL, as its name WrongSddl says it is meant to be: ", 0),
+            0u)
+      << f[0].message;
+  // A configured level below note stays: off is off.
+  LintSettings off;
+  off.rules.disable(Rule::syntax);
+  EXPECT_TRUE(lint_subject(s, off).empty());
+}
+
+TEST(LintRules, AnOwnerStringNoCallIsSeenToTakeIsAWarning) {
+  LintSubject s = make_sddl_subject("t", "O:WDG:BA", SourceMap::single_line({1, 1}, "O:WDG:BA"),
+                                    std::nullopt);
+  s.use_unseen = true;
+  auto f = lint_subject(s, LintSettings{});
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(rule_of(f[0]), Rule::null_dacl);
+  EXPECT_EQ(f[0].severity, Severity::warning);
+  EXPECT_NE(f[0].message.find("no call in this file is seen to take the descriptor"),
+            std::string::npos)
+      << f[0].message;
+  // NO_ACCESS_CONTROL says null DACL itself: an error wherever it is.
+  LintSubject n = make_sddl_subject("t", "D:NO_ACCESS_CONTROL",
+                                    SourceMap::single_line({1, 1}, "D:NO_ACCESS_CONTROL"),
+                                    std::nullopt);
+  n.use_unseen = true;
+  f = lint_subject(n, LintSettings{});
+  ASSERT_EQ(f.size(), 1u) << describe(f);
+  EXPECT_EQ(f[0].severity, Severity::error);
+}
+
 TEST(LintRules, UnusedSuppressionIsANoteAtTheComment) {
   LintSubject s = make_sddl_subject("t", "D:(A;;GA;;;SY)(A;;GA;;;SY)",
                                     SourceMap::single_line({2, 1}, "D:(A;;GA;;;SY)(A;;GA;;;SY)"),

@@ -94,7 +94,7 @@ TEST(LintConfig, ErrorsSayWhereAndWhatWasMeant) {
        "c.toml:1:10: 'object' must be one of: section, file, directory, named-pipe, event, mutex, "
        "semaphore, timer, key, process, thread, job, service, service-manager, token, "
        "window-station, desktop, alpc-port, symbolic-link, object-directory, device, com, "
-       "wmi-namespace, etw-guid"},
+       "wmi-namespace, etw-guid, winrm-session"},
       {"domain-sid = \"S-1-5-32-544\"\n",
        "c.toml:1:14: 'S-1-5-32-544' is not a domain SID: expected S-1-5-21-x-y-z"},
       {"zzz = 1\n",
@@ -162,7 +162,7 @@ TEST(LintSettingsFromRequest, UsageErrors) {
       "--object: unknown object type 'pipe-ish'; expected one of: section, file, directory, "
       "named-pipe, event, mutex, semaphore, timer, key, process, thread, job, service, "
       "service-manager, token, window-station, desktop, alpc-port, symbolic-link, "
-      "object-directory, device, com, wmi-namespace, etw-guid";
+      "object-directory, device, com, wmi-namespace, etw-guid, winrm-session";
   cases[4].request.domain_sid = "S-1-5-21-1";
   cases[4].message = "--domain-sid: 'S-1-5-21-1' is not a domain SID: expected S-1-5-21-x-y-z";
   for (const auto& c : cases) {

@@ -334,5 +334,132 @@ TEST(ObjectFlow, SessionObjectsAndEtw) {
   EXPECT_EQ(type_of("SetUserObjectSecurity(h, &info, sa);"), std::nullopt);
 }
 
+TEST(ObjectFlow, PowerShellCmdletParameters) {
+  const std::string_view ps =
+      "$sddl = \"O:NSG:BAD:P(A;;GA;;;BA)\"\n"
+      "Register-PSSessionConfiguration -Name Ops -SecurityDescriptorSddl $sddl -Force\n"
+      "$svc = 'D:(A;;CCLC;;;IU)'\n"
+      "set-service -Name Ops -securitydescriptorsddl:$svc\n"
+      "$other = 'D:(A;;GA;;;SY)'\n"
+      "Get-Thing -SecurityDescriptorSddl $other\n";
+  FlowInference f = flow_of(ps, "\"O:NSG:BAD:P(A;;GA;;;BA)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::winrm_session);
+  EXPECT_EQ(f.hint->evidence, "winrm-session: $sddl -> Register-PSSessionConfiguration at line 2");
+  // Case-insensitive, -Name:value form.
+  f = flow_of(ps, "'D:(A;;CCLC;;;IU)'");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::service);
+  EXPECT_EQ(f.hint->api, "set-service");
+  // The parameter of a cmdlet no row names says nothing.
+  EXPECT_FALSE(flow_of(ps, "'D:(A;;GA;;;SY)'").hint);
+}
+
+TEST(ObjectFlow, WinrmSettingsInMarkupAndOnTheLine) {
+  const std::string_view xml =
+      "<Resource ResourceUri=\"http://schemas.microsoft.com/powershell/Ops\">\n"
+      "  <Security Uri=\"http://x\"\n"
+      "     Sddl=\"O:NSG:BAD:P(A;;GA;;;BA)\" ExactMatch=\"true\"/>\n"
+      "  <Other Sddl=\"D:(A;;GA;;;SY)\"/>\n"
+      "</Resource>\n"
+      "winrm set winrm/config/service @{RootSDDL=\"O:NSG:BAD:P(A;;GA;;;BA)(A;;GR;;;IU)\"}\n";
+  FlowInference f = flow_of(xml, "\"O:NSG:BAD:P(A;;GA;;;BA)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::winrm_session);
+  EXPECT_EQ(f.hint->evidence,
+            "winrm-session: literal at line 3 -> the Sddl of a WinRM <Security> element at line 3");
+  // An Sddl attribute of another element is no WinRM resource's.
+  EXPECT_FALSE(flow_of(xml, "\"D:(A;;GA;;;SY)\"").hint);
+  f = flow_of(xml, "\"O:NSG:BAD:P(A;;GA;;;BA)(A;;GR;;;IU)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::winrm_session);
+  EXPECT_EQ(f.hint->api, "RootSDDL");
+}
+
+TEST(ObjectFlow, ComPoliciesPipeConfigsAndVirtualDisks) {
+  const std::string_view cpp =
+      "struct Policy {\n"
+      "  static LPCWSTR GetSDDLText()\n"
+      "  {\n"
+      "    return L\"O:BAG:BAD:(A;;0xB;;;AU)\";\n"
+      "  }\n"
+      "};\n"
+      "static constexpr PCWSTR c_Sddl =\n"
+      "    // System only\n"
+      "    L\"D:(A;;GA;;;SY)\";\n"
+      "ConvertStringSecurityDescriptorToSecurityDescriptorW(c_Sddl, 1, &sd, nullptr);\n"
+      "AttachVirtualDisk(handle, sd, flags, 0, nullptr, nullptr);\n";
+  FlowInference f = flow_of(cpp, "L\"O:BAG:BAD:(A;;0xB;;;AU)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::com);
+  EXPECT_EQ(f.hint->evidence, "com: GetSDDLText() returns it (a COM server's security policy)");
+  // The holder across a comment line, then the flow to the virtual disk.
+  f = flow_of(cpp, "L\"D:(A;;GA;;;SY)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::device);
+  EXPECT_EQ(f.hint->api, "AttachVirtualDisk");
+
+  const std::string_view go =
+      "c := winio.PipeConfig{\n"
+      "\tSecurityDescriptor: \"D:P(A;;GA;;;SY)\",\n"
+      "}\n";
+  f = flow_of(go, "\"D:P(A;;GA;;;SY)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::named_pipe);
+  EXPECT_EQ(f.hint->evidence, "named-pipe: literal at line 2 -> PipeConfig{SecurityDescriptor} at line 1");
+
+  const std::string_view manifest =
+      "<com3:ServiceServer ServiceName=\"S\"\n"
+      "  LaunchAndActivationPermission=\"O:BAG:BAD:(A;;11;;;AU)\">\n";
+  f = flow_of(manifest, "\"O:BAG:BAD:(A;;11;;;AU)\"");
+  ASSERT_TRUE(f.hint) << f.reason;
+  EXPECT_EQ(f.hint->type, ObjectType::com);
+}
+
+TEST(ObjectFlow, WhetherACallIsReached) {
+  // Reaching a call of no single type is reaching a call; a name used nowhere is not.
+  const std::string_view cpp =
+      "ConvertStringSecurityDescriptorToSecurityDescriptorW(L\"O:BA\", 1, &sd, 0);\n"
+      "SetKernelObjectSecurity(h, OWNER_SECURITY_INFORMATION, sd);\n"
+      "PCWSTR owner = L\"O:SY\";\n";
+  FlowInference f = flow_of(cpp, "L\"O:BA\"");
+  EXPECT_FALSE(f.hint);
+  EXPECT_TRUE(f.reaches_call);
+  f = flow_of(cpp, "L\"O:SY\"");
+  EXPECT_FALSE(f.hint);
+  EXPECT_FALSE(f.reaches_call);
+  const std::string_view typed = "CreateMutexW(Attributes(L\"D:(A;;GA;;;SY)\"), FALSE, nullptr);\n";
+  EXPECT_TRUE(flow_of(typed, "L\"D:(A;;GA;;;SY)\"").reaches_call);
+}
+
+TEST(ObjectInference, TheFileOfAWinrmEndpoint) {
+  const std::string_view cs =
+      "[Cmdlet(VerbsLifecycle.Register, \"PSSessionConfiguration\")]\n"
+      "class C { const string s = \"O:NSG:BAD:P(A;;GA;;;BA)\"; }\n";
+  const LineIndex lines(cs);
+  auto hint = infer_object_type_from_file(cs, lines);
+  ASSERT_TRUE(hint);
+  EXPECT_EQ(hint->type, ObjectType::winrm_session);
+  EXPECT_EQ(hint->evidence,
+            "winrm-session: the file configures WinRM endpoints (PSSessionConfiguration at line "
+            "1) and the literal reaches no create or set call");
+  const std::string_view other = "const string s = \"D:(A;;GA;;;SY)\"; // WSMan\n";
+  EXPECT_FALSE(infer_object_type_from_file(other, LineIndex(other)));
+}
+
+TEST(ObjectInference, NamesThatSayTheStringIsMeantToBeInvalid) {
+  EXPECT_EQ(meant_invalid_name("WrongSecurityDescriptorSddl"), "WrongSecurityDescriptorSddl");
+  EXPECT_EQ(meant_invalid_name("kInvalidSddl"), "kInvalidSddl");
+  EXPECT_EQ(meant_invalid_name("BAD_SDDL"), "BAD_SDDL");
+  EXPECT_EQ(meant_invalid_name("malformed-sddl"), "malformed-sddl");
+  EXPECT_EQ(meant_invalid_name("sddlCorrupt2"), "sddlCorrupt2");
+  // A word that only contains one: badge, invalidate, broker.
+  EXPECT_EQ(meant_invalid_name("BadgeSddl"), "");
+  EXPECT_EQ(meant_invalid_name("invalidateSddl"), "");
+  EXPECT_EQ(meant_invalid_name("brokerSddl"), "");
+  EXPECT_EQ(meant_invalid_name("kSddl"), "");
+  EXPECT_EQ(meant_invalid_name(""), "");
+}
+
 }  // namespace
 }  // namespace secdesc::lint_detail

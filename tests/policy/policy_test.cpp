@@ -152,14 +152,14 @@ const ErrorCase kErrorCases[] = {
      {"p.toml: error: a policy needs `object = \"...\"` (one of section, file, directory, named-pipe, "
       "event, mutex, semaphore, timer, key, process, thread, job, service, "
       "service-manager, token, window-station, desktop, alpc-port, symbolic-link, object-directory, "
-      "device, com, wmi-namespace, etw-guid)",
+      "device, com, wmi-namespace, etw-guid, winrm-session)",
       "p.toml:1:1: error: unknown key 'objct' in policy (did you mean 'object'?); expected one of: "
       "name, description, object, object-name, domain-sid, owner, group, dacl, label, resource-attribute, expect"}},
     {"unknown_object_type", "object = \"sectoin\"\n[dacl]\n",
      {"p.toml:1:10: error: unknown object type 'sectoin' (did you mean 'section'?): expected one of "
       "section, file, directory, named-pipe, event, mutex, semaphore, timer, key, process, thread, "
       "job, service, service-manager, token, window-station, desktop, alpc-port, symbolic-link, "
-      "object-directory, device, com, wmi-namespace, etw-guid"}},
+      "object-directory, device, com, wmi-namespace, etw-guid, winrm-session"}},
     {"unknown_principal", "object = \"section\"\n[dacl]\n[[dacl.allow]]\nprincipal = \"Interactive\"\nrights = \"read\"\n"
      "[[dacl.allow]]\nprincipal = \"XX\"\nrights = \"read\"\n",
      {"p.toml:7:13: error: unknown SID alias 'XX'"}},

@@ -210,8 +210,11 @@ class TraceRecorder {
                     token_il(), integrity_level_name(label.level)));
   }
   void integrity_limits(const Label& label, AccessMask at_most) {
-    // Only the type's own rights are named, not the generic and MAXIMUM_ALLOWED bits.
-    at_most &= defined_rights(type_) & ~rights::generic_any & ~rights::maximum_allowed;
+    // Only the type's own rights are named, not the generic and MAXIMUM_ALLOWED bits -- unless
+    // the type's rights are generic bits (winrm-session).
+    AccessMask named = 0;
+    for (const auto& r : object_type_info(type_).specific_rights) named |= r.mask;
+    at_most &= defined_rights(type_) & ~(rights::generic_any & ~named) & ~rights::maximum_allowed;
     add(TraceRule::integrity, TraceAction::info, 0,
         fmt::format("integrity: token {} is below object {} and the policy is {}: a lower caller "
                     "gets at most {}",

@@ -239,6 +239,17 @@ constexpr std::array kEtwGuid{
     NamedRight{"register-guids", 0x800, "TRACELOG_REGISTER_GUIDS"},
     NamedRight{"join-group", 0x1000, "TRACELOG_JOIN_GROUP"},
 };
+// WinRM (WS-Management) resources and PowerShell session configurations (endpoints): WinRM
+// checks the generic bits themselves. `winrm configSDDL`'s permission dialog names them Read
+// (Get, Enumerate, Subscribe), Write (Put, Delete, Create), Execute (Invoke) and Full Control
+// (All Operations); to use a session configuration a user needs at least Execute(Invoke) (MS
+// Learn Register-PSSessionConfiguration, -SecurityDescriptorSddl). The words are those
+// operations; each stands for its generic bit, so a policy compiles to the GR/GW/GX WinRM reads.
+constexpr std::array kWinrmSession{
+    NamedRight{"get-enumerate-subscribe", 0x80000000, "GENERIC_READ"},
+    NamedRight{"put-delete-create", 0x40000000, "GENERIC_WRITE"},
+    NamedRight{"invoke", 0x20000000, "GENERIC_EXECUTE"},
+};
 
 constexpr AccessMask NW = rights::label_no_write_up;
 constexpr AccessMask NR = rights::label_no_read_up;
@@ -336,6 +347,15 @@ constexpr std::array kTypes{
                    {0x2040D, 0x21AE2, 0x20010, 0x121FFF}, false, true, NW, kEtwGuid,
                    "MS Learn EventAccessControl (rights); GA is WMIGUID_ALL_ACCESS (wmistr.h); "
                    "R/W/X derived from the rights' descriptions"},
+    // No GENERIC_MAPPING is published and WinRM keeps the generic bits: each maps to itself and
+    // GA (Full Control, all operations) to the three.
+    ObjectTypeInfo{O::winrm_session, "winrm-session",
+                   "WinRM resource or PowerShell session configuration (endpoint)",
+                   {0x80000000, 0x40000000, 0x20000000, 0xE0000000}, false, false, NW,
+                   kWinrmSession,
+                   "winrm configSDDL permission names; MS Learn Register-PSSessionConfiguration "
+                   "(Execute(Invoke) to use a configuration); no generic mapping published: "
+                   "WinRM checks the generic bits"},
 };
 
 }  // namespace
@@ -356,6 +376,8 @@ std::optional<ObjectType> parse_object_type(std::string_view name) noexcept {
   if (detail::iequals(name, "mutant")) return O::mutex;
   if (detail::iequals(name, "winsta")) return O::window_station;
   if (detail::iequals(name, "scm")) return O::service_manager;
+  if (detail::iequals(name, "winrm") || detail::iequals(name, "session-configuration"))
+    return O::winrm_session;
   return std::nullopt;
 }
 

@@ -36,9 +36,26 @@ struct FlowInference {
   // The set call reached passes OWNER_ or GROUP_SECURITY_INFORMATION and no
   // DACL_SECURITY_INFORMATION: the descriptor is not used whole, a missing D: is no null DACL.
   bool sets_owner_or_group_only = false;
+  // The flow reached a call that takes the descriptor (with a type or without one).
+  bool reaches_call = false;
 };
 FlowInference infer_object_type_by_flow(std::string_view content, const LineIndex& lines,
                                         std::size_t begin, std::size_t end);
+
+// The last resort, when neither the flow nor an API near the literal says a type: a file that
+// configures WinRM endpoints (a session configuration cmdlet or class, the WSMan: drive, a
+// plug-in configuration, RootSDDL) holds the endpoints' SDDL, and no other kind of object's
+// (those reach a call or sit near one). Nullopt for other files.
+std::optional<ObjectTypeHint> infer_object_type_from_file(std::string_view content,
+                                                          const LineIndex& lines);
+
+// The name the literal at `begin` initialises (`X = "..."`, `#define X`, `$X = ...`), or "".
+std::string literal_holder_name(std::string_view content, const LineIndex& lines,
+                                std::size_t begin);
+
+// `name` when one of its words (camelCase, snake_case or kebab-case) says the string it holds
+// is meant to be invalid -- wrong, invalid, bad, malformed, broken, bogus, corrupt -- else "".
+std::string meant_invalid_name(std::string_view name);
 
 // True when the name the literal initialises is appended to within the next lines (`s += sid;`,
 // `s.append(...)`, `wcscat_s(s, ...)`, `s = s + ...`): a prefix completed at run time.

@@ -75,6 +75,10 @@ struct DataChannel {
   ObjectType type;
   AccessMask rights;
   bool needs_label;  // a data channel only when the descriptor carries a mandatory label
+  // What the grant lets the group do, when "may write data to the TYPE" does not say it, and
+  // what to check, when the rule's fix (treat the data as untrusted) does not fit.
+  std::string_view what = {};
+  std::string_view fix = {};
 };
 constexpr std::array kDataChannels{
     // FILE_WRITE_DATA: what a pipe client writes to the server. Not FILE_APPEND_DATA, which on
@@ -86,13 +90,24 @@ constexpr std::array kDataChannels{
     DataChannel{ObjectType::section, 0x2, true},
     // EVENT_MODIFY_STATE: SetEvent / ResetEvent, how a client signals the service.
     DataChannel{ObjectType::event, 0x2, false},
+    // A WinRM endpoint's every permission (GR, GW, GX; GA is the three): who may open sessions
+    // and run commands on it, which is what a remoting endpoint is for. The session runs as the
+    // caller, so it gains no right the caller lacks unless the configuration runs as another
+    // account (RunAsCredential, RunAsVirtualAccount). Changing the endpoint's descriptor is
+    // WSMan configuration, for administrators, not a right in this descriptor.
+    DataChannel{ObjectType::winrm_session, 0xE0000000, false,
+                "may open sessions on the endpoint and run commands (as themselves, unless the "
+                "configuration runs as another account)",
+                "check what the endpoint runs as (RunAsCredential, RunAsVirtualAccount) and "
+                "which commands it exposes; grant Execute(Invoke) (GX) to a narrower group if "
+                "not every such user may connect"},
 };
 
-AccessMask data_channel_bits(const std::optional<ObjectType>& type, bool labelled) noexcept {
-  if (!type) return 0;
+const DataChannel* data_channel(const std::optional<ObjectType>& type, bool labelled) noexcept {
+  if (!type) return nullptr;
   for (const auto& c : kDataChannels)
-    if (c.type == *type && (labelled || !c.needs_label)) return c.rights;
-  return 0;
+    if (c.type == *type && (labelled || !c.needs_label)) return &c;
+  return nullptr;
 }
 
 // The mask as the object sees it: generic bits mapped when the type is known.
@@ -133,6 +148,15 @@ class Checker {
       const std::size_t at = e->has_offset() ? e->offset : 0;
       if (e->code == ErrorCode::unsupported)
         emit(Rule::unsupported, at, fmt::format("not checked: {}", e->message));
+      else if (!s_.meant_invalid_by.empty())
+        // A negative test's input (`$WrongSecurityDescriptorSddl = '...'`): its error is what
+        // the test is about, not a mistake to stop a build for.
+        emit(Rule::syntax, at,
+             fmt::format("not valid SDDL, as its name {} says it is meant to be: {}",
+                         s_.meant_invalid_by, e->message),
+             false, Severity::note,
+             "nothing to do if the test means it; if the string is meant to be valid, correct it "
+             "at the reported character and rename it");
       else
         emit(Rule::syntax, at, fmt::format("not valid SDDL: {}", e->message));
     } else if (const SddlParse* p = s_.parse()) {
@@ -181,15 +205,21 @@ class Checker {
     }
   }
 
-  void emit_at(Rule rule, SourcePosition position, std::string_view detail, bool escalated = false) {
+  // `lowered`: the finding is reported at this level (a note) whatever the rule's.
+  // `fix`: what to do, when the rule's own fix does not fit this finding.
+  void emit_at(Rule rule, SourcePosition position, std::string_view detail, bool escalated = false,
+               std::optional<Severity> lowered = std::nullopt, std::string_view fix = {}) {
     if (silenced(rule)) return;
     auto severity = settings_.rules.severity(rule, escalated);
     if (!severity) return;
+    if (lowered && *lowered > *severity) severity = lowered;  // lower only (error < note)
     out_.push_back(make_finding(rule, *severity, s_.file, position,
-                                fmt::format("{}; {}", detail, rule_info(rule).fix)));
+                                fmt::format("{}; {}", detail,
+                                            fix.empty() ? rule_info(rule).fix : fix)));
   }
-  void emit(Rule rule, std::size_t offset, std::string_view detail, bool escalated = false) {
-    emit_at(rule, s_.source.at(offset), detail, escalated);
+  void emit(Rule rule, std::size_t offset, std::string_view detail, bool escalated = false,
+            std::optional<Severity> lowered = std::nullopt, std::string_view fix = {}) {
+    emit_at(rule, s_.source.at(offset), detail, escalated, lowered, fix);
   }
 
   // --- where things are in the text (all offsets are 0 for a descriptor without text) ---
@@ -318,10 +348,18 @@ class Checker {
         // A string with an S: but no D: sets the label or audit only (SetSecurityInfo with
         // LABEL_SECURITY_INFORMATION); one with neither is a whole descriptor without a DACL,
         // unless the source sets only the owner or group with it (O:BAG:BA, issue #16).
+        // A literal no call is seen to take is most often an owner (O:WDG:BA), so it is a
+        // warning: whether it is used whole is not in the file.
         if (sd().sacl_state() == AclState::absent && !s_.sets_owner_or_group_only)
           emit(Rule::null_dacl, first_character(),
-               "no D: section: wherever the descriptor is used whole (AccessCheck, COM or RPC "
-               "security) that is a null DACL and everyone gets full access");
+               s_.use_unseen
+                   ? "no D: section, and no call in this file is seen to take the descriptor: "
+                     "if it is used whole (AccessCheck, COM or RPC security, a create call) that "
+                     "is a null DACL and everyone gets full access; setting only the owner or "
+                     "group with it is fine"
+                   : "no D: section: wherever the descriptor is used whole (AccessCheck, COM or "
+                     "RPC security) that is a null DACL and everyone gets full access",
+               false, s_.use_unseen ? std::optional(Severity::warning) : std::nullopt);
         break;
       case AclState::present:
         if (sd().dacl()->aces.empty())
@@ -407,7 +445,8 @@ class Checker {
     const auto& list = aces(AclKind::dacl);
     const AccessMask writes = write_bits(type_);
     const auto label = sd().mandatory_label();
-    const AccessMask data_channel = data_channel_bits(type_, label.has_value());
+    const DataChannel* channel = secdesc::data_channel(type_, label.has_value());
+    const AccessMask data_channel = channel ? channel->rights : 0;
     const AccessMask default_policy =
         type_ ? object_type_info(*type_).default_label_policy : rights::label_no_write_up;
     // Low-integrity writes are cut when the label is above low and has no-write-up; no label
@@ -454,14 +493,20 @@ class Checker {
                            describe_mask(granted_writes, type_)));
         else if (data_writes && !s_.data_channel_declared)
           emit(Rule::world_writable_data, at,
-               fmt::format("{} may write data to the {}: {}", describe_sid(ace.sid),
-                           object_type_info(*type_).name,
-                           describe_mask(data_writes, type_)));
+               channel->what.empty()
+                   ? fmt::format("{} may write data to the {}: {}", describe_sid(ace.sid),
+                                 object_type_info(*type_).name,
+                                 describe_mask(data_writes, type_))
+                   : fmt::format("{} {}: {}", describe_sid(ace.sid), channel->what,
+                                 describe_mask(granted & data_channel, type_)),
+               false, std::nullopt, channel->fix);
       }
       if (granted && everyone_in_group && ace.sid == sids::anonymous)
         emit(Rule::anonymous_access, at,
              fmt::format("{} is granted {}", describe_sid(ace.sid), describe_mask(granted, type_)));
-      if (granted_writes && low_writes_blocked && carried_at_low_integrity(ace.sid))
+      // WinRM serves network logons and documents no mandatory-label check on its resources.
+      if (granted_writes && low_writes_blocked && carried_at_low_integrity(ace.sid) &&
+          type_ != ObjectType::winrm_session)
         emit(Rule::low_integrity_write_blocked, at,
              fmt::format("{} is granted write access, but low-integrity members are denied it by "
                          "{} (no-write-up)",

@@ -71,6 +71,8 @@ SourceLint lint_source(std::string_view display_name, std::string_view content,
     // A comment's object= beats --object and the config, which beat inference.
     subject.object_type = settings.object;
     subject.sets_owner_or_group_only = lit.sets_owner_or_group_only;
+    subject.use_unseen = lit.use_unseen;
+    subject.meant_invalid_by = std::move(lit.meant_invalid_by);
     if (settings.object) {
       subject.object_type_basis = ObjectTypeBasis{std::string(to_string(*settings.object)),
                                                   "option", "--object or the config's object"};

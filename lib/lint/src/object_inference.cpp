@@ -71,7 +71,51 @@ constexpr std::array kApiObjectTypes{
     ApiObjectType{"WdfControlDeviceInitAllocate", O::device},
     // COM: the process-wide access permission (MS Learn CoInitializeSecurity, pSecDesc).
     ApiObjectType{"CoInitializeSecurity", O::com},
+    // Go (microsoft/go-winio): ListenPipe(path, &PipeConfig{SecurityDescriptor: "D:..."})
+    // creates a named pipe server with the SDDL of its PipeConfig.
+    ApiObjectType{"ListenPipe", O::named_pipe},
+    ApiObjectType{"PipeConfig", O::named_pipe},
+    // The attached virtual disk's descriptor (MS Learn AttachVirtualDisk, SecurityDescriptor:
+    // "to apply to the attached virtual disk"): a disk device, opened as a file.
+    ApiObjectType{"AttachVirtualDisk", O::device},
 };
+
+// Functions whose returned SDDL is one type's: WIL-style COM server security policies, a
+// struct whose static GetSDDLText() gives the process's COM access and launch permissions
+// (passed to CoInitializeSecurity by the server template).
+constexpr std::array<std::pair<std::string_view, ObjectType>, 1> kReturningFunctions{
+    std::pair{std::string_view("GetSDDLText"), O::com}};
+
+// Markup attributes that hold one type's SDDL: an MSIX manifest's COM server
+// (com:ExeServer, com3:ServiceServer) LaunchAndActivationPermission (MS Learn, the
+// package manifest schema). The Sddl of a <Security> element is in_winrm_security_element.
+constexpr std::array<std::pair<std::string_view, ObjectType>, 1> kMarkupAttributes{
+    std::pair{std::string_view("LaunchAndActivationPermission"), O::com}};
+
+// PowerShell cmdlets whose parameter takes SDDL for one object type (MS Learn: the
+// -SecurityDescriptorSddl of Register-, Set- and Enable-PSSessionConfiguration is the session
+// configuration's; of New-Service and Set-Service the service's; the WSMan provider's New-Item
+// -SDDL is a WinRM resource's security). Matched case-insensitively, as PowerShell does.
+struct CmdletParameter {
+  std::string_view cmdlet;
+  std::string_view parameter;
+  ObjectType type;
+};
+constexpr std::array kCmdletParameters{
+    CmdletParameter{"Register-PSSessionConfiguration", "SecurityDescriptorSddl", O::winrm_session},
+    CmdletParameter{"Set-PSSessionConfiguration", "SecurityDescriptorSddl", O::winrm_session},
+    CmdletParameter{"Enable-PSSessionConfiguration", "SecurityDescriptorSddl", O::winrm_session},
+    CmdletParameter{"New-Service", "SecurityDescriptorSddl", O::service},
+    CmdletParameter{"Set-Service", "SecurityDescriptorSddl", O::service},
+    CmdletParameter{"New-Item", "SDDL", O::winrm_session},
+};
+
+// Words that only WinRM configuration code writes: the session configuration cmdlets and their
+// .NET classes, the WSMan: drive, a plug-in configuration's root element, the service's
+// RootSDDL and `winrm configSDDL`. A file that holds one configures WinRM endpoints (the
+// fallback of infer_object_type_from_file).
+constexpr std::array<std::string_view, 5> kWinrmFileMarkers{
+    "PSSessionConfiguration", "WSMan:\\", "<PlugInConfiguration", "RootSDDL", "configSDDL"};
 constexpr std::array<std::string_view, 11> kApiSuffixes{
     "", "A", "W", "Ex", "ExA", "ExW", "2", "FromApp", "Numa", "NumaA", "NumaW"};
 
@@ -222,7 +266,14 @@ std::pair<std::string, std::string> literal_holder(std::string_view content,
       break;
     }
   }
-  if (before.empty() && line > 0) before = trim_right(lines.line(line - 1));  // `X =\n  "..."`
+  // `X =\n  "..."`, comment lines between (`X =\n  // Owner: System\n  L"O:SY"`).
+  for (std::size_t up = 1; before.empty() && up <= 4 && up <= line; ++up) {
+    std::string_view above = trim_right(lines.line(line - up));
+    while (!above.empty() && is_blank(above.front())) above.remove_prefix(1);
+    if (above.starts_with("//")) continue;
+    before = trim_right(lines.line(line - up));
+    break;
+  }
   std::string_view head = before;
   while (!head.empty() && is_blank(head.front())) head.remove_prefix(1);
   if (head.starts_with("#")) {
@@ -323,6 +374,66 @@ std::vector<std::size_t> occurrences(std::string_view s, std::string_view name) 
   return out;
 }
 
+std::size_t find_ci(std::string_view s, std::string_view word, std::size_t from = 0) noexcept {
+  for (std::size_t i = from; i + word.size() <= s.size(); ++i)
+    if (detail::iequals(s.substr(i, word.size()), word)) return i;
+  return std::string_view::npos;
+}
+
+bool ends_with_ci(std::string_view s, std::string_view word) noexcept {
+  return s.size() >= word.size() && detail::iequals(s.substr(s.size() - word.size()), word);
+}
+
+// The text before a use (a literal's quote, a PowerShell $name) without the quote or sigil
+// and the blanks: `... -SecurityDescriptorSddl $sddl` gives `... -SecurityDescriptorSddl`.
+std::string_view text_before_use(std::string_view before) noexcept {
+  before = trim_right(before);
+  while (!before.empty() && (before.back() == '$' || before.back() == '"' ||
+                             before.back() == '\'' || before.back() == '@'))
+    before = trim_right(before.substr(0, before.size() - 1));
+  return before;
+}
+
+// `Cmdlet ... -Parameter <use>` on one line (`-Parameter:<use>` too): the object type of the
+// kCmdletParameters row, and the cmdlet as written.
+std::optional<std::pair<ObjectType, std::string_view>> cmdlet_parameter_type(
+    std::string_view line_before) noexcept {
+  std::string_view t = text_before_use(line_before);
+  if (t.ends_with(":")) t = trim_right(t.substr(0, t.size() - 1));
+  for (const auto& row : kCmdletParameters) {
+    if (!ends_with_ci(t, row.parameter) || t.size() == row.parameter.size() ||
+        t[t.size() - row.parameter.size() - 1] != '-')
+      continue;
+    const std::size_t cmdlet = find_ci(t, row.cmdlet);
+    if (cmdlet == std::string_view::npos) continue;
+    if (cmdlet > 0 && (is_ident_char(t[cmdlet - 1]) || t[cmdlet - 1] == '-')) continue;
+    return std::pair{row.type, t.substr(cmdlet, row.cmdlet.size())};
+  }
+  return std::nullopt;
+}
+
+// A markup attribute `Sddl="..."` of a <Security> element: a WinRM plug-in configuration's
+// resource security (the WSMan PlugInConfiguration schema: <Security Uri="..." Sddl="..."/>).
+bool in_winrm_security_element(std::string_view content, std::size_t at) noexcept {
+  const std::string_view attribute = text_before_use(content.substr(0, at));
+  std::string_view name = attribute;
+  if (!name.ends_with("=")) return false;
+  name = trim_right(name.substr(0, name.size() - 1));
+  if (!ends_with_ci(name, "Sddl") ||
+      (name.size() > 4 && is_ident_char(name[name.size() - 5])))
+    return false;
+  // The tag that holds the attribute: the nearest '<' before it, no '>' in between.
+  constexpr std::size_t kMaxTag = 2000;
+  for (std::size_t i = name.size(); i > 0 && name.size() - i < kMaxTag; --i) {
+    if (name[i - 1] == '>') return false;
+    if (name[i - 1] == '<') {
+      const std::string_view element = identifier_at(name, i);
+      return detail::iequals(element, "Security");
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<ObjectType> api_object_type(std::string_view identifier) noexcept {
@@ -395,8 +506,9 @@ std::optional<ObjectName> find_object_name(const LineIndex& lines, std::size_t f
 
 namespace secdesc::lint_detail {
 
-FlowInference infer_object_type_by_flow(std::string_view content, const LineIndex& lines,
-                                        std::size_t begin, std::size_t end) {
+namespace {
+FlowInference follow_flow(std::string_view content, const LineIndex& lines, std::size_t begin,
+                          std::size_t end) {
   FlowInference out;
   std::vector<FlowName> names;
   std::vector<std::string> seen;
@@ -427,6 +539,73 @@ FlowInference infer_object_type_by_flow(std::string_view content, const LineInde
                                                              content.size() - use_end, 40));
         while (!after.empty() && is_blank(after.front())) after.remove_prefix(1);
         if (after.starts_with(";")) add_name(member, at, chain + " -> " + std::string(member));
+      }
+    }
+    if (auto cmdlet = cmdlet_parameter_type(content.substr(lines.start(line), at - lines.start(line)))) {
+      out.hint = ObjectTypeHint{cmdlet->first, std::string(cmdlet->second), line + 1,
+                                std::string(to_string(cmdlet->first)) + ": " + chain + " -> " +
+                                    std::string(cmdlet->second) + " at line " +
+                                    std::to_string(line + 1)};
+      return true;
+    }
+    {
+      const std::string_view attribute = text_before_use(content.substr(0, at));
+      for (const auto& [name, type] : kMarkupAttributes) {
+        if (!attribute.ends_with("=")) break;
+        const std::string_view written = trim_right(attribute.substr(0, attribute.size() - 1));
+        if (trailing_identifier(written) != name) continue;
+        out.hint = ObjectTypeHint{type, std::string(name), line + 1,
+                                  std::string(to_string(type)) + ": " + chain + " -> the " +
+                                      std::string(name) + " attribute at line " +
+                                      std::to_string(line + 1)};
+        return true;
+      }
+    }
+    if (in_winrm_security_element(content, at)) {
+      out.hint = ObjectTypeHint{O::winrm_session, "<Security Sddl>", line + 1,
+                                std::string(to_string(O::winrm_session)) + ": " + chain +
+                                    " -> the Sddl of a WinRM <Security> element at line " +
+                                    std::to_string(line + 1)};
+      return true;
+    }
+    {
+      // WinRM's own settings on the line: `Set-Item WSMan:\localhost\Service\RootSDDL "..."`,
+      // `winrm set winrm/config/service @{RootSDDL="..."}`.
+      const std::string_view text = content.substr(lines.start(line), at - lines.start(line));
+      for (std::string_view word : {"RootSDDL", "WSMan:\\"})
+        if (find_ci(text, word) != std::string_view::npos) {
+          out.hint = ObjectTypeHint{O::winrm_session, std::string(word), line + 1,
+                                    std::string(to_string(O::winrm_session)) + ": " + chain +
+                                        " -> " + std::string(word) + " at line " +
+                                        std::to_string(line + 1)};
+          return true;
+        }
+    }
+    {
+      // A composite literal's field: Go's `PipeConfig{SecurityDescriptor: "D:..."}` (the type
+      // creates the object), or `c := PipeConfig{...}` whose c the flow follows.
+      const std::string_view field = text_before_use(content.substr(0, at));
+      if (field.ends_with(":") &&
+          trailing_identifier(field.substr(0, field.size() - 1)) == "SecurityDescriptor") {
+        int depth = 0;
+        constexpr std::size_t kMaxBack = 2000;
+        for (std::size_t i = field.size(); i > 0 && field.size() - i < kMaxBack; --i) {
+          const char c = field[i - 1];
+          if (c == '}') ++depth;
+          if (c != '{') continue;
+          if (depth-- > 0) continue;
+          const std::string_view head = field.substr(0, i - 1);
+          const std::string_view type_name = trailing_identifier(head);
+          const std::size_t type_line = lines.line_of(i - 1);
+          if (auto type = api_object_type(type_name)) {
+            out.hint = ObjectTypeHint{*type, std::string(type_name), type_line + 1,
+                                      std::string(to_string(*type)) + ": " + chain + " -> " +
+                                          std::string(type_name) + "{SecurityDescriptor} at line " +
+                                          std::to_string(type_line + 1)};
+            return true;
+          }
+          break;
+        }
       }
     }
     {
@@ -528,6 +707,7 @@ FlowInference infer_object_type_by_flow(std::string_view content, const LineInde
                                         std::string(call) + which + at_line};
           return true;
         }
+        out.reaches_call = true;
         if (dead_end.empty())
           dead_end = chain + " -> " + std::string(call) + at_line +
                      " (a call for objects of several types; say 'sddl-lint: object=TYPE')";
@@ -542,6 +722,13 @@ FlowInference infer_object_type_by_flow(std::string_view content, const LineInde
   if (visit_use(begin, end, literal_chain)) return out;
   for (std::size_t k = 0; k < names.size() && k < 16; ++k) {
     const FlowName current = names[k];  // names grows while we visit
+    for (const auto& [function, type] : kReturningFunctions)
+      if (current.name == function && current.chain.ends_with("() returns it")) {
+        out.hint = ObjectTypeHint{type, current.name, lines.line_of(current.defined_at) + 1,
+                                  std::string(to_string(type)) + ": " + current.chain +
+                                      " (a COM server's security policy)"};
+        return out;
+      }
     std::vector<std::size_t> uses = occurrences(content, current.name);
     std::stable_sort(uses.begin(), uses.end(), [&](std::size_t a, std::size_t b) {
       auto dist = [&](std::size_t x) {
@@ -559,10 +746,59 @@ FlowInference infer_object_type_by_flow(std::string_view content, const LineInde
                                  : names.front().chain + " reaches no create or set call";
   return out;
 }
+}  // namespace
+
+FlowInference infer_object_type_by_flow(std::string_view content, const LineIndex& lines,
+                                        std::size_t begin, std::size_t end) {
+  FlowInference out = follow_flow(content, lines, begin, end);
+  out.reaches_call |= out.hint.has_value();
+  return out;
+}
+
+std::optional<ObjectTypeHint> infer_object_type_from_file(std::string_view content,
+                                                          const LineIndex& lines) {
+  for (std::string_view marker : kWinrmFileMarkers) {
+    const std::size_t at = find_ci(content, marker);
+    if (at == std::string_view::npos) continue;
+    const std::size_t line = lines.line_of(at) + 1;
+    return ObjectTypeHint{O::winrm_session, std::string(marker), line,
+                          std::string(to_string(O::winrm_session)) +
+                              ": the file configures WinRM endpoints (" + std::string(marker) +
+                              " at line " + std::to_string(line) +
+                              ") and the literal reaches no create or set call"};
+  }
+  return std::nullopt;
+}
 
 }  // namespace secdesc::lint_detail
 
 namespace secdesc::lint_detail {
+
+std::string literal_holder_name(std::string_view content, const LineIndex& lines,
+                                std::size_t begin) {
+  return literal_holder(content, lines, begin).first;
+}
+
+std::string meant_invalid_name(std::string_view name) {
+  constexpr std::array<std::string_view, 7> kWords{"wrong",  "invalid", "bad",    "malformed",
+                                                   "broken", "bogus",   "corrupt"};
+  for (std::size_t b = 0; b < name.size();) {
+    // One word: an upper-case letter may start it, lower-case letters continue it; a run of
+    // upper-case letters (INVALID_SDDL) is one word.
+    std::size_t e = b + 1;
+    if (!detail::is_lower(name[b]) && e < name.size() && detail::is_alpha(name[e]) &&
+        !detail::is_lower(name[e]))
+      while (e < name.size() && detail::is_alpha(name[e]) && !detail::is_lower(name[e])) ++e;
+    else
+      while (e < name.size() && detail::is_lower(name[e])) ++e;
+    std::string word;
+    for (std::size_t i = b; i < e; ++i) word += detail::ascii_lower(name[i]);
+    if (std::find(kWords.begin(), kWords.end(), word) != kWords.end()) return std::string(name);
+    b = e;
+    while (b < name.size() && !detail::is_alpha(name[b])) ++b;  // _ - digits between words
+  }
+  return {};
+}
 
 bool completed_at_run_time(std::string_view content, const LineIndex& lines, std::size_t begin) {
   const std::string name = literal_holder(content, lines, begin).first;

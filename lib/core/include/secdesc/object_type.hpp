@@ -38,6 +38,7 @@ enum class ObjectType : std::uint8_t {
   com,
   wmi_namespace,
   etw_guid,
+  winrm_session,
 };
 
 // GENERIC_MAPPING: what GR, GW, GX and GA mean for a type.

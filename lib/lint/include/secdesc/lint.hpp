@@ -99,6 +99,12 @@ struct LintSubject {
   // The source hands the descriptor to a set call for the owner or group only
   // (OWNER_SECURITY_INFORMATION without DACL_SECURITY_INFORMATION): no D: is then no null DACL.
   bool sets_owner_or_group_only = false;
+  // A literal from source that no call in its file is seen to take: an owner/group-only string
+  // (no D:, no S:) is then a warning, not a null-DACL error (it most often sets an owner).
+  bool use_unseen = false;
+  // The source names the string as meant to be invalid (`$WrongSecurityDescriptorSddl`,
+  // `kInvalidSddl`): a syntax error is then a note that says so. Empty otherwise.
+  std::string meant_invalid_by;
   // Inline "sddl-lint: disable=..." comments: these rules (or all of them) stay silent.
   std::vector<Rule> suppressed;
   // Where the comment names each rule of `suppressed` (same order; may be shorter, then the

@@ -79,6 +79,12 @@ struct SddlLiteral {
   // The flow reaches a set call for the owner or group only (OWNER_SECURITY_INFORMATION without
   // DACL_SECURITY_INFORMATION): a missing D: is not a null DACL there.
   bool sets_owner_or_group_only = false;
+  // No call in the file takes the descriptor as far as the flow sees (no create, set, convert
+  // or other consumer reached): nothing shows the string used as a whole descriptor.
+  bool use_unseen = false;
+  // The name the literal initialises when its words say the string is meant to be invalid
+  // (wrong, invalid, bad, malformed, broken, bogus, corrupt): a negative test's input.
+  std::string meant_invalid_by;
   // The name the inferred call creates the object with (Global\... or Local\...), when written
   // between the call's line and three lines after the literal.
   std::optional<ObjectName> object_name;
