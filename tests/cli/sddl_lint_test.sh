@@ -87,7 +87,7 @@ done
 # --explain-type: one fixture per inference path, the type and the flow that says it.
 cd "$SRC/tests/golden/lint/flow" || exit 1
 "$LINT" --explain-type constant.cpp define.cpp return.cpp after.cpp script.ps1 device.c device.inf \
-  com.cpp session.cpp wmi.ps1 etw.cpp winrm.ps1 winrm.cs pipe.go policy.cpp manifest.xml >"$tmp/explain.txt"
+  com.cpp session.cpp wmi.ps1 etw.cpp winrm.ps1 winrm.cs pipe.go policy.cpp manifest.xml kernel.cpp >"$tmp/explain.txt"
 check "--explain-type exits 0" 0 $?
 if cmp -s "$tmp/explain.txt" explain.txt; then check "flow/explain.txt golden" same same
 else check "flow/explain.txt golden" same "$(diff explain.txt "$tmp/explain.txt" | head -5)"; fi
@@ -96,7 +96,7 @@ else check "flow/explain.txt golden" same "$(diff explain.txt "$tmp/explain.txt"
 out=$("$LINT" --no-config --format text after.cpp); check "flow fixture lints clean" 0 $?
 # Issue #16's types reach the rules: COM execute/activate bits for Everyone and a WMI
 # namespace's default rights for AU are no write; the sessions and ETW fixtures are clean too.
-out=$("$LINT" --no-config --format text com.cpp session.cpp wmi.ps1 etw.cpp policy.cpp manifest.xml)
+out=$("$LINT" --no-config --format text com.cpp session.cpp wmi.ps1 etw.cpp policy.cpp manifest.xml kernel.cpp)
 check "new-type fixtures lint clean" 0 $?
 # A device's GW for Everyone stays an error, in the file rights a device is opened with.
 out=$("$LINT" --no-config --format text device.c device.inf); check "world-writable device exits 1" 1 $?

@@ -191,6 +191,9 @@ constexpr std::array<std::string_view, 1> kAssignedConverters{"SDDLToBinarySD"};
 // Device Objects").
 constexpr std::string_view kInfSecurityValue = "HKR,,SECURITY,,";
 
+// The macro that puts a descriptor into OBJECT_ATTRIBUTES for the Nt/Zw create calls.
+constexpr std::string_view kObjectAttributesInit = "InitializeObjectAttributes";
+
 // The calls that turn SDDL into a descriptor; the output is the &name argument after the SDDL.
 constexpr std::string_view kConvertApi = "ConvertStringSecurityDescriptorToSecurityDescriptor";
 
@@ -654,6 +657,18 @@ FlowInference follow_flow(std::string_view content, const LineIndex& lines, std:
             add_name(output, use_end + i,
                      chain + " -> " + std::string(call) + "(&" + std::string(output) + ")");
         }
+        return false;
+      }
+      if (call == kObjectAttributesInit) {
+        // InitializeObjectAttributes(&oa, name, flags, root, sd): oa carries the descriptor
+        // to the native create call (wdm.h / ntdef.h macro).
+        std::string_view first = content.substr(open + 1, close > open + 1 ? close - open - 1 : 0);
+        first = first.substr(0, first.find(','));
+        while (!first.empty() && (is_space(first.front()) || first.front() == '&'))
+          first.remove_prefix(1);
+        const std::string_view oa = identifier_at(first, 0);
+        if (!oa.empty())
+          add_name(oa, open, chain + " -> " + std::string(call) + "(&" + std::string(oa) + ")");
         return false;
       }
       if (std::find(kAssignedConverters.begin(), kAssignedConverters.end(), call) !=
