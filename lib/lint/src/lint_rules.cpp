@@ -108,7 +108,8 @@ constexpr std::array<RuleInfo, rule_count> kRules{{
     {R::world_writable_data, "world-writable-data", S::warning, S::warning,
      "an unprivileged group (WD, AN, AU, BU, IU) may write data into a channel the object "
      "exists for (a named pipe's write-data, a labelled section's map-write, an event's "
-     "modify-state): any user can send the service data or signals",
+     "modify-state, a WinRM endpoint's permissions): any user can send the service data or "
+     "signals, or open sessions on the endpoint",
      "treat what clients write as untrusted: validate every message, size and offset the "
      "service reads; grant the right to a narrower group if not every user is a client"},
     {R::unused_suppression, "unused-suppression", S::note, S::note,
