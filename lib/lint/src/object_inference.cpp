@@ -544,45 +544,36 @@ FlowInference follow_flow(std::string_view content, const LineIndex& lines, std:
         if (after.starts_with(";")) add_name(member, at, chain + " -> " + std::string(member));
       }
     }
-    if (auto cmdlet = cmdlet_parameter_type(content.substr(lines.start(line), at - lines.start(line)))) {
-      out.hint = ObjectTypeHint{cmdlet->first, std::string(cmdlet->second), line + 1,
-                                std::string(to_string(cmdlet->first)) + ": " + chain + " -> " +
-                                    std::string(cmdlet->second) + " at line " +
-                                    std::to_string(line + 1)};
+    // The use is typed by a setting at `type_line` (0-based), written `what` in the evidence.
+    auto typed_by = [&](ObjectType type, std::string_view api, std::size_t type_line,
+                        std::string_view what) {
+      out.hint = ObjectTypeHint{type, std::string(api), type_line + 1,
+                                std::string(to_string(type)) + ": " + chain + " -> " +
+                                    std::string(what) + " at line " +
+                                    std::to_string(type_line + 1)};
       return true;
-    }
+    };
+    if (auto cmdlet = cmdlet_parameter_type(content.substr(lines.start(line), at - lines.start(line))))
+      return typed_by(cmdlet->first, cmdlet->second, line, cmdlet->second);
     {
       const std::string_view attribute = text_before_use(content.substr(0, at));
       for (const auto& [name, type] : kMarkupAttributes) {
         if (!attribute.ends_with("=")) break;
         const std::string_view written = trim_right(attribute.substr(0, attribute.size() - 1));
         if (trailing_identifier(written) != name) continue;
-        out.hint = ObjectTypeHint{type, std::string(name), line + 1,
-                                  std::string(to_string(type)) + ": " + chain + " -> the " +
-                                      std::string(name) + " attribute at line " +
-                                      std::to_string(line + 1)};
-        return true;
+        return typed_by(type, name, line, "the " + std::string(name) + " attribute");
       }
     }
-    if (in_winrm_security_element(content, at)) {
-      out.hint = ObjectTypeHint{O::winrm_session, "<Security Sddl>", line + 1,
-                                std::string(to_string(O::winrm_session)) + ": " + chain +
-                                    " -> the Sddl of a WinRM <Security> element at line " +
-                                    std::to_string(line + 1)};
-      return true;
-    }
+    if (in_winrm_security_element(content, at))
+      return typed_by(O::winrm_session, "<Security Sddl>", line,
+                      "the Sddl of a WinRM <Security> element");
     {
       // WinRM's own settings on the line: `Set-Item WSMan:\localhost\Service\RootSDDL "..."`,
       // `winrm set winrm/config/service @{RootSDDL="..."}`.
       const std::string_view text = content.substr(lines.start(line), at - lines.start(line));
       for (std::string_view word : {"RootSDDL", "WSMan:\\"})
-        if (find_ci(text, word) != std::string_view::npos) {
-          out.hint = ObjectTypeHint{O::winrm_session, std::string(word), line + 1,
-                                    std::string(to_string(O::winrm_session)) + ": " + chain +
-                                        " -> " + std::string(word) + " at line " +
-                                        std::to_string(line + 1)};
-          return true;
-        }
+        if (find_ci(text, word) != std::string_view::npos)
+          return typed_by(O::winrm_session, word, line, word);
     }
     {
       // A composite literal's field: Go's `PipeConfig{SecurityDescriptor: "D:..."}` (the type
@@ -600,13 +591,9 @@ FlowInference follow_flow(std::string_view content, const LineIndex& lines, std:
           const std::string_view head = field.substr(0, i - 1);
           const std::string_view type_name = trailing_identifier(head);
           const std::size_t type_line = lines.line_of(i - 1);
-          if (auto type = api_object_type(type_name)) {
-            out.hint = ObjectTypeHint{*type, std::string(type_name), type_line + 1,
-                                      std::string(to_string(*type)) + ": " + chain + " -> " +
-                                          std::string(type_name) + "{SecurityDescriptor} at line " +
-                                          std::to_string(type_line + 1)};
-            return true;
-          }
+          if (auto type = api_object_type(type_name))
+            return typed_by(*type, type_name, type_line,
+                            std::string(type_name) + "{SecurityDescriptor}");
           break;
         }
       }
