@@ -57,9 +57,10 @@ std::string literal_holder_name(std::string_view content, const LineIndex& lines
 // is meant to be invalid -- wrong, invalid, bad, malformed, broken, bogus, corrupt -- else "".
 std::string meant_invalid_name(std::string_view name);
 
-// True when the name the literal initialises is appended to within the next lines (`s += sid;`,
-// `s.append(...)`, `wcscat_s(s, ...)`, `s = s + ...`): a prefix completed at run time.
-bool completed_at_run_time(std::string_view content, const LineIndex& lines, std::size_t begin);
+// True when `name`, which the literal at `begin` initialises (literal_holder_name), is appended
+// to within the next lines (`s += sid;`, `s.append(...)`, `wcscat_s(s, ...)`, `s = s + ...`): a
+// prefix completed at run time.
+bool completed_at_run_time(const LineIndex& lines, std::size_t begin, std::string_view name);
 
 // The name of the object a call creates: a Global\ or Local\ word from the call's line
 // (`first`) to kInferenceLines lines after the literal's line (`line`), nearest to the literal

@@ -103,7 +103,8 @@ constexpr std::array kDataChannels{
                 "not every such user may connect"},
 };
 
-const DataChannel* data_channel(const std::optional<ObjectType>& type, bool labelled) noexcept {
+const DataChannel* find_data_channel(const std::optional<ObjectType>& type,
+                                     bool labelled) noexcept {
   if (!type) return nullptr;
   for (const auto& c : kDataChannels)
     if (c.type == *type && (labelled || !c.needs_label)) return &c;
@@ -445,7 +446,7 @@ class Checker {
     const auto& list = aces(AclKind::dacl);
     const AccessMask writes = write_bits(type_);
     const auto label = sd().mandatory_label();
-    const DataChannel* channel = secdesc::data_channel(type_, label.has_value());
+    const DataChannel* channel = find_data_channel(type_, label.has_value());
     const AccessMask data_channel = channel ? channel->rights : 0;
     const AccessMask default_policy =
         type_ ? object_type_info(*type_).default_label_policy : rights::label_no_write_up;

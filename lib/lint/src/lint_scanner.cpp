@@ -102,13 +102,13 @@ ScanResult scan_sddl_literals(std::string_view content, SourceLanguage language)
         lint_detail::infer_object_type_by_flow(content, lines, p.begin, p.end);
     lit.sets_owner_or_group_only = flow.sets_owner_or_group_only;
     lit.use_unseen = !flow.reaches_call;
-    lit.completed_at_run_time = lint_detail::completed_at_run_time(content, lines, p.begin);
+    const std::string holder = lint_detail::literal_holder_name(content, lines, p.begin);
+    lit.completed_at_run_time = lint_detail::completed_at_run_time(lines, p.begin, holder);
     lit.inferred_type = std::move(flow.hint);
     if (!lit.inferred_type) lit.inferred_type = lint_detail::infer_object_type(lines, line);
     if (!lit.inferred_type) lit.inferred_type = lint_detail::infer_object_type_from_file(content, lines);
     if (!lit.inferred_type) lit.no_type_reason = std::move(flow.reason);
-    lit.meant_invalid_by = lint_detail::meant_invalid_name(
-        lint_detail::literal_holder_name(content, lines, p.begin));
+    lit.meant_invalid_by = lint_detail::meant_invalid_name(holder);
     if (lit.inferred_type)
       lit.object_name = lint_detail::find_object_name(
           lines, std::min(lit.inferred_type->line - 1, line), line);

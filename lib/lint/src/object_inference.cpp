@@ -80,17 +80,22 @@ constexpr std::array kApiObjectTypes{
     ApiObjectType{"AttachVirtualDisk", O::device},
 };
 
+// A word in the code that names one object type (a function, a markup attribute, a registry
+// value name, an SE_OBJECT_TYPE).
+struct NamedType {
+  std::string_view name;
+  ObjectType type;
+};
+
 // Functions whose returned SDDL is one type's: WIL-style COM server security policies, a
 // struct whose static GetSDDLText() gives the process's COM access and launch permissions
 // (passed to CoInitializeSecurity by the server template).
-constexpr std::array<std::pair<std::string_view, ObjectType>, 1> kReturningFunctions{
-    std::pair{std::string_view("GetSDDLText"), O::com}};
+constexpr std::array kReturningFunctions{NamedType{"GetSDDLText", O::com}};
 
 // Markup attributes that hold one type's SDDL: an MSIX manifest's COM server
 // (com:ExeServer, com3:ServiceServer) LaunchAndActivationPermission (MS Learn, the
 // package manifest schema). The Sddl of a <Security> element is in_winrm_security_element.
-constexpr std::array<std::pair<std::string_view, ObjectType>, 1> kMarkupAttributes{
-    std::pair{std::string_view("LaunchAndActivationPermission"), O::com}};
+constexpr std::array kMarkupAttributes{NamedType{"LaunchAndActivationPermission", O::com}};
 
 // PowerShell cmdlets whose parameter takes SDDL for one object type (MS Learn: the
 // -SecurityDescriptorSddl of Register-, Set- and Enable-PSSessionConfiguration is the session
@@ -150,11 +155,6 @@ constexpr std::array kFlowConsumers{
 // Registry value names that hold a descriptor of one type: an AppID's COM launch and access
 // permissions (MS Learn "LaunchPermission", "AccessPermission", DefaultLaunchPermission,
 // DefaultAccessPermission under HKLM\Software\Microsoft\Ole).
-// A word in the code that names one object type (a registry value name, an SE_OBJECT_TYPE).
-struct NamedType {
-  std::string_view name;
-  ObjectType type;
-};
 constexpr std::array kValueNameTypes{
     NamedType{"LaunchPermission", O::com},
     NamedType{"AccessPermission", O::com},
@@ -415,24 +415,23 @@ std::optional<std::pair<ObjectType, std::string_view>> cmdlet_parameter_type(
   return std::nullopt;
 }
 
+// The markup attribute whose value a use is (`Name="..."`, `Name = '...'`): its name, or "".
+// `before` is the text before the use.
+std::string_view attribute_before(std::string_view before) noexcept {
+  before = text_before_use(before);
+  if (!before.ends_with("=")) return {};
+  return trailing_identifier(before.substr(0, before.size() - 1));
+}
+
 // A markup attribute `Sddl="..."` of a <Security> element: a WinRM plug-in configuration's
 // resource security (the WSMan PlugInConfiguration schema: <Security Uri="..." Sddl="..."/>).
-bool in_winrm_security_element(std::string_view content, std::size_t at) noexcept {
-  const std::string_view attribute = text_before_use(content.substr(0, at));
-  std::string_view name = attribute;
-  if (!name.ends_with("=")) return false;
-  name = trim_right(name.substr(0, name.size() - 1));
-  if (!ends_with_ci(name, "Sddl") ||
-      (name.size() > 4 && is_ident_char(name[name.size() - 5])))
-    return false;
+bool in_winrm_security_element(std::string_view before) noexcept {
+  if (!detail::iequals(attribute_before(before), "Sddl")) return false;
   // The tag that holds the attribute: the nearest '<' before it, no '>' in between.
   constexpr std::size_t kMaxTag = 2000;
-  for (std::size_t i = name.size(); i > 0 && name.size() - i < kMaxTag; --i) {
-    if (name[i - 1] == '>') return false;
-    if (name[i - 1] == '<') {
-      const std::string_view element = identifier_at(name, i);
-      return detail::iequals(element, "Security");
-    }
+  for (std::size_t i = before.size(); i > 0 && before.size() - i < kMaxTag; --i) {
+    if (before[i - 1] == '>') return false;
+    if (before[i - 1] == '<') return detail::iequals(identifier_at(before, i), "Security");
   }
   return false;
 }
@@ -555,16 +554,11 @@ FlowInference follow_flow(std::string_view content, const LineIndex& lines, std:
     };
     if (auto cmdlet = cmdlet_parameter_type(content.substr(lines.start(line), at - lines.start(line))))
       return typed_by(cmdlet->first, cmdlet->second, line, cmdlet->second);
-    {
-      const std::string_view attribute = text_before_use(content.substr(0, at));
-      for (const auto& [name, type] : kMarkupAttributes) {
-        if (!attribute.ends_with("=")) break;
-        const std::string_view written = trim_right(attribute.substr(0, attribute.size() - 1));
-        if (trailing_identifier(written) != name) continue;
-        return typed_by(type, name, line, "the " + std::string(name) + " attribute");
-      }
-    }
-    if (in_winrm_security_element(content, at))
+    const std::string_view attribute = attribute_before(content.substr(0, at));
+    for (const auto& row : kMarkupAttributes)
+      if (attribute == row.name)
+        return typed_by(row.type, row.name, line, "the " + std::string(row.name) + " attribute");
+    if (in_winrm_security_element(content.substr(0, at)))
       return typed_by(O::winrm_session, "<Security Sddl>", line,
                       "the Sddl of a WinRM <Security> element");
     {
@@ -802,8 +796,7 @@ std::string meant_invalid_name(std::string_view name) {
   return {};
 }
 
-bool completed_at_run_time(std::string_view content, const LineIndex& lines, std::size_t begin) {
-  const std::string name = literal_holder(content, lines, begin).first;
+bool completed_at_run_time(const LineIndex& lines, std::size_t begin, std::string_view name) {
   if (name.empty()) return false;
   constexpr std::size_t kLinesAfter = 10;
   const std::size_t first = lines.line_of(begin) + 1;
@@ -813,7 +806,7 @@ bool completed_at_run_time(std::string_view content, const LineIndex& lines, std
       std::string_view after = text.substr(at + name.size());
       while (!after.empty() && is_blank(after.front())) after.remove_prefix(1);
       if (after.starts_with("+=") || after.starts_with(".append(") ||
-          after.starts_with(".Append(") || after.starts_with("= " + name + " +"))
+          after.starts_with(".Append(") || after.starts_with("= " + std::string(name) + " +"))
         return true;
       // wcscat_s(s, ...), StringCchCatW(s, ...): the name is the first argument of a cat call.
       std::string_view before = trim_right(text.substr(0, at));
